@@ -1,0 +1,2 @@
+/** Registry of benchmarks: name → runner (one file each in this folder). */
+export const benches: Record<string, (flags: string[]) => Promise<void>> = {};

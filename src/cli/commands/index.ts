@@ -1,0 +1,4 @@
+import type { Command } from '../io.ts';
+
+/** Every CLI command, one file each under this folder. */
+export const commands: Command[] = [];
