@@ -1,0 +1,59 @@
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type {
+  FacilityProperties,
+  LandUseProperties,
+  PopulationProperties,
+  RoadProperties,
+  UrbanVillageProperties,
+} from '../../core/schema.ts';
+import boundaryUrl from '../../../data/geo/demo-boundary.geojson?url';
+import populationUrl from '../../../data/geo/demo-population.geojson?url';
+import villagesUrl from '../../../data/geo/demo-urban-villages.geojson?url';
+import facilitiesUrl from '../../../data/geo/demo-facilities.geojson?url';
+import roadsUrl from '../../../data/geo/demo-roads.geojson?url';
+import landuseUrl from '../../../data/geo/demo-landuse.geojson?url';
+
+/** Everything drawn for one district. */
+export interface DistrictData {
+  name: string;
+  /** True for generated demo data: the UI must say so. */
+  synthetic: boolean;
+  boundary: FeatureCollection<Polygon | MultiPolygon>;
+  population: FeatureCollection<Polygon | MultiPolygon, PopulationProperties>;
+  villages: FeatureCollection<Polygon | MultiPolygon, UrbanVillageProperties>;
+  facilities: FeatureCollection<Point, FacilityProperties>;
+  roads: FeatureCollection<LineString, RoadProperties>;
+  landuse: FeatureCollection<Polygon | MultiPolygon, LandUseProperties>;
+}
+
+async function fetchJson<T>(url: string, label: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${label}: HTTP ${response.status} ${response.statusText}`);
+  try {
+    return (await response.json()) as T;
+  } catch (err) {
+    throw new Error(`${label}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** Loads the synthetic Erqi demo district bundled from data/geo. */
+export async function loadDemoDistrict(): Promise<DistrictData> {
+  const [boundary, population, villages, facilities, roads, landuse] = await Promise.all([
+    fetchJson<DistrictData['boundary']>(boundaryUrl, 'demo-boundary.geojson'),
+    fetchJson<DistrictData['population']>(populationUrl, 'demo-population.geojson'),
+    fetchJson<DistrictData['villages']>(villagesUrl, 'demo-urban-villages.geojson'),
+    fetchJson<DistrictData['facilities']>(facilitiesUrl, 'demo-facilities.geojson'),
+    fetchJson<DistrictData['roads']>(roadsUrl, 'demo-roads.geojson'),
+    fetchJson<DistrictData['landuse']>(landuseUrl, 'demo-landuse.geojson'),
+  ]);
+  return {
+    name: 'Erqi District, Zhengzhou (synthetic demo)',
+    synthetic: true,
+    boundary,
+    population,
+    villages,
+    facilities,
+    roads,
+    landuse,
+  };
+}

@@ -1,0 +1,128 @@
+import { useEffect, useRef } from 'react';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { bbox } from '@turf/turf';
+import type { DistrictData } from '../data/district-data.ts';
+import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle } from './district-style.ts';
+import type { LayerSetting } from '../state/map-layers.ts';
+import { publishMapHooks, setMapReady } from './test-hooks.ts';
+
+setWorkerUrl(maplibreWorkerUrl);
+
+export interface MapViewProps {
+  data: DistrictData;
+  deckLayers: Layer[];
+  roads: LayerSetting;
+  boundary: LayerSetting;
+  /** An online MapLibre style URL, or null for the local offline style. */
+  styleUrl: string | null;
+  onHover: (info: PickingInfo) => void;
+  /** Called when an online style or its tiles fail; the map has gone back to the local style. */
+  onBasemapError: (message: string) => void;
+}
+
+function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary: LayerSetting) {
+  const groups: [readonly string[], LayerSetting][] = [
+    [STYLE_LAYER_GROUPS.roads, roads],
+    [STYLE_LAYER_GROUPS.boundary, boundary],
+  ];
+  for (const [ids, setting] of groups) {
+    for (const id of ids) {
+      if (!map.getLayer(id)) continue;
+      map.setLayoutProperty(id, 'visibility', setting.visible ? 'visible' : 'none');
+      map.setPaintProperty(id, 'line-opacity', setting.opacity);
+    }
+  }
+}
+
+export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const layersRef = useRef<Layer[]>(deckLayers);
+  /** The online style in use, or null while the local style is shown. */
+  const activeStyleUrlRef = useRef<string | null>(null);
+  const propsRef = useRef({ roads, boundary, onHover, onBasemapError });
+  propsRef.current = { roads, boundary, onHover, onBasemapError };
+  layersRef.current = deckLayers;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const [minLng, minLat, maxLng, maxLat] = bbox(data.boundary);
+    const map = new MapLibreMap({
+      container,
+      style: localStyle(data),
+      bounds: [minLng, minLat, maxLng, maxLat],
+      fitBoundsOptions: { padding: 40 },
+      attributionControl: { compact: false, customAttribution: 'Synthetic demo data · Catchmap' },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new NavigationControl({ showCompass: true }), 'bottom-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');
+
+    let mapIdle = false;
+    let deckLoaded = false;
+    const overlay = new MapLibreOverlay({
+      interleaved: false,
+      layers: layersRef.current,
+      onHover: (info) => propsRef.current.onHover(info),
+      // Tests read pixels from the page; keep the last frame.
+      deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
+      onAfterRender: () => {
+        deckLoaded = layersRef.current.length > 0 && layersRef.current.every((l) => l.isLoaded);
+        setMapReady(mapIdle && deckLoaded);
+      },
+    });
+    map.addControl(overlay);
+    map.on('idle', () => {
+      mapIdle = true;
+      setMapReady(mapIdle && deckLoaded);
+    });
+    map.on('movestart', () => {
+      mapIdle = false;
+      setMapReady(false);
+    });
+
+    map.on('style.load', () => {
+      if (activeStyleUrlRef.current !== null) addDistrictLayers(map, data);
+      applyStyleLayerSettings(map, propsRef.current.roads, propsRef.current.boundary);
+    });
+    map.on('error', (event) => {
+      const url = activeStyleUrlRef.current;
+      if (url === null) return;
+      activeStyleUrlRef.current = null;
+      map.setStyle(localStyle(data));
+      propsRef.current.onBasemapError(`${url}: ${event.error?.message ?? 'the style or its tiles could not be loaded'}`);
+    });
+
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    publishMapHooks(map);
+    return () => {
+      overlayRef.current = null;
+      mapRef.current = null;
+      map.remove();
+    };
+  }, [data]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: deckLayers });
+  }, [deckLayers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.isStyleLoaded()) applyStyleLayerSettings(map, roads, boundary);
+  }, [roads, boundary]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || styleUrl === activeStyleUrlRef.current) return;
+    activeStyleUrlRef.current = styleUrl;
+    map.setStyle(styleUrl ?? localStyle(data));
+  }, [styleUrl, data]);
+
+  return <div ref={containerRef} className="map" data-testid="map" />;
+}
