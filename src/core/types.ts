@@ -36,3 +36,19 @@ export type ProgressCallback = (fraction: number, message?: string) => void;
 export interface CancelToken {
   readonly cancelled: boolean;
 }
+
+/**
+ * The reach of many sites at once, in compressed rows: site s reaches the demand points
+ * `indices[offsets[s] .. offsets[s + 1])`, in ascending demand-index order, at `distancesM` of the
+ * same rows. Typed arrays, so a million cells cost no per-pair objects.
+ */
+export interface ReachTable {
+  offsets: Int32Array;
+  indices: Int32Array;
+  distancesM: Float64Array;
+}
+
+/** A distance rule that can answer for every site in one pass. */
+export interface BatchDistanceRule extends DistanceRule {
+  reachAll(sites: readonly SiteRef[], maxDistanceM: number): ReachTable;
+}

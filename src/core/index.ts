@@ -1,0 +1,24 @@
+/** The engine's public API: the only import path for the app, the worker and the CLI. */
+export * from './schema.ts';
+export * from './types.ts';
+export * from './errors.ts';
+export { haversineM, EARTH_RADIUS_M } from './distance/haversine.ts';
+export { geodesicRule } from './distance/geodesic-rule.ts';
+export { geodesicIndexRule } from './distance/geodesic-index.ts';
+export * from './standards/presets.ts';
+export { featuresOf, featureLabel } from './input/features.ts';
+export { readPopulation, type PopulationFeature } from './demand/population.ts';
+export { readUrbanVillages, type UrbanVillage } from './demand/urban-villages.ts';
+export { villageTagger, type VillageShare } from './demand/village-tagging.ts';
+export { buildDemandCells, type DemandCell, type DemandOptions } from './demand/demand-cells.ts';
+export { readFacilities, type Facility } from './facilities/facilities.ts';
+export { reachTable } from './catchment/reach-table.ts';
+export { catchmentStats, type CatchmentStats } from './catchment/catchment-stats.ts';
+export { catchmentCircle } from './catchment/catchment-circle.ts';
+export { allocate, type Allocation } from './allocate/allocate.ts';
+export { shortfall, type Shortfall } from './allocate/shortfall.ts';
+export { decayWeight, E2SFCA_STEPS, type DistanceDecay } from './access/distance-decay.ts';
+export { twoStepFca } from './access/two-step-fca.ts';
+export { villageEquity, type Equity, type VillageEquity } from './equity/village-equity.ts';
+export { evaluate, NEAR_CAPACITY_FROM } from './evaluate/evaluate.ts';
+export type * from './evaluate/evaluation.ts';

@@ -1,0 +1,205 @@
+import { FACILITY_TYPES, type FacilityType } from '../schema.ts';
+import { InputError } from '../errors.ts';
+
+/** The editable numbers of one facility type's standard. */
+export interface StandardValues {
+  /** Service radius in metres (straight line unless a network distance rule is used). */
+  radiusM: number;
+  /**
+   * Users per 1,000 residents: pupils for schools; for clinics, patient visits a day (clinic
+   * capacity is patient visits a day, so demand and capacity share a unit).
+   */
+  usersPer1000: number;
+  /** Pupils per class; null for clinics, which have no classes. */
+  classSize: number | null;
+  /**
+   * Capacity of one new facility of standard size: the school size cap in seats, or for clinics
+   * the patient visits a day of a standard facility. Used to turn a shortfall into a count.
+   */
+  maxSchoolSeats: number;
+}
+
+export type StandardKey = keyof StandardValues;
+
+/** One facility type's standard with the source of every value, shown in the UI. */
+export interface FacilityStandard extends StandardValues {
+  type: FacilityType;
+  sources: Record<StandardKey, string>;
+}
+
+export interface StandardsPreset {
+  id: string;
+  name: string;
+  description: string;
+  standards: Record<FacilityType, FacilityStandard>;
+}
+
+const GB50099 = 'GB 50099-2011 §3.0.1 (class size)';
+const HENAN_CAP = 'Henan 14th Five-Year Plan: new primary / junior schools ≤ 2,000 pupils';
+const LIFE_CIRCLE_5 = 'GB 50180-2018 5-minute life circle (300 m)';
+const LIFE_CIRCLE_10 = 'GB 50180-2018 10-minute life circle (≈ 500 m)';
+const LIFE_CIRCLE_15 = 'GB 50180-2018 15-minute life circle (800–1,000 m)';
+// Clinic demand: roughly one community-level visit per urban resident a year ≈ 3 visits a day per
+// 1,000 residents; no standard publishes it, hence the estimate label.
+const CLINIC_VISITS =
+  'estimate: ≈ 1 community-level visit per resident a year → 3 visits a day per 1,000 residents (unconfirmed)';
+
+function kindergarten(radiusSource: string): FacilityStandard {
+  return {
+    type: 'kindergarten',
+    radiusM: 300,
+    usersPer1000: 33,
+    classSize: 30,
+    maxSchoolSeats: 360,
+    sources: {
+      radiusM: radiusSource,
+      usersPer1000: 'estimate: 3 age cohorts at the primary rate of 66 per 1,000 over 6 cohorts (unconfirmed)',
+      classSize: 'estimate: mixed-age kindergarten class of 30 (small 25 / middle 30 / large 35) (unconfirmed)',
+      maxSchoolSeats: 'estimate: 12 classes × 30, the usual largest kindergarten (unconfirmed)',
+    },
+  };
+}
+
+function clinics(stationRadiusM: number, stationRadiusSource: string): Pick<Record<FacilityType, FacilityStandard>, 'health_station' | 'health_centre'> {
+  return {
+    health_station: {
+      type: 'health_station',
+      radiusM: stationRadiusM,
+      usersPer1000: 3,
+      classSize: null,
+      maxSchoolSeats: 30,
+      sources: {
+        radiusM: stationRadiusSource,
+        usersPer1000: CLINIC_VISITS,
+        classSize: 'not applicable to clinics',
+        maxSchoolSeats: 'estimate: one station per 5,000–10,000 residents × 3 visits per 1,000 a day ≈ 30 visits a day (unconfirmed)',
+      },
+    },
+    health_centre: {
+      type: 'health_centre',
+      radiusM: 1000,
+      usersPer1000: 3,
+      classSize: null,
+      maxSchoolSeats: 200,
+      sources: {
+        radiusM: LIFE_CIRCLE_15,
+        usersPer1000: CLINIC_VISITS,
+        classSize: 'not applicable to clinics',
+        maxSchoolSeats: 'estimate: one centre per 30,000–100,000 residents; ≈ 200 visits a day (unconfirmed)',
+      },
+    },
+  };
+}
+
+/** Built-in presets; values and sources from the planning-standards facts sheet. */
+export const PRESETS: readonly StandardsPreset[] = [
+  {
+    id: 'zhengzhou-2035',
+    name: 'Zhengzhou 2025–2035 (draft)',
+    description: 'Zhengzhou education facility layout plan: 66 primary pupils per 1,000 residents, 500 m / 1,000 m radii.',
+    standards: {
+      kindergarten: kindergarten('Zhengzhou practice following the 5-minute life circle (300 m)'),
+      primary: {
+        type: 'primary',
+        radiusM: 500,
+        usersPer1000: 66,
+        classSize: 45,
+        maxSchoolSeats: 2000,
+        sources: {
+          radiusM: 'Zhengzhou layout plan 2014–2030: primary school radius 500 m',
+          usersPer1000: 'Zhengzhou 2025–2035 draft plan target, as reported: 66 per 1,000',
+          classSize: `${GB50099}; Zhengzhou cap 45`,
+          maxSchoolSeats: HENAN_CAP,
+        },
+      },
+      junior: {
+        type: 'junior',
+        radiusM: 1000,
+        usersPer1000: 36,
+        classSize: 50,
+        maxSchoolSeats: 2000,
+        sources: {
+          radiusM: 'Zhengzhou layout plan 2014–2030: junior middle school radius 1,000 m',
+          usersPer1000: 'estimate: 33–38 per 1,000 from the 0–14 share of 16.2 % (Zhengzhou 2019) (unconfirmed)',
+          classSize: `${GB50099}; Zhengzhou cap 50`,
+          maxSchoolSeats: HENAN_CAP,
+        },
+      },
+      ...clinics(500, 'estimate: 10-minute walk; standards give 300–1,000 m (unconfirmed)'),
+    },
+  },
+  {
+    id: 'gb50180-2018',
+    name: 'GB 50180-2018 (national)',
+    description: 'National urban residential area planning standard: life-circle radii; rates typical of national practice.',
+    standards: {
+      kindergarten: kindergarten(LIFE_CIRCLE_5),
+      primary: {
+        type: 'primary',
+        radiusM: 500,
+        usersPer1000: 70,
+        classSize: 45,
+        maxSchoolSeats: 2000,
+        sources: {
+          radiusM: LIFE_CIRCLE_10,
+          usersPer1000: 'typical national range 65–70 per 1,000; upper value (estimate)',
+          classSize: GB50099,
+          maxSchoolSeats: `${HENAN_CAP} (no national cap; unconfirmed)`,
+        },
+      },
+      junior: {
+        type: 'junior',
+        radiusM: 1000,
+        usersPer1000: 35,
+        classSize: 50,
+        maxSchoolSeats: 2000,
+        sources: {
+          radiusM: LIFE_CIRCLE_15,
+          usersPer1000: 'estimate: 33–38 per 1,000 from a 0–14 share of about 16 % (unconfirmed)',
+          classSize: GB50099,
+          maxSchoolSeats: `${HENAN_CAP} (no national cap; unconfirmed)`,
+        },
+      },
+      ...clinics(300, LIFE_CIRCLE_5),
+    },
+  },
+];
+
+export const DEFAULT_PRESET_ID = 'zhengzhou-2035';
+
+export function presetIds(): string[] {
+  return PRESETS.map((p) => p.id);
+}
+
+export function findPreset(id: string): StandardsPreset {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) throw new InputError('preset', `unknown preset '${id}'; known: ${presetIds().join(', ')}`);
+  return preset;
+}
+
+/**
+ * The standard for one facility type from a preset, with user overrides applied. An overridden
+ * value's source says so, so the UI never shows a user's number as if it were the plan's.
+ */
+export function getStandard(
+  presetId: string,
+  type: FacilityType,
+  overrides: Partial<StandardValues> = {},
+): FacilityStandard {
+  if (!FACILITY_TYPES.includes(type)) throw new InputError('type', `unknown facility type '${String(type)}'`);
+  const base = findPreset(presetId).standards[type];
+  const standard: FacilityStandard = { ...base, sources: { ...base.sources } };
+  for (const key of ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'] as const) {
+    const value = overrides[key];
+    if (value === undefined) continue;
+    if (key === 'classSize' && value === null) {
+      standard.classSize = null;
+    } else {
+      const positive = typeof value === 'number' && Number.isFinite(value) && (value > 0 || (key === 'usersPer1000' && value === 0));
+      if (!positive) throw new InputError(key, `must be a positive number, got ${String(value)}`);
+      standard[key] = value as number;
+    }
+    standard.sources[key] = `user value (preset: ${base[key] ?? 'none'})`;
+  }
+  return standard;
+}
