@@ -2,3 +2,6 @@ import type { Command } from '../io.ts';
 
 /** Every CLI command, one file each under this folder. */
 export const commands: Command[] = [];
+
+import { evaluateCommand } from './evaluate.ts';
+commands.push(evaluateCommand);

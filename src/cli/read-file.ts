@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../core/index.ts';
+
+/** Keys that could reach Object.prototype if a parsed object were ever merged into another. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Reads a file as UTF-8 text; any failure is an InputError naming the file. */
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(err)})`;
+    throw new InputError(file, reason);
+  }
+}
+
+/**
+ * Parses JSON text. Errors give the character position (and line and column) of the first fault;
+ * `__proto__`, `constructor` and `prototype` keys are dropped so the result cannot pollute
+ * prototypes wherever it is later copied.
+ */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    // The reviver costs time on large files, so it runs only when an unsafe key could be there.
+    return /"(?:__proto__|constructor|prototype)"/.test(text)
+      ? JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value))
+      : JSON.parse(text);
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    if (text.trim() === '') throw new InputError(file, 'invalid JSON at position 0: the file is empty');
+    const stated = /at position (\d+)/.exec(err.message);
+    const position = stated ? Number(stated[1]) : jsonErrorPosition(text);
+    const what = err.message
+      .replace(/\s*(?:in JSON )?at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '');
+    const before = text.slice(0, position).split('\n');
+    throw new InputError(
+      file,
+      `invalid JSON at position ${position}: ${what} (line ${before.length}, column ${before[before.length - 1].length + 1})`,
+    );
+  }
+}
+
+/** Reads and parses a JSON file. */
+export function readJsonFile(file: string): unknown {
+  return parseJson(readText(file), file);
+}
+
+/**
+ * Where a JSON text first goes wrong, for the engine messages that do not say ("Unexpected token
+ * 'x', "…" is not valid JSON"). A small recursive-descent scan, run only after a parse failed.
+ */
+export function jsonErrorPosition(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      const c = text[i];
+      if (c === undefined || c < ' ') fail();
+      if (c === '"') return void i++;
+      if (c === '\\') {
+        if ('"\\/bfnrt'.includes(text[i + 1] ?? 'x')) i += 2;
+        else if (text[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else return void (i++, fail());
+      } else i++;
+    }
+  };
+  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (text[i] !== '"') fail();
+          string();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    for (const literal of ['true', 'false', 'null']) if (text.startsWith(literal, i)) return void (i += literal.length);
+    number.lastIndex = i;
+    if (number.test(text)) return void (i = number.lastIndex);
+    fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    // Nesting too deep for the scan: say where it started rather than nothing.
+    return 0;
+  }
+  return text.length;
+}
