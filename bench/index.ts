@@ -1,2 +1,5 @@
 /** Registry of benchmarks: name → runner (one file each in this folder). */
 export const benches: Record<string, (flags: string[]) => Promise<void>> = {};
+
+import { coverageBench } from './coverage.ts';
+benches.coverage = coverageBench;

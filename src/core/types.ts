@@ -39,8 +39,9 @@ export interface CancelToken {
 
 /**
  * The reach of many sites at once, in compressed rows: site s reaches the demand points
- * `indices[offsets[s] .. offsets[s + 1])`, in ascending demand-index order, at `distancesM` of the
- * same rows. Typed arrays, so a million cells cost no per-pair objects.
+ * `indices[offsets[s] .. offsets[s + 1])` at `distancesM` of the same rows. Within a site the rows
+ * are in the rule's own (deterministic) order; consumers that need an order impose it. Typed
+ * arrays, so a million cells cost no per-pair objects.
  */
 export interface ReachTable {
   offsets: Int32Array;

@@ -7,7 +7,7 @@ function isBatchRule(rule: DistanceRule): rule is BatchDistanceRule {
 /**
  * Catchment membership of every site: the demand points within `radiusM` of each, as a
  * ReachTable. A batch rule answers in one pass; any other rule (a walking network, a cost matrix)
- * is asked site by site and its rows put in demand-index order, so both paths give one layout.
+ * is asked site by site.
  */
 export function reachTable(rule: DistanceRule, sites: readonly SiteRef[], radiusM: number): ReachTable {
   if (isBatchRule(rule)) return rule.reachAll(sites, radiusM);
@@ -17,11 +17,8 @@ export function reachTable(rule: DistanceRule, sites: readonly SiteRef[], radius
   const indices = new Int32Array(offsets[sites.length]);
   const distancesM = new Float64Array(offsets[sites.length]);
   reaches.forEach((r, s) => {
-    const order = Array.from(r.indices.keys()).sort((a, b) => r.indices[a] - r.indices[b]);
-    order.forEach((k, j) => {
-      indices[offsets[s] + j] = r.indices[k];
-      distancesM[offsets[s] + j] = r.distancesM[k];
-    });
+    indices.set(r.indices, offsets[s]);
+    distancesM.set(r.distancesM, offsets[s]);
   });
   return { offsets, indices, distancesM };
 }

@@ -5,6 +5,18 @@ import { boundingBoxDeg, EARTH_RADIUS_M } from './haversine.ts';
 
 const RAD = Math.PI / 180;
 
+/**
+ * sin and asin for the tiny angles of city distances: below 1e-3 rad (≈ 6 km of half-angle) the
+ * first two Taylor terms are exact to ~1e-14 relative, and several times faster than Math.sin,
+ * which dominated the million-cell benchmark.
+ */
+function sinSmall(x: number): number {
+  return x < 1e-3 && x > -1e-3 ? x - (x * x * x) / 6 : Math.sin(x);
+}
+function asinSmall(x: number): number {
+  return x < 1e-3 ? x + (x * x * x) / 6 : Math.asin(Math.min(1, x));
+}
+
 /** Growable typed-array rows, so collecting pairs allocates O(log n) buffers, not n objects. */
 class PairBuffer {
   indices = new Int32Array(1024);
@@ -26,50 +38,64 @@ class PairBuffer {
 }
 
 /**
- * Straight-line (great-circle) distance over a KD-tree of demand points held in typed arrays: the
- * same answers as `geodesicRule`, plus `reachAll`, which answers for every site in one pass with
- * no per-pair objects (the path a million cells need). Haversine is evaluated with each point's
- * cos(latitude) precomputed and compared before the arcsine, which only accepted pairs pay.
+ * Straight-line (great-circle, haversine) distance over a KD-tree of demand points held in typed
+ * arrays: the same answers as `geodesicRule`, plus `reachAll`, which answers for every site in one
+ * pass with no per-pair objects (the path a million cells need). The box search walks KDBush's own
+ * tree arrays (as `KDBush.range` does) and tests each candidate where it lies in the tree, so a
+ * leaf is read sequentially instead of by scattered demand indices; each point's cos(latitude)
+ * is precomputed in tree order and the arcsine is only paid by accepted pairs.
  */
 export function geodesicIndexRule(lngs: Float64Array, lats: Float64Array): BatchDistanceRule {
   const n = lngs.length;
   if (lats.length !== n) throw new RangeError('geodesicIndexRule: lngs and lats differ in length');
-  const index = new KDBush(Math.max(1, n), 64, Float64Array);
-  const cosLats = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    index.add(lngs[i], lats[i]);
-    cosLats[i] = Math.cos(lats[i] * RAD);
-  }
+  // Leaves of 256 build ~1.5× faster than the default 64 over a million points, for equal queries.
+  const index = new KDBush(Math.max(1, n), 256, Float64Array);
+  for (let i = 0; i < n; i++) index.add(lngs[i], lats[i]);
   if (n === 0) index.add(0, 0);
   index.finish();
-  let scratch = new Int32Array(1024);
+  const { ids, coords, nodeSize } = index;
+  const cosLats = new Float64Array(ids.length);
+  for (let t = 0; t < ids.length; t++) cosLats[t] = Math.cos(coords[2 * t + 1] * RAD);
+  const stack: number[] = [];
 
-  /** Appends the demand points within `maxDistanceM` of the site to `out`, in index order. */
+  /** Appends the demand points within `maxDistanceM` of the site to `out`, in KD-tree order. */
   function collect(site: SiteRef, maxDistanceM: number, out: PairBuffer): void {
     if (!site.lngLat) throw new InputError(site.id, 'site has no coordinates for a straight-line distance');
     if (n === 0) return;
     const [lng, lat] = site.lngLat;
     const cosLat = Math.cos(lat * RAD);
-    const halfAngle = Math.min(Math.PI / 2, maxDistanceM / (2 * EARTH_RADIUS_M));
-    const maxS = Math.sin(halfAngle) ** 2;
-    let count: number;
+    const maxS = Math.sin(Math.min(Math.PI / 2, maxDistanceM / (2 * EARTH_RADIUS_M))) ** 2;
+    const test = (t: number) => {
+      const a = sinSmall((coords[2 * t + 1] - lat) * RAD * 0.5);
+      const b = sinSmall((coords[2 * t] - lng) * RAD * 0.5);
+      const s = a * a + cosLat * cosLats[t] * b * b;
+      if (s <= maxS) out.push(ids[t], 2 * EARTH_RADIUS_M * asinSmall(Math.sqrt(s)));
+    };
     if (maxDistanceM === Infinity) {
-      count = n;
-      if (scratch.length < n) scratch = new Int32Array(n);
-      for (let i = 0; i < n; i++) scratch[i] = i;
-    } else {
-      const ids = index.range(...boundingBoxDeg(site.lngLat, maxDistanceM));
-      count = ids.length;
-      if (scratch.length < count) scratch = new Int32Array(count * 2);
-      for (let k = 0; k < count; k++) scratch[k] = ids[k];
-      scratch.subarray(0, count).sort();
+      for (let t = 0; t < n; t++) test(t);
+      return;
     }
-    for (let k = 0; k < count; k++) {
-      const i = scratch[k];
-      const sinLat = Math.sin((lats[i] - lat) * RAD * 0.5);
-      const sinLng = Math.sin((lngs[i] - lng) * RAD * 0.5);
-      const s = sinLat * sinLat + cosLat * cosLats[i] * sinLng * sinLng;
-      if (s <= maxS) out.push(i, 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s))));
+    const [minX, minY, maxX, maxY] = boundingBoxDeg(site.lngLat, maxDistanceM);
+    const inBox = (t: number) => {
+      const x = coords[2 * t];
+      const y = coords[2 * t + 1];
+      return x >= minX && x <= maxX && y >= minY && y <= maxY;
+    };
+    stack.length = 0;
+    stack.push(0, n - 1, 0);
+    while (stack.length > 0) {
+      const axis = stack.pop()!;
+      const right = stack.pop()!;
+      const left = stack.pop()!;
+      if (right - left <= nodeSize) {
+        for (let t = left; t <= right; t++) if (inBox(t)) test(t);
+        continue;
+      }
+      const m = (left + right) >> 1;
+      if (inBox(m)) test(m);
+      const split = coords[2 * m + axis];
+      if ((axis === 0 ? minX : minY) <= split) stack.push(left, m - 1, 1 - axis);
+      if ((axis === 0 ? maxX : maxY) >= split) stack.push(m + 1, right, 1 - axis);
     }
   }
 
