@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { FACILITY_TYPES, getStandard, PRESETS, findPreset } from '../../../src/core/index.ts';
+
+describe('standards presets', () => {
+  it('carries the Zhengzhou primary standard', () => {
+    const s = getStandard('zhengzhou-2035', 'primary');
+    expect([s.radiusM, s.usersPer1000, s.classSize, s.maxSchoolSeats]).toEqual([500, 66, 45, 2000]);
+    const j = getStandard('zhengzhou-2035', 'junior');
+    expect([j.radiusM, j.classSize]).toEqual([1000, 50]);
+    expect(j.usersPer1000).toBeGreaterThanOrEqual(33);
+    expect(j.usersPer1000).toBeLessThanOrEqual(38);
+    expect(j.sources.usersPer1000).toMatch(/estimate|unconfirmed/);
+    expect(getStandard('zhengzhou-2035', 'kindergarten').radiusM).toBe(300);
+  });
+
+  it('has both named presets, every type, and a source for every value', () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(['zhengzhou-2035', 'gb50180-2018']));
+    for (const preset of PRESETS) {
+      for (const type of FACILITY_TYPES) {
+        const s = preset.standards[type];
+        expect(s.type).toBe(type);
+        for (const key of ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'] as const) {
+          expect(s.sources[key].length, `${preset.id} ${type} ${key}`).toBeGreaterThan(5);
+        }
+        expect(s.radiusM).toBeGreaterThan(0);
+        expect(s.maxSchoolSeats).toBeGreaterThan(0);
+      }
+      expect(preset.standards.health_station.classSize).toBeNull();
+    }
+  });
+
+  it('applies overrides without touching the preset, and says the value is the user’s', () => {
+    const s = getStandard('zhengzhou-2035', 'primary', { radiusM: 800, usersPer1000: 70 });
+    expect(s.radiusM).toBe(800);
+    expect(s.usersPer1000).toBe(70);
+    expect(s.sources.radiusM).toMatch(/user value \(preset: 500\)/);
+    expect(s.sources.classSize).toMatch(/GB 50099/);
+    expect(findPreset('zhengzhou-2035').standards.primary.radiusM).toBe(500);
+  });
+
+  it('rejects unknown presets and non-positive values', () => {
+    expect(() => getStandard('nope', 'primary')).toThrow(/unknown preset 'nope'.*zhengzhou-2035/);
+    expect(() => getStandard('zhengzhou-2035', 'primary', { radiusM: -5 })).toThrow(/radiusM: must be a positive number/);
+    expect(() => getStandard('zhengzhou-2035', 'primary', { classSize: NaN })).toThrow(/classSize/);
+    expect(getStandard('zhengzhou-2035', 'primary', { usersPer1000: 0 }).usersPer1000).toBe(0);
+  });
+});
