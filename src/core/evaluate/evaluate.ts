@@ -140,7 +140,8 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions, onProgr
   const servedPupils = Math.round(servedTotal);
   const unservedPupils = pupils - servedPupils;
   const unservedInReachPupils = Math.min(unservedPupils, Math.round(unservedInReach));
-  const need = shortfall(usersTotal - servedTotal, standard.classSize, standard.maxSchoolSeats);
+  // From the whole-number count shown, so places needed always equals unserved pupils.
+  const need = shortfall(unservedPupils, standard.classSize, standard.maxSchoolSeats);
   const school = isSchoolType(options.type);
 
   progress(1, 'done');
@@ -150,7 +151,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions, onProgr
       presetId,
       standard,
       growthFactor,
-      units: school ? { users: 'pupils', capacity: 'seats' } : { users: 'patient visits a day', capacity: 'patient visits a day' },
+      units: school ? { users: 'pupils', capacity: 'seats' } : { users: 'patient visits a day', capacity: 'capacity (visits a day)' },
       residents: Math.round(residents),
       pupils,
       seats: round(facilities.reduce((sum, f) => sum + f.capacity, 0), 1),

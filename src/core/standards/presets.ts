@@ -39,10 +39,10 @@ const HENAN_CAP = 'Henan 14th Five-Year Plan: new primary / junior schools ≤ 2
 const LIFE_CIRCLE_5 = 'GB 50180-2018 5-minute life circle (300 m)';
 const LIFE_CIRCLE_10 = 'GB 50180-2018 10-minute life circle (≈ 500 m)';
 const LIFE_CIRCLE_15 = 'GB 50180-2018 15-minute life circle (800–1,000 m)';
-// Clinic demand: roughly one community-level visit per urban resident a year ≈ 3 visits a day per
-// 1,000 residents; no standard publishes it, hence the estimate label.
-const CLINIC_VISITS =
-  'estimate: ≈ 1 community-level visit per resident a year → 3 visits a day per 1,000 residents (unconfirmed)';
+// Clinic demand: no standard publishes visits per resident; about 7 community-level visits per
+// resident a year, split station 12 / centre 8 a day per 1,000 (the demo data assume the same).
+const STATION_VISITS = 'estimate: 12 patient visits a day per 1,000 residents (≈ 4.4 a resident a year) (unconfirmed)';
+const CENTRE_VISITS = 'estimate: 8 patient visits a day per 1,000 residents (≈ 2.9 a resident a year) (unconfirmed)';
 
 function kindergarten(radiusSource: string): FacilityStandard {
   return {
@@ -65,27 +65,27 @@ function clinics(stationRadiusM: number, stationRadiusSource: string): Pick<Reco
     health_station: {
       type: 'health_station',
       radiusM: stationRadiusM,
-      usersPer1000: 3,
+      usersPer1000: 12,
       classSize: null,
-      maxSchoolSeats: 30,
+      maxSchoolSeats: 100,
       sources: {
         radiusM: stationRadiusSource,
-        usersPer1000: CLINIC_VISITS,
+        usersPer1000: STATION_VISITS,
         classSize: 'not applicable to clinics',
-        maxSchoolSeats: 'estimate: one station per 5,000–10,000 residents × 3 visits per 1,000 a day ≈ 30 visits a day (unconfirmed)',
+        maxSchoolSeats: 'estimate: one station per 5,000–10,000 residents × 12 visits per 1,000 a day ≈ 60–120 visits a day (unconfirmed)',
       },
     },
     health_centre: {
       type: 'health_centre',
       radiusM: 1000,
-      usersPer1000: 3,
+      usersPer1000: 8,
       classSize: null,
-      maxSchoolSeats: 200,
+      maxSchoolSeats: 600,
       sources: {
         radiusM: LIFE_CIRCLE_15,
-        usersPer1000: CLINIC_VISITS,
+        usersPer1000: CENTRE_VISITS,
         classSize: 'not applicable to clinics',
-        maxSchoolSeats: 'estimate: one centre per 30,000–100,000 residents; ≈ 200 visits a day (unconfirmed)',
+        maxSchoolSeats: 'estimate: one centre per 30,000–100,000 residents × 8 visits per 1,000 a day ≈ 240–800 visits a day (unconfirmed)',
       },
     },
   };
