@@ -1,0 +1,245 @@
+import type { CancelToken, ProgressCallback } from '../../types.ts';
+import { randomInt, seededRandom } from '../random.ts';
+import { MedianSearch } from './median-search.ts';
+
+export interface MedianInstance {
+  /** Demand-major n × m costs; Infinity where unreachable. */
+  cost: Float64Array;
+  weights: Float64Array;
+  nSites: number;
+  /** 1 for candidates the search may open. */
+  swappable: Uint8Array;
+  /** Sites always open (existing facilities). */
+  fixed: Int32Array;
+  p: number;
+}
+
+export interface HeuristicOptions {
+  seed?: number;
+  /** Iterated-local-search rounds per start (default grows with p). */
+  iterations?: number;
+  /** Independent starts, each relinked with the elite pool (default 4 when p < 20, else 10). */
+  starts?: number;
+  timeLimitS?: number;
+  cancel?: CancelToken;
+  onProgress?: ProgressCallback;
+}
+
+/** Replaces Infinity so that leaving a demand point unreached always costs more than any real route. */
+export function withSentinel(inst: MedianInstance): { cost: Float64Array; big: number } {
+  let maxFinite = 0;
+  let minW = Infinity;
+  let totalW = 0;
+  for (const c of inst.cost) if (c !== Infinity && c > maxFinite) maxFinite = c;
+  for (const w of inst.weights) {
+    totalW += w;
+    if (w > 0 && w < minW) minW = w;
+  }
+  const big = (maxFinite + 1) * (minW === Infinity ? 1 : totalW / minW + 1);
+  const cost = inst.cost.map((c) => (c === Infinity ? big : c));
+  return { cost, big };
+}
+
+/** Default effort: ILS rounds per start; see `pMedianHeuristic`. */
+export function defaultIterations(p: number): number {
+  return Math.max(30, Math.min(2000, 10 * p));
+}
+
+interface Elite {
+  sites: number[];
+  objective: number;
+}
+
+/**
+ * GRASP with iterated local search and path relinking (after Resende & Werneck's hybrid):
+ * each start builds a sampled-greedy solution, improves it with fast swaps and an iterated local
+ * search (perturb one neighbourhood, re-optimise, undo unless no worse), then relinks it with a
+ * solution from an elite pool; the pool is finally relinked pairwise. Deterministic per seed
+ * unless the time limit cuts it short. Returns the opened candidates (not the fixed sites).
+ */
+export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = {}): { sites: number[]; objective: number } {
+  const t0 = performance.now();
+  const limitMs = (opts.timeLimitS ?? Infinity) * 1000;
+  const { cost, big } = withSentinel(inst);
+  const swappable = Uint8Array.from(inst.swappable);
+  for (const f of inst.fixed) swappable[f] = 0;
+  const candidates: number[] = [];
+  for (let i = 0; i < inst.nSites; i++) if (swappable[i]) candidates.push(i);
+  const p = Math.min(inst.p, candidates.length);
+  const search = new MedianSearch({ cost, weights: inst.weights, nSites: inst.nSites, swappable, fixed: inst.fixed, p, big });
+  const rand = seededRandom(opts.seed ?? 1);
+  const stopped = (): boolean => !!opts.cancel?.cancelled || performance.now() - t0 > limitMs;
+
+  search.reset([]);
+  while (search.count < p) search.insert(search.bestInsert());
+  const eps = 1e-9 * Math.max(1, Math.abs(search.objective()));
+  search.localSearch(eps);
+  if (p === 0 || candidates.length === p) return { sites: search.solution(), objective: search.objective() };
+
+  const ilsRounds = opts.iterations ?? defaultIterations(p);
+  // Small p: a swap touches most demand points (costly) but there are few local optima to escape.
+  const starts = opts.starts ?? (p < 20 ? 4 : 10);
+  const elite: Elite[] = [];
+  const eliteSize = 10;
+  let best: Elite = { sites: search.solution(), objective: search.objective() };
+  const consider = (e: Elite): void => {
+    if (e.objective < best.objective - eps) best = e;
+    addElite(elite, e, eliteSize, eps);
+  };
+  for (let start = 0; start < starts && !stopped(); start++) {
+    opts.onProgress?.(start / (starts + 1), `p-median start ${start + 1}/${starts}: best ${best.objective}`);
+    if (start > 0) sampledGreedy(search, cost, inst.weights, big, candidates, p, rand);
+    search.localSearch(eps);
+    const local = iteratedLocalSearch(search, ilsRounds, eps, rand, stopped);
+    consider(local);
+    if (elite.length > 1 && !stopped()) {
+      const other = elite[randomInt(rand, elite.length)];
+      if (other !== local) consider(relink(search, local.sites, other.sites, eps));
+    }
+  }
+  // Post-optimisation: relink every pair of elite solutions.
+  for (let a = 0; a < elite.length && !stopped(); a++) {
+    for (let b = a + 1; b < elite.length && !stopped(); b++) consider(relink(search, elite[a].sites, elite[b].sites, eps));
+  }
+  opts.onProgress?.(1, `p-median: ${best.objective}`);
+  return { sites: best.sites, objective: best.objective };
+}
+
+/**
+ * Builds a start: each step opens the best of a few sampled candidates (Resende & Werneck's
+ * "sample"), scoring them against nearest distances only; the search structures are built once.
+ */
+function sampledGreedy(
+  search: MedianSearch,
+  cost: Float64Array,
+  weights: Float64Array,
+  big: number,
+  candidates: number[],
+  p: number,
+  rand: () => number,
+): void {
+  const { n, m } = search;
+  const d1 = new Float64Array(n).fill(big);
+  for (let u = 0; u < n; u++) {
+    for (let i = 0; i < m; i++) if (search.open[i] && !search.swappable[i] && cost[u * m + i] < d1[u]) d1[u] = cost[u * m + i];
+  }
+  const chosen = new Set<number>();
+  const q = Math.max(2, Math.ceil(Math.log2(candidates.length / p)));
+  while (chosen.size < p) {
+    let pick = -1;
+    let bestGain = -Infinity;
+    for (let j = 0; j < q; j++) {
+      const i = candidates[randomInt(rand, candidates.length)];
+      if (chosen.has(i)) continue;
+      let g = 0;
+      for (let u = 0; u < n; u++) {
+        const c = cost[u * m + i];
+        if (c < d1[u]) g += weights[u] * (d1[u] - c);
+      }
+      if (g > bestGain) {
+        bestGain = g;
+        pick = i;
+      }
+    }
+    if (pick < 0) continue;
+    chosen.add(pick);
+    for (let u = 0; u < n; u++) d1[u] = Math.min(d1[u], cost[u * m + pick]);
+  }
+  search.reset([...chosen]);
+}
+
+/** Perturb one neighbourhood and re-optimise; keep the result when no worse, else undo it. */
+function iteratedLocalSearch(
+  search: MedianSearch,
+  rounds: number,
+  eps: number,
+  rand: () => number,
+  stopped: () => boolean,
+): Elite {
+  const p = search.count;
+  let current = search.objective();
+  let best: Elite = { sites: search.solution(), objective: current };
+  const kmax = Math.max(1, Math.min(p, 4));
+  let k = 1;
+  const log: number[] = [];
+  for (let it = 0; it < rounds; it++) {
+    if ((it & 15) === 0 && stopped()) break;
+    log.length = 0;
+    // Close k of the sites nearest a random demand point and open k closed candidates near it:
+    // a move single swaps cannot make.
+    const u = randomInt(rand, search.n);
+    for (let j = 0; j < k; j++) {
+      const s = search.openSlotNear(u, randomInt(rand, k + 1));
+      const i = search.closedNear(u, randomInt(rand, k + 2));
+      if (i >= 0 && s >= 0) {
+        log.push(i, search.sol[s], s);
+        search.swap(i, s);
+      }
+    }
+    search.localSearch(eps, log);
+    const obj = search.objective();
+    if (obj <= current + eps) {
+      if (obj < best.objective - eps) best = { sites: search.solution(), objective: obj };
+      current = obj;
+      k = 1;
+    } else {
+      search.undo(log);
+      k = k >= kmax ? 1 : k + 1;
+    }
+  }
+  return best;
+}
+
+/**
+ * Walks from `from` towards `to`, each step making the best swap that opens a site of `to` and
+ * closes one of `from`, and returns the local optimum reached from the best solution on the path.
+ */
+function relink(search: MedianSearch, from: number[], to: number[], eps: number): Elite {
+  search.reset(from);
+  const target = new Set(to);
+  const entering = to.filter((i) => !search.open[i]);
+  let bestObj = search.objective();
+  let bestSites = search.solution();
+  while (entering.length > 1) {
+    let bi = -1;
+    let bs = -1;
+    let bp = -Infinity;
+    for (let a = 0; a < entering.length; a++) {
+      for (let s = 0; s < search.count; s++) {
+        if (target.has(search.sol[s])) continue;
+        const prof = search.swapProfit(entering[a], s);
+        if (prof > bp) {
+          bp = prof;
+          bi = a;
+          bs = s;
+        }
+      }
+    }
+    if (bi < 0) break;
+    search.swap(entering[bi], bs);
+    entering.splice(bi, 1);
+    const obj = search.objective();
+    if (obj < bestObj - eps) {
+      bestObj = obj;
+      bestSites = search.solution();
+    }
+  }
+  search.reset(bestSites);
+  search.localSearch(eps);
+  return { sites: search.solution(), objective: search.objective() };
+}
+
+/** Keeps the pool's best distinct solutions; a newcomer replaces the worst when better. */
+function addElite(pool: Elite[], e: Elite, size: number, eps: number): void {
+  const key = (x: Elite): string => [...x.sites].sort((a, b) => a - b).join(',');
+  const k = key(e);
+  if (pool.some((x) => key(x) === k)) return;
+  if (pool.length < size) pool.push(e);
+  else {
+    let worst = 0;
+    for (let i = 1; i < pool.length; i++) if (pool[i].objective > pool[worst].objective) worst = i;
+    if (e.objective < pool[worst].objective - eps) pool[worst] = e;
+    else return;
+  }
+  pool.sort((a, b) => a.objective - b.objective);
+}

@@ -1,0 +1,76 @@
+import type { CancelToken, LngLat, ProgressCallback } from '../types.ts';
+import type { HighsLoader } from './exact/highs-loader.ts';
+
+export type SitingModel = 'pmedian' | 'pcenter' | 'mclp' | 'cmclp' | 'lscp';
+
+/** A demand point: a block of residents (pupils, patients) at one place. */
+export interface SitingDemand {
+  id: string;
+  /** Shown in messages (unreachable demand); defaults to the id. */
+  name?: string;
+  weight: number;
+  lngLat?: LngLat;
+}
+
+/** A candidate or existing site. */
+export interface SitingSite {
+  id: string;
+  name?: string;
+  lngLat?: LngLat;
+  /** Seats (schools) or daily visits (clinics); used by the capacitated model. */
+  capacity?: number;
+}
+
+/** What the models are asked; one variant per model. */
+export type ModelSpec =
+  | { model: 'pmedian'; p: number }
+  | { model: 'pcenter'; p: number }
+  | { model: 'mclp'; p: number; radius: number }
+  /** `seats`: capacity of each new site (the standard school size). */
+  | { model: 'cmclp'; p: number; radius: number; seats: number }
+  /** `target`: share of total demand weight to cover, 0..1 (default 1). */
+  | { model: 'lscp'; radius: number; target?: number };
+
+export interface SolveOptions {
+  /** 'auto' (default): exact when the MILP is small enough, the heuristic otherwise. */
+  solver?: 'heuristic' | 'exact' | 'auto';
+  /** Heuristic seed; the same seed gives the same answer. */
+  seed?: number;
+  /** Wall-clock limit for either solver, seconds. */
+  timeLimitS?: number;
+  /** Heuristic effort: improvement rounds after the first local optimum. */
+  iterations?: number;
+  onProgress?: ProgressCallback;
+  cancel?: CancelToken;
+  /** How to obtain HiGHS (the browser passes one with `locateFile`). */
+  loadHighs?: HighsLoader;
+  /** Largest MILP (variables) that 'auto' hands to HiGHS. */
+  exactMaxVariables?: number;
+}
+
+/** Plain, serialisable answer of every model. */
+export interface SitingResult {
+  model: SitingModel;
+  /** New sites chosen (candidate ids), best first: each adds the most given the ones before it. */
+  selected: string[];
+  /** pmedian: total weighted cost; pcenter: largest cost; mclp/cmclp: covered (served) weight; lscp: number of new sites. */
+  objective: number;
+  /** Marginal objective improvement of each selected site in rank order (same length as `selected`). */
+  perSiteGain: number[];
+  /** Per demand point (problem order): the site id serving it, or null when none can. */
+  assignment: (string | null)[];
+  /** Proven bound on the objective when known (exact solver). */
+  bound?: number;
+  /** Relative gap between objective and bound, 0 when proved optimal. */
+  gap?: number;
+  solver: 'heuristic' | 'exact';
+  seconds: number;
+  /** Coverage models: demand weight within the radius of an open site (cmclp: served by seats). */
+  coveredWeight?: number;
+  /** Coverage models: ids of demand points left uncovered. */
+  uncovered?: string[];
+  /** Demand points no site (candidate or existing) can reach; excluded from the objective. */
+  unreachable?: string[];
+  /** Existing facilities the answer counted on. */
+  existing: string[];
+}
