@@ -33,7 +33,8 @@ export function parseJson(text: string, file: string): unknown {
     const position = stated ? Number(stated[1]) : jsonErrorPosition(text);
     const what = err.message
       .replace(/\s*(?:in JSON )?at position \d+.*$/s, '')
-      .replace(/, ".*" is not valid JSON$/s, '');
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/[\u0000-\u001f]/g, (ch) => JSON.stringify(ch).slice(1, -1));
     const before = text.slice(0, position).split('\n');
     throw new InputError(
       file,
@@ -98,7 +99,12 @@ export function jsonErrorPosition(text: string): number {
       }
     }
     if (c === '"') return string();
-    for (const literal of ['true', 'false', 'null']) if (text.startsWith(literal, i)) return void (i += literal.length);
+    const literal = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : '';
+    if (literal) {
+      // Character by character, to fail where V8 does ("tru}" fails at the "}").
+      for (const ch of literal) if (text[i] === ch) i++; else fail();
+      return;
+    }
     number.lastIndex = i;
     if (number.test(text)) return void (i = number.lastIndex);
     fail();

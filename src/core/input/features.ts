@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import { InputError, type InputWarning } from '../errors.ts';
+import { InputError } from '../errors.ts';
 
 /** A feature checked to be an object with an object of properties (possibly empty). */
 export interface LooseFeature {
@@ -79,8 +79,4 @@ export function isValidPolygonal(geometry: Geometry): boolean {
       rings.length > 0 &&
       rings.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(isLngLatPair)),
   );
-}
-
-export function warn(warnings: InputWarning[], source: string, feature: string, reason: string): void {
-  warnings.push({ source, feature, reason });
 }
