@@ -8,7 +8,7 @@
  */
 import type { FacilityType } from '../../src/core/schema.ts';
 import { childRng, uniform } from './rng.ts';
-import { distToEdges, pointInRing, type Ring, type XY } from './geom.ts';
+import { bboxOf, distToEdges, pointInRing, type Ring, type XY } from './geom.ts';
 import { CELL_M, cellCentre, GRID_COLS, GRID_ROWS } from './cells.ts';
 import type { Cell } from './population.ts';
 import type { LandZone } from './landuse.ts';
@@ -53,15 +53,21 @@ export function makeFacilities(seed: number, boundary: Ring, land: LandZone[], v
   for (const c of cells) registered[c.row * GRID_COLS + c.col] = c.registered;
 
   // Candidate sites: cell centres well clear of land use, villages and the boundary.
+  const landBoxes = land.map((z) => bboxOf(z.ring));
+  const villageBoxes = villages.map(bboxOf);
+  const near = (p: XY, b: [number, number, number, number], pad: number) =>
+    p[0] >= b[0] - pad && p[0] <= b[2] + pad && p[1] >= b[1] - pad && p[1] <= b[3] + pad;
   const villageDist = new Float64Array(GRID_ROWS * GRID_COLS).fill(Infinity);
   const ok = new Uint8Array(GRID_ROWS * GRID_COLS);
   for (let r = 0; r < GRID_ROWS; r++)
     for (let c = 0; c < GRID_COLS; c++) {
       const p = cellCentre(r, c);
       if (!pointInRing(p, boundary) || distToEdges(p, boundary) < 120) continue;
-      if (land.some((z) => pointInRing(p, z.ring) || distToEdges(p, z.ring) < 50)) continue;
+      if (land.some((z, k) => near(p, landBoxes[k], 50) && (pointInRing(p, z.ring) || distToEdges(p, z.ring) < 50))) continue;
       let vd = Infinity;
-      for (const v of villages) vd = Math.min(vd, pointInRing(p, v) ? 0 : distToEdges(p, v));
+      villages.forEach((v, k) => {
+        if (near(p, villageBoxes[k], 400)) vd = Math.min(vd, pointInRing(p, v) ? 0 : distToEdges(p, v));
+      });
       villageDist[r * GRID_COLS + c] = vd;
       ok[r * GRID_COLS + c] = 1;
     }
@@ -70,7 +76,7 @@ export function makeFacilities(seed: number, boundary: Ring, land: LandZone[], v
   const weight = registered.map((w) => Math.pow(w, 0.35));
   const used = new Uint8Array(GRID_ROWS * GRID_COLS);
   const out: Facility[] = [];
-  const rates: Record<FacilityType, number> = { primary: 66, junior: 35, kindergarten: 30, health_station: 12, health_centre: 8 };
+  const rates: Record<FacilityType, number> = { primary: 66, junior: 35, kindergarten: 30, health_station: 6, health_centre: 6 };
 
   for (const spec of FACILITY_SPECS) {
     const reach = Math.ceil(spec.radius / CELL_M);
@@ -78,28 +84,44 @@ export function makeFacilities(seed: number, boundary: Ring, land: LandZone[], v
     for (let dr = -reach; dr <= reach; dr++)
       for (let dc = -reach; dc <= reach; dc++) if (Math.hypot(dr, dc) * CELL_M <= spec.radius) offsets.push([dr, dc]);
     const covered = new Uint8Array(GRID_ROWS * GRID_COLS);
-    const sites: number[] = [];
-    for (let k = 0; k < spec.count; k++) {
-      let best = -1;
-      let bestGain = -1;
-      for (let idx = 0; idx < ok.length; idx++) {
-        if (!ok[idx] || used[idx] || villageDist[idx] < spec.villageBuffer) continue;
-        const r = Math.floor(idx / GRID_COLS);
-        const c = idx % GRID_COLS;
-        let gain = 0;
-        for (const [dr, dc] of offsets) {
-          const rr = r + dr;
-          const cc = c + dc;
-          if (rr < 0 || cc < 0 || rr >= GRID_ROWS || cc >= GRID_COLS) continue;
-          const j = rr * GRID_COLS + cc;
-          if (!covered[j]) gain += weight[j];
-        }
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = idx;
-        }
+    const gainOf = (idx: number): number => {
+      const r = Math.floor(idx / GRID_COLS);
+      const c = idx % GRID_COLS;
+      let gain = 0;
+      for (const [dr, dc] of offsets) {
+        const rr = r + dr;
+        const cc = c + dc;
+        if (rr < 0 || cc < 0 || rr >= GRID_ROWS || cc >= GRID_COLS) continue;
+        const j = rr * GRID_COLS + cc;
+        if (!covered[j]) gain += weight[j];
       }
-      if (best < 0) break;
+      return gain;
+    };
+    // Lazy greedy (gains only fall as coverage grows): keep stale gains sorted, re-evaluate the top.
+    const queue: { idx: number; gain: number }[] = [];
+    for (let idx = 0; idx < ok.length; idx++)
+      if (ok[idx] && !used[idx] && villageDist[idx] >= spec.villageBuffer) queue.push({ idx, gain: gainOf(idx) });
+    const better = (a: { idx: number; gain: number }, b: { idx: number; gain: number }) =>
+      a.gain > b.gain || (a.gain === b.gain && a.idx < b.idx);
+    queue.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    const sites: number[] = [];
+    while (sites.length < spec.count && queue.length) {
+      const top = queue.shift()!;
+      if (used[top.idx]) continue;
+      top.gain = gainOf(top.idx);
+      if (queue.length && better(queue[0], top)) {
+        // re-insert at its sorted position
+        let lo = 0;
+        let hi = queue.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (better(queue[mid], top)) lo = mid + 1;
+          else hi = mid;
+        }
+        queue.splice(lo, 0, top);
+        continue;
+      }
+      const best = top.idx;
       sites.push(best);
       const r = Math.floor(best / GRID_COLS);
       const c = best % GRID_COLS;

@@ -101,30 +101,48 @@ export function segIntersect(a: XY, b: XY, c: XY, d: XY): [number, number] | nul
   return [t, s];
 }
 
-/** Minimum distance between two polylines/rings (0 when they cross or one contains the other). */
-export function shapeDistance(a: XY[], aClosed: boolean, b: XY[], bClosed: boolean): number {
+/**
+ * Minimum distance between two polylines/rings (0 when they cross or one contains the other).
+ * Distances above `limit` are only reported as "more than `limit`".
+ */
+export function shapeDistance(a: XY[], aClosed: boolean, b: XY[], bClosed: boolean, limit = 500): number {
   if (bClosed && pointInRing(a[0], b)) return 0;
   if (aClosed && pointInRing(b[0], a)) return 0;
-  return edgeDistance(a, aClosed, b, bClosed);
+  return edgeDistance(a, aClosed, b, bClosed, limit);
 }
 
-/** Minimum distance between the edges of two polylines/rings (0 when they cross); ignores containment. */
-export function edgeDistance(a: XY[], aClosed: boolean, b: XY[], bClosed: boolean): number {
-  const na = aClosed ? a.length : a.length - 1;
-  const nb = bClosed ? b.length : b.length - 1;
+type Seg = [XY, XY];
+
+function segments(pts: XY[], closed: boolean, box: [number, number, number, number], pad: number): Seg[] {
+  const out: Seg[] = [];
+  const n = closed ? pts.length : pts.length - 1;
+  for (let i = 0; i < n; i++) {
+    const p = pts[i];
+    const q = pts[(i + 1) % pts.length];
+    if (Math.max(p[0], q[0]) < box[0] - pad || Math.min(p[0], q[0]) > box[2] + pad) continue;
+    if (Math.max(p[1], q[1]) < box[1] - pad || Math.min(p[1], q[1]) > box[3] + pad) continue;
+    out.push([p, q]);
+  }
+  return out;
+}
+
+/**
+ * Minimum distance between the edges of two polylines/rings (0 when they cross); ignores
+ * containment. Distances above `limit` are only reported as "more than `limit`".
+ */
+export function edgeDistance(a: XY[], aClosed: boolean, b: XY[], bClosed: boolean, limit = 500): number {
   const ba = bboxOf(a);
   const bb = bboxOf(b);
   const gap = Math.max(ba[0] - bb[2], bb[0] - ba[2], ba[1] - bb[3], bb[1] - ba[3]);
-  if (gap > 0) {
-    // far apart: the bbox gap is a lower bound; callers compare with small margins
-    if (gap > 2000) return gap;
-  }
-  for (let i = 0; i < na; i++)
-    for (let j = 0; j < nb; j++)
-      if (segIntersect(a[i], a[(i + 1) % a.length], b[j], b[(j + 1) % b.length])) return 0;
-  let best = Infinity;
-  for (const p of a) best = Math.min(best, distToEdges(p, b, bClosed));
-  for (const p of b) best = Math.min(best, distToEdges(p, a, aClosed));
+  if (gap > limit) return gap;
+  const sa = segments(a, aClosed, bb, limit);
+  const sb = segments(b, bClosed, ba, limit);
+  let best = limit + 1;
+  for (const [p, q] of sa)
+    for (const [r, t] of sb) {
+      if (segIntersect(p, q, r, t)) return 0;
+      best = Math.min(best, distPointSegment(p, r, t), distPointSegment(q, r, t), distPointSegment(r, p, q), distPointSegment(t, p, q));
+    }
   return best;
 }
 

@@ -193,7 +193,7 @@ export function makeRoads(
     for (const k of zoneAt(m)) if (blocks(cls, zones[k])) return false;
     if (cls !== 'local') return true;
     const dens = densityAt(m);
-    if (dens < 1200 && !inVillage(m)) return false;
+    if (dens < 700 && !inVillage(m)) return false;
     // a few missing links make T-junctions, as real street networks have
     return hash2(seed, Math.min(a, b), Math.max(a, b)) / 4294967295 > (dens < 4000 ? 0.08 : 0.06);
   };
