@@ -3,3 +3,6 @@ export const benches: Record<string, (flags: string[]) => Promise<void>> = {};
 
 import { coverageBench } from './coverage.ts';
 benches.coverage = coverageBench;
+
+import { sitingBench } from './siting.ts';
+benches.siting = sitingBench;

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench -- siting`: quality of the siting optimizer against published optima, read from
+ * ../shared/bench at run time (never copied into the repository). Flags: `--only=pmed1,pmed40`,
+ * `--part=pmed|spopt|mclp|cap`.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pmedBench } from './siting/pmed.ts';
+
+const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench');
+
+export async function sitingBench(flags: string[]): Promise<void> {
+  if (!existsSync(benchDir)) {
+    console.log(`skip siting: ${benchDir} not found`);
+    return;
+  }
+  const flag = (name: string): string | undefined => flags.find((f) => f.startsWith(`--${name}=`))?.split('=')[1];
+  const only = flag('only') ? new Set(flag('only')!.split(',')) : undefined;
+  const parts = new Set((flag('part') ?? 'pmed,spopt,mclp,cap').split(','));
+  const results: string[] = [];
+  if (parts.has('pmed')) {
+    const s = await pmedBench(join(benchDir, 'pmed'), only);
+    if (s) results.push(`RESULT pmed_optimal=${s.optimal}/${s.total} pmed_mean_gap_pct=${s.meanGapPct.toFixed(4)} pmed_max_s=${s.maxSeconds.toFixed(2)}`);
+  }
+  for (const line of results) console.log(line);
+}
