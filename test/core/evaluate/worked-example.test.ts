@@ -4,7 +4,7 @@ import { evaluate } from '../../../src/core/index.ts';
 import { main } from '../../../src/cli/cli.ts';
 import { readInput } from '../expect-fixture.ts';
 
-/** The numbers of docs/worked-example.md, each derived there by hand. */
+/** The numbers of the README (section "Worked example"), each derived there by hand. */
 const SUMMARY = {
   residents: 4500,
   pupils: 297,
@@ -38,7 +38,7 @@ const input = {
   villages: readInput('evaluate', 'worked-example-villages.geojson'),
 };
 
-describe('worked example (docs/worked-example.md)', () => {
+describe('worked example (the README (section "Worked example"))', () => {
   const result = evaluate(input, { type: 'primary', preset: 'zhengzhou-2035' });
 
   it('gives every summary number of the walk-through', () => {

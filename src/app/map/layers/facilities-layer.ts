@@ -14,7 +14,7 @@ export function facilitySizer(features: FacilityFeature[]): (f: FacilityFeature)
   }
   return (f) => {
     const max = maxByType.get(f.properties.type) ?? 0;
-    return 12 + 12 * (max > 0 ? Math.sqrt(Math.max(0, f.properties.capacity) / max) : 0);
+    return 9 + 11 * (max > 0 ? Math.sqrt(Math.max(0, f.properties.capacity) / max) : 0);
   };
 }
 
