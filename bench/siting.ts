@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pmedBench } from './siting/pmed.ts';
+import { spoptBench } from './siting/spopt.ts';
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench');
 
@@ -22,6 +23,10 @@ export async function sitingBench(flags: string[]): Promise<void> {
   if (parts.has('pmed')) {
     const s = await pmedBench(join(benchDir, 'pmed'), only);
     if (s) results.push(`RESULT pmed_optimal=${s.optimal}/${s.total} pmed_mean_gap_pct=${s.meanGapPct.toFixed(4)} pmed_max_s=${s.maxSeconds.toFixed(2)}`);
+  }
+  if (parts.has('spopt')) {
+    const s = await spoptBench(join(benchDir, 'spopt'));
+    if (s) results.push(`RESULT spopt_sf_matched=${s.matched}/${s.total}`);
   }
   for (const line of results) console.log(line);
 }

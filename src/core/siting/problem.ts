@@ -129,6 +129,7 @@ export function denseCosts(problem: SitingProblem): Float64Array {
 export interface CoverageLists {
   start: Int32Array;
   demand: Int32Array;
+  cost: Float64Array;
 }
 
 export function coverageLists(problem: SitingProblem, radius: number): CoverageLists {
@@ -136,21 +137,30 @@ export function coverageLists(problem: SitingProblem, radius: number): CoverageL
   const n = demandCount(problem);
   const start = new Int32Array(m + 1);
   const out: number[] = [];
+  const outCost: number[] = [];
   if (problem.costs.kind === 'dense') {
     const c = problem.costs.cost;
     for (let s = 0; s < m; s++) {
-      for (let d = 0; d < n; d++) if (c[d * m + s] <= radius) out.push(d);
+      for (let d = 0; d < n; d++) {
+        if (c[d * m + s] <= radius) {
+          out.push(d);
+          outCost.push(c[d * m + s]);
+        }
+      }
       start[s + 1] = out.length;
     }
   } else {
     const { start: st, demand, cost, maxCost } = problem.costs;
     if (radius > maxCost) throw new Error(`coverage radius ${radius} beyond the problem's maxCost ${maxCost}`);
     for (let s = 0; s < m; s++) {
-      for (let k = st[s]; k < st[s + 1] && cost[k] <= radius; k++) out.push(demand[k]);
+      for (let k = st[s]; k < st[s + 1] && cost[k] <= radius; k++) {
+        out.push(demand[k]);
+        outCost.push(cost[k]);
+      }
       start[s + 1] = out.length;
     }
   }
-  return { start, demand: Int32Array.from(out) };
+  return { start, demand: Int32Array.from(out), cost: Float64Array.from(outCost) };
 }
 
 function checkIds(source: string, ids: string[]): void {

@@ -74,10 +74,16 @@ function num(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(17);
 }
 
+/** Joins terms into a sum ("- y3" subtracts), eight to a line. */
 function wrap(terms: string[], sep = ' + '): string {
-  const lines: string[] = [];
-  for (let i = 0; i < terms.length; i += 8) lines.push(terms.slice(i, i + 8).join(sep));
-  return lines.join(sep === ' + ' ? '\n + ' : '\n ');
+  let out = '';
+  terms.forEach((t, k) => {
+    if (k > 0) out += k % 8 === 0 ? '\n ' : ' ';
+    if (sep === ' ') out += t;
+    else if (t.startsWith('- ')) out += k === 0 ? `-${t.slice(1)}` : t;
+    else out += k === 0 ? t : `+ ${t}`;
+  });
+  return out;
 }
 
 /** Throws a clear error before building a model HiGHS could not handle in reasonable memory/time. */

@@ -1,0 +1,28 @@
+import type { SitingProblem } from './problem.ts';
+import type { ModelSpec, SitingResult, SolveOptions } from './types.ts';
+import { solveCmclp } from './models/cmclp.ts';
+import { solveLscp } from './models/lscp.ts';
+import { solveMclp } from './models/mclp.ts';
+import { solvePCenter } from './models/pcenter.ts';
+import { solvePMedian } from './models/pmedian.ts';
+
+/** One entry point for every model: what the CLI and the app worker call. */
+export function solveSiting(problem: SitingProblem, spec: ModelSpec, opts: SolveOptions = {}): Promise<SitingResult> {
+  switch (spec.model) {
+    case 'pmedian':
+      return solvePMedian(problem, spec.p, opts);
+    case 'pcenter':
+      return solvePCenter(problem, spec.p, opts);
+    case 'mclp':
+      return solveMclp(problem, spec.p, spec.radius, opts);
+    case 'cmclp':
+      return solveCmclp(problem, spec.p, spec.radius, spec.seats, opts);
+    case 'lscp':
+      return solveLscp(problem, spec.radius, spec.target ?? 1, opts);
+  }
+}
+
+export { buildProblem, problemFromMatrix, type SitingProblem } from './problem.ts';
+export type { ModelSpec, SitingDemand, SitingModel, SitingResult, SitingSite, SolveOptions } from './types.ts';
+export type { HighsLoader } from './exact/highs-loader.ts';
+export { solveCmclp, solveLscp, solveMclp, solvePCenter, solvePMedian };

@@ -1,0 +1,168 @@
+import { InputError } from '../../errors.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
+import { seatFlow } from '../heuristics/seat-flow.ts';
+import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
+import type { SitingResult, SolveOptions } from '../types.ts';
+import { checkDemand, checkP, checkRadius, existingSites, openFromValues, seconds, wantsExact } from './common.ts';
+
+/**
+ * Capacitated maximal covering: open p candidates, each with `seats` places, maximising the
+ * people seated within `radius`, after existing facilities have filled their own seats (the
+ * Zhengzhou case: give unserved pupils a place). People of one block may be split between sites.
+ * Existing facilities need a capacity.
+ */
+export async function solveCmclp(problem: SitingProblem, p: number, radius: number, seats: number, opts: SolveOptions = {}): Promise<SitingResult> {
+  const t0 = performance.now();
+  checkDemand(problem);
+  checkP(problem, p);
+  checkRadius(radius);
+  if (!Number.isFinite(seats) || seats <= 0) throw new InputError('seats', `seats per new site must be positive, got ${seats}`);
+  const fixed = existingSites(problem);
+  for (const j of fixed) {
+    const c = problem.capacity[j];
+    if (!Number.isFinite(c) || c < 0) throw new InputError('existing', `${problem.siteIds[j]}: needs a capacity (seats) for the capacitated model`);
+  }
+  const capacity = Float64Array.from(problem.capacity, (c, j) => (j < problem.nCandidates ? seats : c));
+  const cover = coverageLists(problem, radius);
+  const w = problem.weights;
+  const served = (open: number[]): number => seatFlow(cover, w, capacity, [...fixed, ...open]).served;
+
+  // Greedy: score candidates by the people still without a seat within reach (capped by the
+  // seats), confirm with the exact flow; then swap out sites for better-scored candidates.
+  let open: number[] = [];
+  let current = served(open);
+  const score = (seated: Float64Array, j: number): number => {
+    let s = 0;
+    for (let t = cover.start[j]; t < cover.start[j + 1]; t++) s += w[cover.demand[t]] - seated[cover.demand[t]];
+    return Math.min(s, seats);
+  };
+  const shortlist = (exclude: Set<number>, k: number): number[] => {
+    const { seated } = seatFlow(cover, w, capacity, [...fixed, ...open]);
+    const scored: [number, number][] = [];
+    for (let j = 0; j < problem.nCandidates; j++) if (!exclude.has(j)) scored.push([score(seated, j), j]);
+    scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    return scored.slice(0, k).map((x) => x[1]);
+  };
+  while (open.length < p && !opts.cancel?.cancelled) {
+    let best = -1;
+    let bestVal = -Infinity;
+    for (const j of shortlist(new Set(open), 8)) {
+      const v = served([...open, j]);
+      if (v > bestVal) {
+        bestVal = v;
+        best = j;
+      }
+    }
+    open.push(best);
+    current = bestVal;
+    opts.onProgress?.(open.length / (p + 1), `capacitated covering: ${current}`);
+  }
+  for (let improved = true; improved && !opts.cancel?.cancelled; ) {
+    improved = false;
+    for (let slot = 0; slot < open.length && !improved; slot++) {
+      const rest = open.filter((_, k) => k !== slot);
+      for (const j of shortlist(new Set(open), 8)) {
+        const v = served([...rest, j]);
+        if (v > current + 1e-9 * Math.max(1, current)) {
+          open = [...rest, j];
+          current = v;
+          improved = true;
+          break;
+        }
+      }
+    }
+  }
+  let bound: number | undefined;
+  let gap: number | undefined;
+  let solver: SitingResult['solver'] = 'heuristic';
+  const columns = problem.nCandidates + cover.demand.length;
+  if (wantsExact(opts, columns)) {
+    checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
+    const ans = await solveMilp(cmclpLp(problem, cover, capacity, p), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs });
+    open = openFromValues(ans.values, problem.nCandidates);
+    bound = ans.bound;
+    gap = ans.gap;
+    solver = 'exact';
+  }
+  return finish(problem, cover, capacity, fixed, open, { solver, t0, bound, gap });
+}
+
+/** max Σ x; Σ_j x_uj ≤ w_u; Σ_u x_uj ≤ cap_j·y_j (existing: cap_j); Σ y = p. */
+function cmclpLp(problem: SitingProblem, cover: CoverageLists, capacity: Float64Array, p: number): string {
+  const lp = new LpBuilder('Maximize');
+  const obj: string[] = [];
+  const byDemand: string[][] = problem.demandIds.map(() => []);
+  for (let j = 0; j < problem.siteIds.length; j++) {
+    const into: string[] = [];
+    for (let t = cover.start[j]; t < cover.start[j + 1]; t++) {
+      const u = cover.demand[t];
+      if (problem.weights[u] <= 0) continue;
+      const x = `x${u}_${j}`;
+      lp.continuous(x, 0, Infinity);
+      obj.push(x);
+      into.push(x);
+      byDemand[u].push(x);
+    }
+    if (into.length === 0) continue;
+    if (j < problem.nCandidates) lp.row(`s${j}`, [...into, `- ${term(capacity[j], `y${j}`)}`], '<=', 0);
+    else lp.row(`s${j}`, into, '<=', capacity[j]);
+  }
+  byDemand.forEach((xs, u) => {
+    if (xs.length > 0) lp.row(`d${u}`, xs, '<=', problem.weights[u]);
+  });
+  const ys = Array.from({ length: problem.nCandidates }, (_, j) => `y${j}`);
+  ys.forEach((y) => lp.binary(y));
+  if (ys.length > 0) lp.row('p', ys, '=', p);
+  lp.setObjective(obj);
+  return lp.text();
+}
+
+function finish(
+  problem: SitingProblem,
+  cover: CoverageLists,
+  capacity: Float64Array,
+  fixed: number[],
+  open: number[],
+  ctx: { solver: SitingResult['solver']; t0: number; bound?: number; gap?: number },
+): SitingResult {
+  const flow = seatFlow(cover, problem.weights, capacity, [...fixed, ...open]);
+  // Rank: from the existing facilities, add the site that seats the most extra people.
+  const order: number[] = [];
+  const gains: number[] = [];
+  let base = seatFlow(cover, problem.weights, capacity, fixed).served;
+  const left = [...open];
+  while (left.length > 0) {
+    let bestK = 0;
+    let bestVal = -Infinity;
+    left.forEach((j, k) => {
+      const v = seatFlow(cover, problem.weights, capacity, [...fixed, ...order, j]).served;
+      if (v > bestVal) {
+        bestVal = v;
+        bestK = k;
+      }
+    });
+    order.push(left.splice(bestK, 1)[0]);
+    gains.push(bestVal - base);
+    base = bestVal;
+  }
+  const uncovered = problem.demandIds.filter((_, u) => flow.seated[u] < problem.weights[u] - 1e-9);
+  const reach = new Uint8Array(problem.demandIds.length);
+  for (const u of cover.demand) reach[u] = 1;
+  const unreachable = problem.demandIds.filter((_, u) => !reach[u]);
+  const result: SitingResult = {
+    model: 'cmclp',
+    selected: order.map((j) => problem.siteIds[j]),
+    objective: flow.served,
+    perSiteGain: gains,
+    assignment: Array.from(flow.mainSite, (j) => (j >= 0 ? problem.siteIds[j] : null)),
+    solver: ctx.solver,
+    seconds: seconds(ctx.t0),
+    coveredWeight: flow.served,
+    uncovered,
+    existing: fixed.map((j) => problem.siteIds[j]),
+  };
+  if (ctx.bound !== undefined) result.bound = ctx.bound;
+  if (ctx.gap !== undefined) result.gap = ctx.gap;
+  if (unreachable.length > 0) result.unreachable = unreachable;
+  return result;
+}
