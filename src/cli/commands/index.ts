@@ -5,3 +5,6 @@ export const commands: Command[] = [];
 
 import { evaluateCommand } from './evaluate.ts';
 commands.push(evaluateCommand);
+
+import { solveCommand } from './solve.ts';
+commands.push(solveCommand);

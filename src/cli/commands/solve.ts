@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { geodesicRule, InputError } from '../../core/index.ts';
+import { costMatrixRule, parseCostMatrix } from '../../core/io/cost-matrix.ts';
+import { parseOrlibPmed, shortestPathMatrix } from '../../core/io/orlib.ts';
+import { proposalsGeoJSON, readSitingPoints, toDemand, toSites, type SitingPoint } from '../../core/siting/geojson.ts';
+import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type SitingModel, type SitingProblem, type SitingResult } from '../../core/siting/index.ts';
+import { UsageError } from '../cli.ts';
+import type { CliIo, Command } from '../io.ts';
+import { readJsonFile, readText } from '../read-file.ts';
+
+const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp'];
+
+const USAGE = `Usage: catchmap solve --model MODEL (--orlib FILE | --demand FILE --candidates FILE) [options]
+
+Where new sites should go: p-median, p-center, maximal covering (MCLP), capacitated MCLP, or
+the fewest sites covering everyone (LSCP). Existing facilities stay open and count.
+
+  --model MODEL       ${MODELS.join(' | ')}
+  --orlib FILE        OR-Library p-median instance (pmed1…40); selected = node numbers (1-based)
+  --demand FILE       GeoJSON demand points (or polygons: their centroids)
+  --candidates FILE   GeoJSON candidate sites; selected = their \`id\` property
+  --existing FILE     GeoJSON existing facilities (kept open)
+  --p N               number of new sites (orlib: default from the file)
+  --radius M          coverage radius (metres, or the matrix's unit) for mclp, cmclp, lscp
+  --weight FIELD      demand weight property (default \`weight\` or \`population\` when present, else 1)
+  --seats N           cmclp: seats of each new site (standard school size)
+  --capacity FIELD    cmclp: seats property of existing facilities (default \`capacity\`)
+  --target PCT        lscp: share of demand weight to cover, percent (default 100)
+  --matrix FILE       CSV origin,destination,cost in place of great-circle metres
+  --exact             solve the MILP with HiGHS (optimum, or best found with its gap)
+  --time-limit S      stop after S seconds (exact default 60)
+  --seed N            heuristic seed (default 1)
+  --json              print one JSON object: {"model","objective","selected","seconds"}
+  --out FILE          write the proposals as GeoJSON points (rank, gain, served)`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        model: { type: 'string' },
+        orlib: { type: 'string' },
+        demand: { type: 'string' },
+        candidates: { type: 'string' },
+        existing: { type: 'string' },
+        p: { type: 'string' },
+        radius: { type: 'string' },
+        weight: { type: 'string' },
+        seats: { type: 'string' },
+        capacity: { type: 'string' },
+        target: { type: 'string' },
+        matrix: { type: 'string' },
+        exact: { type: 'boolean' },
+        'time-limit': { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+      },
+    }).values;
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function number(name: string, raw: string | undefined, opts: { integer?: boolean; min?: number } = {}): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || (opts.integer && !Number.isInteger(v)) || v < (opts.min ?? 0)) {
+    throw new UsageError(`--${name} must be a ${opts.integer ? 'whole' : 'non-negative'} number${opts.min ? ` ≥ ${opts.min}` : ''}, got '${raw}'`);
+  }
+  return v;
+}
+
+function required<T>(name: string, value: T | undefined, model: string): T {
+  if (value === undefined) throw new UsageError(`--${name} is required for --model ${model}`);
+  return value;
+}
+
+export const solveCommand: Command = {
+  name: 'solve',
+  summary: 'recommend sites: p-median, p-center, MCLP, capacitated MCLP, LSCP',
+  usage: USAGE,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const t0 = performance.now();
+    const o = parse(argv);
+    const model = o.model as SitingModel | undefined;
+    if (!model || !MODELS.includes(model)) throw new UsageError(`--model must be one of ${MODELS.join(', ')}`);
+    const timeLimit = number('time-limit', o['time-limit']);
+    const opts = {
+      solver: o.exact ? ('exact' as const) : ('heuristic' as const),
+      seed: number('seed', o.seed, { integer: true }) ?? 1,
+      timeLimitS: timeLimit ?? (o.exact ? 60 : undefined),
+    };
+    let p = number('p', o.p, { integer: true });
+    const radius = number('radius', o.radius);
+
+    let problem: SitingProblem;
+    let candidates: SitingPoint[] | undefined;
+    let orlib = false;
+    if (o.orlib) {
+      if (model !== 'pmedian' && model !== 'pcenter') throw new UsageError('--orlib instances are for --model pmedian or pcenter');
+      if (o.demand || o.candidates || o.matrix) throw new UsageError('--orlib replaces --demand, --candidates and --matrix');
+      const inst = parseOrlibPmed(readText(o.orlib), o.orlib);
+      const ids = Array.from({ length: inst.n }, (_, i) => String(i + 1));
+      problem = problemFromMatrix({ demandIds: ids, siteIds: ids, cost: shortestPathMatrix(inst) });
+      p ??= inst.p;
+      orlib = true;
+    } else {
+      if (!o.demand || !o.candidates) throw new UsageError('give --orlib FILE, or --demand FILE and --candidates FILE');
+      const demandPts = readSitingPoints(readJsonFile(o.demand), o.demand);
+      candidates = readSitingPoints(readJsonFile(o.candidates), o.candidates);
+      const existingPts = o.existing ? readSitingPoints(readJsonFile(o.existing), o.existing) : [];
+      const demand = toDemand(demandPts, o.demand, o.weight);
+      const cands = toSites(candidates, o.candidates);
+      const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' ? (o.capacity ?? 'capacity') : undefined);
+      const clash = existing.find((e) => cands.some((c) => c.id === e.id));
+      if (clash) throw new InputError(o.existing ?? 'existing', `${clash.id}: id also used by a candidate`);
+      const rule = o.matrix
+        ? costMatrixRule(parseCostMatrix(readText(o.matrix), o.matrix), demand.map((d) => d.id), [...cands, ...existing].map((s) => s.id))
+        : geodesicRule(demand.map((d) => d.lngLat!));
+      const coverage = model === 'mclp' || model === 'cmclp' || model === 'lscp';
+      problem = buildProblem({ demand, candidates: cands, existing, rule, maxCost: coverage ? required('radius', radius, model) : Infinity });
+    }
+
+    const spec: ModelSpec =
+      model === 'pmedian' || model === 'pcenter'
+        ? { model, p: required('p', p, model) }
+        : model === 'mclp'
+          ? { model, p: required('p', p, model), radius: required('radius', radius, model) }
+          : model === 'cmclp'
+            ? { model, p: required('p', p, model), radius: required('radius', radius, model), seats: required('seats', number('seats', o.seats), model) }
+            : { model, radius: required('radius', radius, model), target: (number('target', o.target) ?? 100) / 100 };
+    const result = await solveSiting(problem, spec, opts);
+    const seconds = (performance.now() - t0) / 1000;
+
+    if (o.out) {
+      if (!candidates) throw new UsageError('--out needs --candidates (GeoJSON)');
+      writeFileSync(o.out, JSON.stringify(proposalsGeoJSON(result, problem, candidates)) + '\n');
+    }
+    const rawIds = new Map((candidates ?? []).map((c) => [c.id, c.rawId]));
+    const selected = result.selected.map((id) => (orlib ? Number(id) : (rawIds.get(id) ?? id)));
+    if (o.json) {
+      io.stdout(JSON.stringify({ model: result.model, objective: result.objective, selected, seconds }) + '\n');
+    } else io.stdout(table(result, problem, seconds));
+    if (result.unreachable && result.unreachable.length > 0) {
+      const u = result.unreachable;
+      io.stderr(`warning: no site can reach ${u.length} demand point(s): ${u.slice(0, 20).join(', ')}${u.length > 20 ? ', …' : ''}\n`);
+    }
+    return 0;
+  },
+};
+
+function table(r: SitingResult, problem: SitingProblem, seconds: number): string {
+  const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const what: Record<SitingModel, string> = {
+    pmedian: 'total weighted distance',
+    pcenter: 'largest distance',
+    mclp: 'demand covered',
+    cmclp: 'people seated',
+    lscp: 'new sites needed',
+  };
+  const lines = [`model ${r.model} (${r.solver}), ${what[r.model]}: ${fmt(r.objective)}`];
+  if (r.gap !== undefined) lines.push(`proven gap ${(r.gap * 100).toFixed(4)} % (bound ${fmt(r.bound ?? NaN)})`);
+  let total = 0;
+  for (const w of problem.weights) total += w;
+  if (r.coveredWeight !== undefined) lines.push(`covered ${fmt(r.coveredWeight)} of ${fmt(total)} (${((r.coveredWeight / total) * 100).toFixed(1)} %); uncovered points: ${r.uncovered?.length ?? 0}`);
+  if (r.existing.length > 0) lines.push(`existing facilities kept: ${r.existing.length}`);
+  lines.push('', 'rank  site                      gain');
+  r.selected.forEach((id, k) => lines.push(`${String(k + 1).padStart(4)}  ${id.padEnd(24)} ${fmt(r.perSiteGain[k]).padStart(14)}`));
+  lines.push('', `${fmt(seconds)} s`);
+  return lines.join('\n') + '\n';
+}
