@@ -3,6 +3,7 @@ import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } fr
 import { seatFlow } from '../heuristics/seat-flow.ts';
 import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
+import { seededRandom, randomInt } from '../random.ts';
 import { checkDemand, checkP, checkRadius, existingSites, openFromValues, seconds, wantsExact } from './common.ts';
 
 /**
@@ -28,25 +29,48 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const served = (open: number[]): number => seatFlow(cover, w, capacity, [...fixed, ...open]).served;
 
   // Greedy: score candidates by the people still without a seat within reach (capped by the
-  // seats), confirm with the exact flow; then swap out sites for better-scored candidates.
-  let open: number[] = [];
-  let current = served(open);
+  // seats) and confirm the best few with the exact flow; then swap local search and a short
+  // iterated local search (random swap, re-optimise, keep when no worse).
+  const wide = problem.nCandidates <= 200 ? problem.nCandidates : 30;
   const score = (seated: Float64Array, j: number): number => {
     let s = 0;
     for (let t = cover.start[j]; t < cover.start[j + 1]; t++) s += w[cover.demand[t]] - seated[cover.demand[t]];
     return Math.min(s, seats);
   };
-  const shortlist = (exclude: Set<number>, k: number): number[] => {
+  const shortlist = (open: number[], k: number): number[] => {
     const { seated } = seatFlow(cover, w, capacity, [...fixed, ...open]);
+    const taken = new Set(open);
     const scored: [number, number][] = [];
-    for (let j = 0; j < problem.nCandidates; j++) if (!exclude.has(j)) scored.push([score(seated, j), j]);
+    for (let j = 0; j < problem.nCandidates; j++) if (!taken.has(j)) scored.push([score(seated, j), j]);
     scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
     return scored.slice(0, k).map((x) => x[1]);
   };
+  const eps = 1e-9 * Math.max(1, w.reduce((a, b) => a + b, 0));
+  const localSearch = (start: number[]): { open: number[]; value: number } => {
+    let open = [...start];
+    let value = served(open);
+    for (let improved = true; improved && !opts.cancel?.cancelled; ) {
+      improved = false;
+      for (let slot = 0; slot < open.length && !improved; slot++) {
+        const rest = open.filter((_, k) => k !== slot);
+        for (const j of shortlist(open, wide)) {
+          const v = served([...rest, j]);
+          if (v > value + eps) {
+            open = [...rest, j];
+            value = v;
+            improved = true;
+            break;
+          }
+        }
+      }
+    }
+    return { open, value };
+  };
+  let open: number[] = [];
   while (open.length < p && !opts.cancel?.cancelled) {
     let best = -1;
     let bestVal = -Infinity;
-    for (const j of shortlist(new Set(open), 8)) {
+    for (const j of shortlist(open, 8)) {
       const v = served([...open, j]);
       if (v > bestVal) {
         bestVal = v;
@@ -54,24 +78,20 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
       }
     }
     open.push(best);
-    current = bestVal;
-    opts.onProgress?.(open.length / (p + 1), `capacitated covering: ${current}`);
+    opts.onProgress?.(open.length / (p + 1), `capacitated covering: ${bestVal}`);
   }
-  for (let improved = true; improved && !opts.cancel?.cancelled; ) {
-    improved = false;
-    for (let slot = 0; slot < open.length && !improved; slot++) {
-      const rest = open.filter((_, k) => k !== slot);
-      for (const j of shortlist(new Set(open), 8)) {
-        const v = served([...rest, j]);
-        if (v > current + 1e-9 * Math.max(1, current)) {
-          open = [...rest, j];
-          current = v;
-          improved = true;
-          break;
-        }
-      }
-    }
+  let best = localSearch(open);
+  const rand = seededRandom(opts.seed ?? 1);
+  const rounds = opts.iterations ?? 20;
+  for (let it = 0; it < rounds && p > 0 && problem.nCandidates > p && !opts.cancel?.cancelled; it++) {
+    const next = [...best.open];
+    let j = randomInt(rand, problem.nCandidates);
+    while (next.includes(j)) j = (j + 1) % problem.nCandidates;
+    next[randomInt(rand, p)] = j;
+    const tried = localSearch(next);
+    if (tried.value >= best.value - eps) best = tried;
   }
+  open = best.open;
   let bound: number | undefined;
   let gap: number | undefined;
   let solver: SitingResult['solver'] = 'heuristic';

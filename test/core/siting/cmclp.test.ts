@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { seatFlow } from '../../../src/core/siting/heuristics/seat-flow.ts';
+import { solveCmclp } from '../../../src/core/siting/index.ts';
+import { coverageLists, problemFromMatrix } from '../../../src/core/siting/problem.ts';
+import { bruteForce, planarInstance } from './synthetic.ts';
+
+describe('seat flow', () => {
+  it('splits blocks between sites to seat the most people', () => {
+    // Block A (30) reaches sites 0 and 1; block B (20) only site 0. Seats 25 each: B → 0 (20),
+    // A → 0 (5) + 1 (25): all 50 seated.
+    const cost = Float64Array.from([100, 100, 100, Infinity]);
+    const problem = problemFromMatrix({ demandIds: ['A', 'B'], siteIds: ['s0', 's1'], cost, weights: Float64Array.from([30, 20]) });
+    const flow = seatFlow(coverageLists(problem, 500), problem.weights, Float64Array.from([25, 25]), [0, 1]);
+    expect(flow.served).toBeCloseTo(50, 9);
+    expect(flow.seated[0]).toBeCloseTo(30, 9);
+    expect(flow.seated[1]).toBeCloseTo(20, 9);
+    expect(seatFlow(coverageLists(problem, 500), problem.weights, Float64Array.from([25, 25]), [1]).served).toBeCloseTo(25, 9);
+  });
+});
+
+describe('capacitated MCLP', () => {
+  const radius = 3000;
+  for (const [seed, p, seats] of [
+    [41, 2, 120],
+    [42, 3, 80],
+  ] as const) {
+    // Two existing schools with few seats: their seats count first, new sites take the rest.
+    const problem = planarInstance(seed, 40, 12, 2, [60, 40]);
+    const cover = coverageLists(problem, radius);
+    const capacity = Float64Array.from(problem.capacity, (c, j) => (j < 12 ? seats : c));
+    const brute = bruteForce(problem, p, (open) => seatFlow(cover, problem.weights, capacity, open).served, 'max');
+    for (const solver of ['heuristic', 'exact'] as const) {
+      it(`${solver} seats the brute-force maximum (seed ${seed}, p ${p}, ${seats} seats)`, async () => {
+        const r = await solveCmclp(problem, p, radius, seats, { solver });
+        expect(r.objective).toBeCloseTo(brute.best, 6);
+        expect(r.existing).toEqual(['e0', 'e1']);
+        expect(r.perSiteGain.every((g) => g <= seats + 1e-9)).toBe(true);
+      });
+    }
+  }
+
+  it('needs the seats of existing facilities', async () => {
+    const problem = planarInstance(43, 10, 5, 1);
+    await expect(solveCmclp(problem, 1, 2000, 100)).rejects.toThrow(/e0: needs a capacity/);
+  });
+});
