@@ -22,3 +22,24 @@ export { twoStepFca } from './access/two-step-fca.ts';
 export { villageEquity, type Equity, type VillageEquity } from './equity/village-equity.ts';
 export { evaluate, NEAR_CAPACITY_FROM } from './evaluate/evaluate.ts';
 export type * from './evaluate/evaluation.ts';
+export {
+  solveSiting,
+  solvePMedian,
+  solvePCenter,
+  solveMclp,
+  solveCmclp,
+  solveLscp,
+  buildProblem,
+  problemFromMatrix,
+  type SitingProblem,
+  type ModelSpec,
+  type SitingDemand,
+  type SitingModel,
+  type SitingResult,
+  type SitingSite,
+  type SolveOptions,
+  type HighsLoader,
+} from './siting/index.ts';
+export { readSitingPoints, toDemand, toSites, proposalsGeoJSON, type SitingPoint, type ProposalProperties } from './siting/geojson.ts';
+export { parseCostMatrix, costMatrixRule, type CostMatrix, type CostColumns } from './io/cost-matrix.ts';
+export { parseOrlibPmed, shortestPathMatrix, type OrlibPmed } from './io/orlib.ts';
