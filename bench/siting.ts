@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pmedBench } from './siting/pmed.ts';
 import { spoptBench } from './siting/spopt.ts';
+import { mclpSjcBench } from './siting/mclp-sjc.ts';
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench');
 
@@ -27,6 +28,10 @@ export async function sitingBench(flags: string[]): Promise<void> {
   if (parts.has('spopt')) {
     const s = await spoptBench(join(benchDir, 'spopt'));
     if (s) results.push(`RESULT spopt_sf_matched=${s.matched}/${s.total}`);
+  }
+  if (parts.has('mclp')) {
+    const s = await mclpSjcBench(join(benchDir, 'mclp', 'sjc'));
+    if (s) results.push(`RESULT mclp_sjc_optimal=${s.optimal}/${s.total} mclp_mean_gap_pct=${s.meanGapPct.toFixed(4)} mclp_max_s=${s.maxSeconds.toFixed(2)}`);
   }
   for (const line of results) console.log(line);
 }
