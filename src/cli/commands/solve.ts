@@ -9,12 +9,13 @@ import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
 import { readJsonFile, readText } from '../read-file.ts';
 
-const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp'];
+const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
 
 const USAGE = `Usage: catchmap solve --model MODEL (--orlib FILE | --demand FILE --candidates FILE) [options]
 
-Where new sites should go: p-median, p-center, maximal covering (MCLP), capacitated MCLP, or
-the fewest sites covering everyone (LSCP). Existing facilities stay open and count.
+Where new sites should go: p-median, p-center, maximal covering (MCLP), capacitated MCLP, the
+fewest sites covering everyone (LSCP), or capacitated p-median (exact only). Existing facilities
+stay open and count.
 
   --model MODEL       ${MODELS.join(' | ')}
   --orlib FILE        OR-Library p-median instance (pmed1…40); selected = node numbers (1-based)
@@ -25,7 +26,7 @@ the fewest sites covering everyone (LSCP). Existing facilities stay open and cou
   --radius M          coverage radius (metres, or the matrix's unit) for mclp, cmclp, lscp
   --weight FIELD      demand weight property (default \`weight\` or \`population\` when present, else 1)
   --seats N           cmclp: seats of each new site (standard school size)
-  --capacity FIELD    cmclp: seats property of existing facilities (default \`capacity\`)
+  --capacity FIELD    cmclp: seats of existing facilities; cpmedian: of all sites (default \`capacity\`)
   --target PCT        lscp: share of demand weight to cover, percent (default 100)
   --matrix FILE       CSV origin,destination,cost in place of great-circle metres
   --exact             solve the MILP with HiGHS (optimum, or best found with its gap)
@@ -90,9 +91,9 @@ export const solveCommand: Command = {
     if (!model || !MODELS.includes(model)) throw new UsageError(`--model must be one of ${MODELS.join(', ')}`);
     const timeLimit = number('time-limit', o['time-limit']);
     const opts = {
-      solver: o.exact ? ('exact' as const) : ('heuristic' as const),
+      solver: o.exact || model === 'cpmedian' ? ('exact' as const) : ('heuristic' as const),
       seed: number('seed', o.seed, { integer: true }) ?? 1,
-      timeLimitS: timeLimit ?? (o.exact ? 60 : undefined),
+      timeLimitS: timeLimit ?? (o.exact || model === 'cpmedian' ? 60 : undefined),
     };
     let p = number('p', o.p, { integer: true });
     const radius = number('radius', o.radius);
@@ -114,8 +115,8 @@ export const solveCommand: Command = {
       candidates = readSitingPoints(readJsonFile(o.candidates), o.candidates);
       const existingPts = o.existing ? readSitingPoints(readJsonFile(o.existing), o.existing) : [];
       const demand = toDemand(demandPts, o.demand, o.weight);
-      const cands = toSites(candidates, o.candidates);
-      const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' ? (o.capacity ?? 'capacity') : undefined);
+      const cands = toSites(candidates, o.candidates, model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
+      const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' || model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const clash = existing.find((e) => cands.some((c) => c.id === e.id));
       if (clash) throw new InputError(o.existing ?? 'existing', `${clash.id}: id also used by a candidate`);
       const rule = o.matrix
@@ -126,7 +127,7 @@ export const solveCommand: Command = {
     }
 
     const spec: ModelSpec =
-      model === 'pmedian' || model === 'pcenter'
+      model === 'pmedian' || model === 'pcenter' || model === 'cpmedian'
         ? { model, p: required('p', p, model) }
         : model === 'mclp'
           ? { model, p: required('p', p, model), radius: required('radius', radius, model) }
@@ -161,6 +162,7 @@ function table(r: SitingResult, problem: SitingProblem, seconds: number): string
     mclp: 'demand covered',
     cmclp: 'people seated',
     lscp: 'new sites needed',
+    cpmedian: 'total weighted distance (capacitated)',
   };
   const lines = [`model ${r.model} (${r.solver}), ${what[r.model]}: ${fmt(r.objective)}`];
   if (r.gap !== undefined) lines.push(`proven gap ${(r.gap * 100).toFixed(4)} % (bound ${fmt(r.bound ?? NaN)})`);

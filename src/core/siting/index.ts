@@ -1,6 +1,7 @@
 import type { SitingProblem } from './problem.ts';
 import type { ModelSpec, SitingResult, SolveOptions } from './types.ts';
 import { solveCmclp } from './models/cmclp.ts';
+import { solveCapacitatedPMedian } from './models/cpmedian.ts';
 import { solveLscp } from './models/lscp.ts';
 import { solveMclp } from './models/mclp.ts';
 import { solvePCenter } from './models/pcenter.ts';
@@ -19,10 +20,12 @@ export function solveSiting(problem: SitingProblem, spec: ModelSpec, opts: Solve
       return solveCmclp(problem, spec.p, spec.radius, spec.seats, opts);
     case 'lscp':
       return solveLscp(problem, spec.radius, spec.target ?? 1, opts);
+    case 'cpmedian':
+      return solveCapacitatedPMedian(problem, spec.p, { ...opts, weightedCost: spec.weightedCost });
   }
 }
 
 export { buildProblem, problemFromMatrix, type SitingProblem } from './problem.ts';
 export type { ModelSpec, SitingDemand, SitingModel, SitingResult, SitingSite, SolveOptions } from './types.ts';
 export type { HighsLoader } from './exact/highs-loader.ts';
-export { solveCmclp, solveLscp, solveMclp, solvePCenter, solvePMedian };
+export { solveCapacitatedPMedian, solveCmclp, solveLscp, solveMclp, solvePCenter, solvePMedian };

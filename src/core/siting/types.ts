@@ -1,7 +1,7 @@
 import type { CancelToken, LngLat, ProgressCallback } from '../types.ts';
 import type { HighsLoader } from './exact/highs-loader.ts';
 
-export type SitingModel = 'pmedian' | 'pcenter' | 'mclp' | 'cmclp' | 'lscp';
+export type SitingModel = 'pmedian' | 'pcenter' | 'mclp' | 'cmclp' | 'lscp' | 'cpmedian';
 
 /** A demand point: a block of residents (pupils, patients) at one place. */
 export interface SitingDemand {
@@ -29,7 +29,9 @@ export type ModelSpec =
   /** `seats`: capacity of each new site (the standard school size). */
   | { model: 'cmclp'; p: number; radius: number; seats: number }
   /** `target`: share of total demand weight to cover, 0..1 (default 1). */
-  | { model: 'lscp'; radius: number; target?: number };
+  | { model: 'lscp'; radius: number; target?: number }
+  /** Capacitated p-median (exact only); capacities from the sites. `weightedCost` false: cost per demand point. */
+  | { model: 'cpmedian'; p: number; weightedCost?: boolean };
 
 export interface SolveOptions {
   /** 'auto' (default): exact when the MILP is small enough, the heuristic otherwise. */
@@ -51,11 +53,11 @@ export interface SolveOptions {
 /** Plain, serialisable answer of every model. */
 export interface SitingResult {
   model: SitingModel;
-  /** New sites chosen (candidate ids), best first: each adds the most given the ones before it. */
+  /** New sites chosen (candidate ids), best first: each adds the most given the ones before it (cpmedian: most demand served). */
   selected: string[];
   /** pmedian: total weighted cost; pcenter: largest cost; mclp/cmclp: covered (served) weight; lscp: number of new sites. */
   objective: number;
-  /** Marginal objective improvement of each selected site in rank order (same length as `selected`). */
+  /** Marginal objective improvement of each selected site in rank order (cpmedian: demand it serves). */
   perSiteGain: number[];
   /** Per demand point (problem order): the site id serving it, or null when none can. */
   assignment: (string | null)[];
