@@ -43,3 +43,5 @@ export {
 export { readSitingPoints, toDemand, toSites, proposalsGeoJSON, type SitingPoint, type ProposalProperties } from './siting/geojson.ts';
 export { parseCostMatrix, costMatrixRule, type CostMatrix, type CostColumns } from './io/cost-matrix.ts';
 export { parseOrlibPmed, shortestPathMatrix, type OrlibPmed } from './io/orlib.ts';
+export { gridCandidates, type GridCandidateOptions } from './siting/candidates.ts';
+export { solveCapacitatedPMedian } from './siting/index.ts';
