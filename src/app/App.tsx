@@ -16,6 +16,11 @@ import { Legend } from './components/Legend.tsx';
 import { Tooltip, type TooltipState } from './components/Tooltip.tsx';
 import { BasemapSettings } from './components/BasemapSettings.tsx';
 import { Notices, type Notice } from './components/Notices.tsx';
+import { AnalysisPanel } from './components/AnalysisPanel.tsx';
+import { EngineClient } from '../worker/client.ts';
+import { useAnalysis } from './analysis/use-analysis.ts';
+import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
+import { utilisationLayer } from './map/layers/utilisation-layer.ts';
 
 const DEFAULT_RADIUS_M = Object.fromEntries(
   FACILITY_TYPES.map((t) => [t, findPreset(DEFAULT_PRESET_ID).standards[t].radiusM]),
@@ -28,6 +33,8 @@ export function App() {
   const [tooltip, setTooltip] = useState<TooltipState | null>(null);
   const [styleUrl, setStyleUrl] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [engine, setEngine] = useState<EngineClient | null>(null);
+  const [analysis, dispatchAnalysis] = useAnalysis(engine);
 
   useEffect(() => {
     loadDemoDistrict().then(setData, (err: unknown) =>
@@ -35,18 +42,46 @@ export function App() {
     );
   }, []);
 
+  useEffect(() => {
+    if (!data) return;
+    const client = new EngineClient();
+    let live = true;
+    client
+      .setDistrict({
+        population: data.population,
+        facilities: data.facilities,
+        villages: data.villages,
+        sources: { population: 'demo-population.geojson', facilities: 'demo-facilities.geojson', villages: 'demo-urban-villages.geojson' },
+      })
+      .then(() => live && setEngine(client));
+    return () => {
+      live = false;
+      setEngine(null);
+      client.dispose();
+    };
+  }, [data]);
+
   const cells = useMemo(() => (data ? toCellData(data.population.features) : []), [data]);
   const facilities = useMemo(() => (data?.facilities.features ?? []) as Feature<Point, FacilityProperties>[], [data]);
+
+  const result = analysis.result;
+  const shortfallData = useMemo(() => (result ? toShortfallData(cells, result.cells) : []), [cells, result]);
+  const radiusM = useMemo(
+    () => (result ? { ...DEFAULT_RADIUS_M, [result.summary.type]: result.summary.standard.radiusM } : DEFAULT_RADIUS_M),
+    [result],
+  );
 
   const deckLayers = useMemo(() => {
     if (!data) return [];
     return [
       populationLayer(cells, layers.layers.population),
+      ...(result ? [shortfallLayer(shortfallData, layers.layers.shortfall)] : []),
       villagesLayer(data.villages.features, layers.layers.villages),
-      catchmentsLayer(facilities, layers.catchmentTypes, DEFAULT_RADIUS_M, layers.layers.catchments),
+      catchmentsLayer(facilities, layers.catchmentTypes, radiusM, layers.layers.catchments),
+      ...(result ? [utilisationLayer(result.facilities, layers.layers.utilisation)] : []),
       facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
     ];
-  }, [data, cells, facilities, layers]);
+  }, [data, cells, facilities, layers, result, shortfallData, radiusM]);
 
   const onHover = useCallback((info: PickingInfo) => {
     const lines = describePick(info.layer?.id, info.object);
@@ -86,15 +121,20 @@ export function App() {
           Synthetic demo data: invented geometry placed at Erqi District, Zhengzhou. Not real residents, villages or facilities.
         </div>
       )}
-      <aside className="panel" aria-label="Map controls">
-        <header>
-          <h1>Catchmap</h1>
-          <p className="district">{data.name}</p>
-        </header>
-        <LayerPanel state={layers} dispatch={dispatch} radiusM={DEFAULT_RADIUS_M} />
-        <BasemapSettings styleUrl={styleUrl} onChange={setStyleUrl} />
+      <div className="left-column">
+        <aside className="panel" aria-label="Map controls">
+          <header>
+            <h1>Catchmap</h1>
+            <p className="district">{data.name}</p>
+          </header>
+          <LayerPanel state={layers} dispatch={dispatch} radiusM={radiusM} />
+          <BasemapSettings styleUrl={styleUrl} onChange={setStyleUrl} />
+        </aside>
+        <Legend analysed={result !== null} />
+      </div>
+      <aside className="panel panel-right" aria-label="Analysis">
+        <AnalysisPanel state={analysis} dispatch={dispatchAnalysis} />
       </aside>
-      <Legend />
       <Tooltip tooltip={tooltip} />
       <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
     </div>

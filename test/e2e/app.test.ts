@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { area, booleanPointInPolygon, centroid, distance } from '@turf/turf';
 import type { FacilityProperties, PopulationProperties, UrbanVillageProperties } from '../../src/core/schema.ts';
@@ -13,12 +13,12 @@ import {
   ROOT,
   blend,
   colourDistance,
-  launchBrowser,
+  onMap,
+  openApp,
   screenshot,
-  startPreview,
-  waitForMapReady,
-  watchErrors,
-  type Preview,
+  waitForLayers,
+  redrawAfter,
+  type AppSession,
 } from './harness.ts';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8')) as T;
@@ -47,35 +47,21 @@ function isolatedPrimarySchools() {
     .filter((f) => facilities.features.every((g) => g === f || distance(f.geometry, g.geometry, km) > 0.3));
 }
 
-async function onMap(page: Page, points: [number, number][]): Promise<([number, number] | null)[]> {
-  return page.evaluate((pts) => {
-    return pts.map((p) => {
-      const [x, y] = window.__catchmap!.project(p);
-      if (x < 2 || y < 2 || x > window.innerWidth - 2 || y > window.innerHeight - 2) return null;
-      const el = document.elementFromPoint(x, y);
-      return el instanceof HTMLCanvasElement ? ([x, y] as [number, number]) : null;
-    });
-  }, points);
-}
-
 describe('Catchmap app on the demo district (headless Chromium)', () => {
-  let preview: Preview;
-  let browser: Browser;
+  let app: AppSession;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    errors = watchErrors(page);
-    await page.goto(preview.url);
-    await waitForMapReady(page);
+    app = await openApp();
+    ({ page, errors } = app);
+    // The analysis runs on load; hide its shortfall layer so the population ramp shows through.
+    await waitForLayers(page, ['shortfall']);
+    await redrawAfter(page, () => page.getByTestId('layer-toggle-shortfall').click());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
+    await app?.close();
   });
 
   it('shows the synthetic-data notice, the legend with density units and the scale bar', async () => {
@@ -112,13 +98,11 @@ describe('Catchmap app on the demo district (headless Chromium)', () => {
     expect(blueHits / visible.length).toBeGreaterThanOrEqual(0.8);
 
     // The same places stop being school-blue when primary schools are switched off.
-    await page.getByTestId('facility-toggle-primary').click();
-    await waitForMapReady(page);
+    await redrawAfter(page, () => page.getByTestId('facility-toggle-primary').click());
     const hidden = await screenshot(page, 'app-demo-no-primary.png');
     const stillBlue = visible.filter((p) => colourDistance(hidden.at(p[0], p[1]), blue) < 45).length;
     expect(stillBlue).toBeLessThanOrEqual(visible.length * 0.1);
-    await page.getByTestId('facility-toggle-primary').click();
-    await waitForMapReady(page);
+    await redrawAfter(page, () => page.getByTestId('facility-toggle-primary').click());
     expect(errors).toEqual([]);
   });
 

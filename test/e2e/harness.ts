@@ -1,58 +1,55 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT_DIR = resolve(ROOT, 'test-output');
 
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => res(port));
-    });
-  });
-}
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.wasm': 'application/wasm',
+};
 
 export interface Preview {
   url: string;
   stop(): void;
 }
 
-/** Serves the production build (`dist/`, made by `npm run build`) with vite preview. */
+/**
+ * Serves the production build (`dist/`, made by `npm run build`) on a free loopback port. A few
+ * lines of node:http rather than `vite preview`, which refuses to run twice for one project.
+ */
 export async function startPreview(): Promise<Preview> {
-  const port = await freePort();
-  // Started directly (not through npx) so killing this PID stops the whole server.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+  const dist = resolve(ROOT, 'dist');
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = resolve(dist, '.' + (path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
     try {
-      const r = await fetch(url);
-      if (r.ok) break;
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
-      // not listening yet
+      res.writeHead(404).end('not found');
     }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill();
-      throw new Error(`vite preview did not start on ${url}:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, stop: () => child.kill() };
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${address.port}/`, stop: () => server.close() };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -66,6 +63,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // SwiftShader ships with Chromium, so WebGL works on any machine without a GPU.
       '--use-gl=angle',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
@@ -113,4 +111,64 @@ export function colourDistance(a: readonly number[], b: readonly number[]): numb
 /** `top` drawn with `alpha` over `bottom`. */
 export function blend(top: readonly number[], bottom: readonly number[], alpha: number): number[] {
   return [0, 1, 2].map((k) => top[k] * alpha + bottom[k] * (1 - alpha));
+}
+
+export interface AppSession {
+  preview: Preview;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Builds nothing: serves `dist/`, opens the app at 1400×900 and waits for the first full frame. */
+export async function openApp(): Promise<AppSession> {
+  const preview = await startPreview();
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(preview.url);
+  await waitForMapReady(page);
+  return {
+    preview,
+    browser,
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      preview.stop();
+    },
+  };
+}
+
+/** Does `action`, then waits for a frame drawn after it with everything loaded. */
+export async function redrawAfter(page: Page, action: () => Promise<unknown>, timeoutMs = 120_000): Promise<void> {
+  const before = await page.evaluate(() => window.__catchmap!.frames);
+  await action();
+  await page.waitForFunction(
+    (n) => window.__catchmap!.frames > n && window.__catchmap!.ready,
+    before,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
+/** Waits until the last drawn frame holds all of `layerIds` and everything has loaded. */
+export async function waitForLayers(page: Page, layerIds: string[], timeoutMs = 120_000): Promise<void> {
+  await page.waitForFunction(
+    (ids) => window.__catchmap?.ready === true && ids.every((id) => window.__catchmap!.drawnLayerIds.includes(id)),
+    layerIds,
+    { timeout: timeoutMs, polling: 250 },
+  );
+}
+
+/** Page pixel positions of lon/lat points, or null where they are off screen or under a panel. */
+export async function onMap(page: Page, points: [number, number][]): Promise<([number, number] | null)[]> {
+  return page.evaluate((pts) => {
+    return pts.map((p) => {
+      const [x, y] = window.__catchmap!.project(p);
+      if (x < 20 || y < 20 || x > window.innerWidth - 20 || y > window.innerHeight - 20) return null;
+      const el = document.elementFromPoint(x, y);
+      return el instanceof HTMLCanvasElement ? ([x, y] as [number, number]) : null;
+    });
+  }, points);
 }

@@ -5,8 +5,10 @@ import { LAYER_IDS, type LayerId, type MapLayersAction, type MapLayersState } fr
 
 const LAYER_LABELS: Record<LayerId, string> = {
   population: 'Residential population',
+  shortfall: 'Shortfall (unserved)',
   villages: 'Urban villages',
   catchments: 'Catchments',
+  utilisation: 'Utilisation',
   facilities: 'Facilities',
   roads: 'Roads',
   boundary: 'District boundary',

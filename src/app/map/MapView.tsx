@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -46,7 +46,6 @@ export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, 
   const activeStyleUrlRef = useRef<string | null>(null);
   const propsRef = useRef({ roads, boundary, onHover, onBasemapError });
   propsRef.current = { roads, boundary, onHover, onBasemapError };
-  layersRef.current = deckLayers;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -73,7 +72,7 @@ export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, 
       deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
         deckLoaded = layersRef.current.length > 0 && layersRef.current.every((l) => l.isLoaded);
-        setMapReady(mapIdle && deckLoaded);
+        setMapReady(mapIdle && deckLoaded, layersRef.current.map((l) => l.id));
       },
     });
     map.addControl(overlay);
@@ -100,7 +99,7 @@ export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, 
 
     mapRef.current = map;
     overlayRef.current = overlay;
-    publishMapHooks(map);
+    publishMapHooks(map, [minLng, minLat, maxLng, maxLat]);
     return () => {
       overlayRef.current = null;
       mapRef.current = null;
@@ -108,7 +107,9 @@ export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, 
     };
   }, [data]);
 
-  useEffect(() => {
+  // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
+  useLayoutEffect(() => {
+    layersRef.current = deckLayers;
     overlayRef.current?.setProps({ layers: deckLayers });
   }, [deckLayers]);
 

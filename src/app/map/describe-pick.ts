@@ -1,8 +1,9 @@
-import type { FacilityProperties, UrbanVillageProperties } from '../../core/schema.ts';
-import { isSchoolType } from '../../core/schema.ts';
+import { isSchoolType, type FacilityProperties, type FacilityResult, type UrbanVillageProperties } from '../../core/index.ts';
 import { FACILITY_STYLE } from './facility-style.ts';
 import type { CellDatum } from './layers/population-layer.ts';
 import type { FacilityFeature } from './layers/facilities-layer.ts';
+import type { ShortfallDatum } from './layers/shortfall-layer.ts';
+import { UTILISATION_LABELS } from './layers/utilisation-layer.ts';
 
 const n0 = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
@@ -14,6 +15,19 @@ export function describePick(layerId: string | undefined, object: unknown): stri
     case 'population': {
       const cell = object as CellDatum;
       return [`Population cell ${cell.id}`, `Residents: ${n0.format(cell.residents)}`, `Density: ${n0.format(cell.densityPerKm2)} per km²`];
+    }
+    case 'shortfall': {
+      const cell = object as ShortfallDatum;
+      return [`Population cell ${cell.id}`, `Residents: ${n0.format(cell.residents)}`, `Without a place: ${n0.format(cell.unserved)}`];
+    }
+    case 'utilisation': {
+      const f = object as FacilityResult;
+      return [
+        `${f.name}${f.nameEn ? ` (${f.nameEn})` : ''}`,
+        UTILISATION_LABELS[f.status],
+        `In catchment: ${n0.format(f.usersInCatchment)} for ${n0.format(f.capacity)} places (${pct.format(f.catchmentUtilisation)})`,
+        `Allocated: ${n0.format(f.allocated)}`,
+      ];
     }
     case 'villages': {
       const p = (object as { properties: UrbanVillageProperties }).properties;

@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * What end-to-end tests read from the page: whether the map and every deck.gl layer have drawn,
@@ -6,8 +6,14 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  */
 export interface CatchmapTestHooks {
   ready: boolean;
+  /** Ids of the deck.gl layers in the last drawn frame. */
+  drawnLayerIds: string[];
+  /** Frames deck.gl has drawn, so a test can wait for the frame after its action. */
+  frames: number;
   project(lngLat: [number, number]): [number, number];
   styleLayerIds(): string[];
+  jumpTo(lngLat: [number, number], zoom: number): void;
+  fitDistrict(): void;
 }
 
 declare global {
@@ -16,18 +22,27 @@ declare global {
   }
 }
 
-export function publishMapHooks(map: MapLibreMap): void {
+export function publishMapHooks(map: MapLibreMap, districtBounds: LngLatBoundsLike): void {
   window.__catchmap = {
     ready: false,
+    drawnLayerIds: [],
+    frames: 0,
     project(lngLat) {
       const p = map.project(lngLat);
       const rect = map.getContainer().getBoundingClientRect();
       return [rect.left + p.x, rect.top + p.y];
     },
     styleLayerIds: () => map.getStyle().layers.map((l) => l.id),
+    jumpTo: (lngLat, zoom) => map.jumpTo({ center: lngLat, zoom }),
+    fitDistrict: () => map.fitBounds(districtBounds, { padding: 40, animate: false }),
   };
 }
 
-export function setMapReady(ready: boolean): void {
-  if (window.__catchmap) window.__catchmap.ready = ready;
+export function setMapReady(ready: boolean, drawnLayerIds?: string[]): void {
+  if (!window.__catchmap) return;
+  window.__catchmap.ready = ready;
+  if (drawnLayerIds) {
+    window.__catchmap.drawnLayerIds = drawnLayerIds;
+    window.__catchmap.frames++;
+  }
 }

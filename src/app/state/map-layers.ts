@@ -1,6 +1,6 @@
 import { FACILITY_TYPES, type FacilityType } from '../../core/schema.ts';
 
-export const LAYER_IDS = ['population', 'villages', 'catchments', 'facilities', 'roads', 'boundary'] as const;
+export const LAYER_IDS = ['population', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'roads', 'boundary'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerSetting {
@@ -29,8 +29,10 @@ const allTypes = (on: (t: FacilityType) => boolean) =>
 export const initialMapLayers: MapLayersState = {
   layers: {
     population: { visible: true, opacity: 0.75 },
+    shortfall: { visible: true, opacity: 0.9 },
     villages: { visible: true, opacity: 1 },
     catchments: { visible: true, opacity: 0.6 },
+    utilisation: { visible: true, opacity: 1 },
     facilities: { visible: true, opacity: 1 },
     roads: { visible: true, opacity: 0.8 },
     boundary: { visible: true, opacity: 1 },

@@ -7,6 +7,8 @@ import type { LayerSetting } from '../../state/map-layers.ts';
 
 export interface CellDatum {
   id: string;
+  /** Index of the source feature, the key the engine's cell results carry. */
+  featureIndex: number;
   /** Rings flattened to [lng, lat, lng, lat, …]; holes start at `holeIndices` (array offsets). */
   polygon: { positions: Float64Array; holeIndices: number[] };
   residents: number;
@@ -16,13 +18,13 @@ export interface CellDatum {
 /** Flattens cells to what the layer draws; MultiPolygons become one datum per part. */
 export function toCellData(features: Feature<Polygon | MultiPolygon, PopulationProperties>[]): CellDatum[] {
   const cells: CellDatum[] = [];
-  for (const f of features) {
+  features.forEach((f, featureIndex) => {
     const areaKm2 = area(f) / 1e6;
     const residents = f.properties.population;
     const densityPerKm2 = areaKm2 > 0 ? residents / areaKm2 : 0;
     const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const rings of parts) cells.push({ id: f.properties.id, polygon: flatten(rings), residents, densityPerKm2 });
-  }
+    for (const rings of parts) cells.push({ id: f.properties.id, featureIndex, polygon: flatten(rings), residents, densityPerKm2 });
+  });
   return cells;
 }
 

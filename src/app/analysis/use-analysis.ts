@@ -1,0 +1,40 @@
+import { useEffect, useReducer, useRef } from 'react';
+import type { EngineClient } from '../../worker/client.ts';
+import { analysisReducer, initialAnalysis, type AnalysisState, type AnalysisAction } from './analysis-state.ts';
+
+const DEBOUNCE_MS = 200;
+
+/**
+ * Runs the engine in the worker whenever the parameters change. A newer run cancels an older one
+ * still in the worker, so the numbers shown always belong to the parameters shown.
+ */
+export function useAnalysis(engine: EngineClient | null): [AnalysisState, (a: AnalysisAction) => void] {
+  const [state, dispatch] = useReducer(analysisReducer, initialAnalysis);
+  const runIdRef = useRef(0);
+  const runningRef = useRef(false);
+
+  useEffect(() => {
+    if (!engine) return;
+    const timer = setTimeout(() => {
+      if (runningRef.current) engine.cancel();
+      const runId = ++runIdRef.current;
+      runningRef.current = true;
+      dispatch({ type: 'started', runId });
+      const { type, presetId, overrides, growthFactor } = state.params;
+      engine
+        .evaluate({ type, preset: presetId, overrides, growthFactor }, (progress, message) =>
+          dispatch({ type: 'progress', runId, progress, message: message ?? '' }),
+        )
+        .then(
+          (result) => dispatch({ type: 'finished', runId, result }),
+          (err: unknown) => dispatch({ type: 'failed', runId, error: err instanceof Error ? err.message : String(err) }),
+        )
+        .finally(() => {
+          if (runId === runIdRef.current) runningRef.current = false;
+        });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [engine, state.params]);
+
+  return [state, dispatch];
+}

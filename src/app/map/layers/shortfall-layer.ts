@@ -1,0 +1,51 @@
+import { SolidPolygonLayer } from '@deck.gl/layers';
+import type { CellResult } from '../../../core/index.ts';
+import type { LayerSetting } from '../../state/map-layers.ts';
+import type { Rgba } from '../colour-ramp.ts';
+import type { CellDatum } from './population-layer.ts';
+
+/** Unserved users per cell: class lower bounds (pupils, or visits a day for clinics). */
+export const SHORTFALL_BREAKS = [1, 5, 15, 30, 60] as const;
+/** Sequential purples (ColorBrewer), distinct from the population ramp beneath. */
+export const SHORTFALL_COLOURS: readonly Rgba[] = [
+  [218, 218, 235, 230],
+  [188, 189, 220, 235],
+  [158, 154, 200, 240],
+  [117, 107, 177, 245],
+  [84, 39, 143, 250],
+];
+
+export function shortfallColour(unserved: number): Rgba {
+  let k = 0;
+  while (k + 1 < SHORTFALL_BREAKS.length && unserved >= SHORTFALL_BREAKS[k + 1]) k++;
+  return SHORTFALL_COLOURS[k];
+}
+
+export interface ShortfallDatum extends CellDatum {
+  unserved: number;
+}
+
+/** Joins the engine's per-cell results to the drawn cells by their source feature. */
+export function toShortfallData(cells: CellDatum[], results: CellResult[]): ShortfallDatum[] {
+  const unservedByFeature = new Map<number, number>();
+  for (const r of results) if (r.unserved >= 1) unservedByFeature.set(r.featureIndex, r.unserved);
+  const out: ShortfallDatum[] = [];
+  for (const c of cells) {
+    const unserved = unservedByFeature.get(c.featureIndex);
+    if (unserved !== undefined) out.push({ ...c, unserved });
+  }
+  return out;
+}
+
+export function shortfallLayer(data: ShortfallDatum[], setting: LayerSetting) {
+  return new SolidPolygonLayer<ShortfallDatum>({
+    id: 'shortfall',
+    data,
+    visible: setting.visible,
+    opacity: setting.opacity,
+    getPolygon: (d) => d.polygon,
+    positionFormat: 'XY',
+    getFillColor: (d) => shortfallColour(d.unserved),
+    pickable: true,
+  });
+}
