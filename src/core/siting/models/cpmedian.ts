@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.ts';
 import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
+import { capacitatedPMedianHeuristic } from '../heuristics/cpmedian.ts';
 import { denseCosts, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
 import { checkDemand, checkP, existingSites, openFromValues, seconds } from './common.ts';
@@ -63,7 +64,25 @@ export async function solveCapacitatedPMedian(
   ys.forEach((y) => lp.binary(y));
   if (ys.length > 0) lp.row('p', ys, '=', p);
   lp.setObjective(obj);
-  const ans = await solveMilp(lp.text(), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs });
+  // A heuristic solution gives HiGHS an incumbent at once, so a time-limited run still returns
+  // a good plan and its proven gap.
+  const swappable = new Uint8Array(m).fill(1, 0, problem.nCandidates);
+  const fixed = Int32Array.from(existingSites(problem));
+  const heur = capacitatedPMedianHeuristic(
+    { cost, demand: w, capacity: problem.capacity, nSites: m, swappable, fixed, p, weightedCost: opts.weightedCost !== false },
+    opts.seed,
+  );
+  let start: Record<string, number> | undefined;
+  if (heur.objective !== Infinity) {
+    start = {};
+    for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
+    for (const j of heur.open) start[`y${j}`] = 1;
+    for (let u = 0; u < n; u++) {
+      if (w[u] === 0) continue;
+      for (let j = 0; j < m; j++) if (cost[u * m + j] !== Infinity) start[`x${u}_${j}`] = heur.assign[u] === j ? 1 : 0;
+    }
+  }
+  const ans = await solveMilp(lp.text(), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs, start });
 
   const open = openFromValues(ans.values, problem.nCandidates);
   const assignment: (string | null)[] = [];
@@ -72,6 +91,12 @@ export async function solveCapacitatedPMedian(
     for (let j = 0; j < m && site === null; j++) if ((ans.values.get(`x${u}_${j}`) ?? 0) > 0.5) site = problem.siteIds[j];
     assignment.push(site);
   }
+  let objective = 0;
+  assignment.forEach((s, u) => {
+    if (s === null) return;
+    const c = cost[u * m + problem.siteIds.indexOf(s)];
+    objective += opts.weightedCost === false ? c : c * w[u];
+  });
   // Rank by demand served (the marginal cost of a capacitated site is not separable).
   const served = new Map<string, number>();
   assignment.forEach((s, u) => s !== null && served.set(s, (served.get(s) ?? 0) + w[u]));
@@ -79,7 +104,7 @@ export async function solveCapacitatedPMedian(
   return {
     model: 'cpmedian',
     selected: ranked,
-    objective: ans.objective,
+    objective,
     perSiteGain: ranked.map((id) => served.get(id) ?? 0),
     assignment,
     bound: ans.bound,
