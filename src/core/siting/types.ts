@@ -34,7 +34,10 @@ export type ModelSpec =
   | { model: 'cpmedian'; p: number; weightedCost?: boolean };
 
 export interface SolveOptions {
-  /** 'auto' (default): exact when the MILP is small enough, the heuristic otherwise. */
+  /**
+   * 'heuristic' (default); 'exact': HiGHS (the heuristic's answer as its start where the model has
+   * one); 'auto': exact when the MILP has at most 25 000 variables, else the heuristic.
+   */
   solver?: 'heuristic' | 'exact' | 'auto';
   /** Heuristic seed; the same seed gives the same answer. */
   seed?: number;
@@ -46,7 +49,7 @@ export interface SolveOptions {
   cancel?: CancelToken;
   /** How to obtain HiGHS (the browser passes one with `locateFile`). */
   loadHighs?: HighsLoader;
-  /** Largest MILP (variables) that 'auto' hands to HiGHS. */
+  /** Largest MILP (variables) HiGHS is given at all (default 250 000); larger is an InputError. */
   exactMaxVariables?: number;
 }
 

@@ -30,7 +30,6 @@ export class LpBuilder {
   private readonly bounds: string[] = [];
   private readonly binaries: string[] = [];
   private objective = '';
-  columns = 0;
 
   constructor(private readonly sense: 'Minimize' | 'Maximize') {}
 
@@ -45,16 +44,10 @@ export class LpBuilder {
 
   binary(name: string): void {
     this.binaries.push(name);
-    this.columns++;
   }
 
   continuous(name: string, lower: number, upper: number): void {
     this.bounds.push(` ${num(lower)} <= ${name} <= ${upper === Infinity ? '+inf' : num(upper)}`);
-    this.columns++;
-  }
-
-  fix(name: string, value: number): void {
-    this.bounds.push(` ${name} = ${num(value)}`);
   }
 
   text(): string {

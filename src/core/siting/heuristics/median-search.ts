@@ -167,10 +167,6 @@ export class MedianSearch {
     this.d2[u] = this.big;
   }
 
-  slotOfSite(i: number): number {
-    return i >= 0 ? this.slotOf[i] : -1;
-  }
-
   /** Greedy step: opens site i in a new slot. */
   insert(i: number): void {
     const { n, m, c } = this;
@@ -241,10 +237,6 @@ export class MedianSearch {
     this.extra.fill(0, i * this.p, (i + 1) * this.p);
     this.inTouched.fill(0, i * this.p, (i + 1) * this.p);
     this.touchedLen[i] = 0;
-  }
-
-  gainOf(i: number): number {
-    return this.gain[i];
   }
 
   /** Decrease of the objective if i replaces the site in slot s. */

@@ -32,10 +32,13 @@ export function candidateMask(problem: SitingProblem): Uint8Array {
   return mask;
 }
 
+/** Largest model 'auto' sends to HiGHS: such models solve in seconds, larger ones may not. */
+export const AUTO_EXACT_MAX_VARIABLES = 25_000;
+
 /** Whether this run goes to HiGHS: explicitly, or 'auto' on a small enough model. */
 export function wantsExact(opts: SolveOptions, columns: number): boolean {
   if (opts.solver === 'exact') return true;
-  return opts.solver === 'auto' && columns <= (opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES) / 10;
+  return opts.solver === 'auto' && columns <= Math.min(AUTO_EXACT_MAX_VARIABLES, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
 }
 
 export function seconds(t0: number): number {
