@@ -18,7 +18,7 @@ export interface HeuristicOptions {
   seed?: number;
   /** Iterated-local-search rounds per start (default grows with p). */
   iterations?: number;
-  /** Independent starts, each relinked with the elite pool (default 4 when p < 20, else 10). */
+  /** Independent starts, each relinked with the elite pool (default 3 when p < 20, else 10). */
   starts?: number;
   timeLimitS?: number;
   cancel?: CancelToken;
@@ -78,7 +78,7 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
 
   const ilsRounds = opts.iterations ?? defaultIterations(p);
   // Small p: a swap touches most demand points (costly) but there are few local optima to escape.
-  const starts = opts.starts ?? (p < 20 ? 4 : 10);
+  const starts = opts.starts ?? (p < 20 ? 3 : 10);
   const elite: Elite[] = [];
   const eliteSize = 10;
   let best: Elite = { sites: search.solution(), objective: search.objective() };
