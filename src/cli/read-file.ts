@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { InputError } from '../core/index.ts';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { InputError, isFacilityType, type FacilityType } from '../core/index.ts';
+import { applyMapping, loadFile, parseJson, type CoordinateSystem, type LoadOptions, type LoadResult, type MappedLayer, type Role } from '../core/io/index.ts';
 
-/** Keys that could reach Object.prototype if a parsed object were ever merged into another. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export { parseJson, jsonErrorPosition } from '../core/io/index.ts';
 
-/** Reads a file as UTF-8 text; any failure is an InputError naming the file. */
-export function readText(file: string): string {
+/** Reads a file's bytes; any failure is an InputError naming the file. */
+export function readBytes(file: string): Uint8Array {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(err)})`;
@@ -15,32 +16,9 @@ export function readText(file: string): string {
   }
 }
 
-/**
- * Parses JSON text. Errors give the character position (and line and column) of the first fault;
- * `__proto__`, `constructor` and `prototype` keys are dropped so the result cannot pollute
- * prototypes wherever it is later copied.
- */
-export function parseJson(text: string, file: string): unknown {
-  try {
-    // The reviver costs time on large files, so it runs only when an unsafe key could be there.
-    return /"(?:__proto__|constructor|prototype)"/.test(text)
-      ? JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value))
-      : JSON.parse(text);
-  } catch (err) {
-    if (!(err instanceof SyntaxError)) throw err;
-    if (text.trim() === '') throw new InputError(file, 'invalid JSON at position 0: the file is empty');
-    const stated = /at position (\d+)/.exec(err.message);
-    const position = stated ? Number(stated[1]) : jsonErrorPosition(text);
-    const what = err.message
-      .replace(/\s*(?:in JSON )?at position \d+.*$/s, '')
-      .replace(/, ".*" is not valid JSON$/s, '')
-      .replace(/[\u0000-\u001f]/g, (ch) => JSON.stringify(ch).slice(1, -1));
-    const before = text.slice(0, position).split('\n');
-    throw new InputError(
-      file,
-      `invalid JSON at position ${position}: ${what} (line ${before.length}, column ${before[before.length - 1].length + 1})`,
-    );
-  }
+/** Reads a file as UTF-8 text; any failure is an InputError naming the file. */
+export function readText(file: string): string {
+  return new TextDecoder().decode(readBytes(file));
 }
 
 /** Reads and parses a JSON file. */
@@ -48,75 +26,76 @@ export function readJsonFile(file: string): unknown {
   return parseJson(readText(file), file);
 }
 
-/**
- * Where a JSON text first goes wrong, for the engine messages that do not say ("Unexpected token
- * 'x', "…" is not valid JSON"). A small recursive-descent scan, run only after a parse failed.
- */
-export function jsonErrorPosition(text: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw i;
-  };
-  const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const string = () => {
-    i++;
-    for (;;) {
-      const c = text[i];
-      if (c === undefined || c < ' ') fail();
-      if (c === '"') return void i++;
-      if (c === '\\') {
-        if ('"\\/bfnrt'.includes(text[i + 1] ?? 'x')) i += 2;
-        else if (text[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else return void (i++, fail());
-      } else i++;
-    }
-  };
-  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      ws();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        if (c === '{') {
-          ws();
-          if (text[i] !== '"') fail();
-          string();
-          ws();
-          if (text[i] !== ':') fail();
-          i++;
-        }
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === close) return void i++;
-        else fail();
-      }
-    }
-    if (c === '"') return string();
-    const literal = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : '';
-    if (literal) {
-      // Character by character, to fail where V8 does ("tru}" fails at the "}").
-      for (const ch of literal) if (text[i] === ch) i++; else fail();
-      return;
-    }
-    number.lastIndex = i;
-    if (number.test(text)) return void (i = number.lastIndex);
-    fail();
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail();
-  } catch (at) {
-    if (typeof at === 'number') return at;
-    // Nesting too deep for the scan: say where it started rather than nothing.
-    return 0;
+/** The options every command that reads layers accepts (`--epsg`, `--coords`, `--encoding`, `--bbox`). */
+export const LAYER_OPTIONS = {
+  epsg: { type: 'string' },
+  coords: { type: 'string' },
+  encoding: { type: 'string' },
+  bbox: { type: 'string' },
+} as const;
+
+export const LAYER_OPTIONS_USAGE = `  --epsg N            EPSG code of projected input files without a .prj (e.g. 4547)
+  --coords SYSTEM     the inputs' coordinates are gcj02 (Amap, Tencent) or bd09 (Baidu): convert
+                      them to WGS84; wgs84 keeps them as they are
+  --encoding NAME     text encoding of CSV/DBF files (default UTF-8, else GBK)
+  --bbox W,S,E,N      GeoTIFF rasters: read only this lon/lat window`;
+
+/** Turns the layer options' text into LoadOptions; `usage` builds the command's usage error. */
+export function layerOptions(
+  values: { epsg?: string; coords?: string; encoding?: string; bbox?: string },
+  usage: (message: string) => Error,
+): LoadOptions {
+  const options: LoadOptions = {};
+  if (values.epsg !== undefined) {
+    const code = Number(values.epsg.replace(/^EPSG:/i, ''));
+    if (!Number.isInteger(code) || code <= 0) throw usage(`--epsg must be an EPSG code such as 4547, got '${values.epsg}'`);
+    options.epsg = code;
   }
-  return text.length;
+  if (values.coords !== undefined) {
+    if (!['wgs84', 'gcj02', 'bd09'].includes(values.coords)) throw usage(`--coords must be wgs84, gcj02 or bd09, got '${values.coords}'`);
+    options.coordinateSystem = values.coords as CoordinateSystem;
+  }
+  if (values.encoding !== undefined) options.encoding = values.encoding;
+  if (values.bbox !== undefined) {
+    const box = values.bbox.split(',').map(Number);
+    if (box.length !== 4 || box.some((n) => !Number.isFinite(n)) || box[0] >= box[2] || box[1] >= box[3]) {
+      throw usage(`--bbox must be west,south,east,north in degrees, got '${values.bbox}'`);
+    }
+    options.bbox = box as [number, number, number, number];
+  }
+  return options;
+}
+
+/** Loads any supported file (GeoJSON, CSV/TSV, GeoTIFF, zipped Shapefile) from disk. */
+export function readFeatureFile(file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return loadFile(readBytes(file), file, options);
+}
+
+/**
+ * Loads a file for one role and maps it onto the schema with the auto-detected fields. Facilities
+ * without a type column take `type` (the type being evaluated).
+ */
+export async function readLayer(file: string, role: Role, options: LoadOptions = {}, type?: FacilityType): Promise<MappedLayer> {
+  const loaded = await readFeatureFile(file, { ...options, role });
+  const mapping = { ...loaded.suggestedMapping };
+  if (role === 'facilities' && !mapping.type && type && isFacilityType(type)) mapping.fixedType = type;
+  return applyMapping(loaded, role, mapping);
+}
+
+/**
+ * Loads a file as a FeatureCollection of its own properties (WGS84), with the schema names
+ * (`population`, `capacity`, `name`) added where the file calls them otherwise (人口, 学位, 名称):
+ * for commands that validate features themselves.
+ */
+export async function readFeatureCollection(file: string, options: LoadOptions = {}): Promise<{ collection: FeatureCollection<Geometry | null>; loaded: LoadResult }> {
+  const loaded = await readFeatureFile(file, options);
+  const m = loaded.suggestedMapping;
+  const aliases = (['population', 'capacity', 'name'] as const).filter((k) => m[k] && m[k] !== k && !loaded.fields.includes(k));
+  const features: Feature<Geometry | null>[] = loaded.features.map((f) => {
+    if (aliases.length === 0) return f;
+    const properties = { ...f.properties };
+    for (const k of aliases) properties[k] = properties[m[k]!];
+    return { ...f, properties };
+  });
+  return { collection: { type: 'FeatureCollection', features }, loaded };
 }

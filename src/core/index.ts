@@ -45,3 +45,5 @@ export { parseCostMatrix, costMatrixRule, type CostMatrix, type CostColumns } fr
 export { parseOrlibPmed, shortestPathMatrix, type OrlibPmed } from './io/orlib.ts';
 export { gridCandidates, type GridCandidateOptions } from './siting/candidates.ts';
 export { solveCapacitatedPMedian } from './siting/index.ts';
+export * from './io/index.ts';
+export * from './export/index.ts';

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   evaluate,
-  featuresOf,
   FACILITY_TYPES,
   formatWarning,
   isFacilityType,
@@ -11,20 +10,25 @@ import {
   type Evaluation,
   type StandardValues,
 } from '../../core/index.ts';
+import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson } from '../../core/export/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
-import { readJsonFile } from '../read-file.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readLayer } from '../read-file.ts';
 
 const USAGE = `Usage: catchmap evaluate --population FILE --facilities FILE [--villages FILE] --type TYPE
                         [--preset NAME] [--radius M] [--per-1000 N] [--class-size N]
-                        [--max-seats N] [--growth F] [--json] [--out cells.geojson]
+                        [--max-seats N] [--growth F] [--json] [--out cells.geojson|.csv|.json]
+                        [--facilities-out FILE] [--epsg N] [--coords gcj02|bd09|wgs84] [--encoding gbk]
 
 Residents → pupils → seats: catchment coverage, capacity-aware allocation, shortfall and the
 urban-village equity gap for one facility type.
 
-  --population FILE   GeoJSON points or polygons with a numeric \`population\` property
-  --facilities FILE   GeoJSON points with \`type\` and \`capacity\` (seats, or visits a day)
+  --population FILE   points or polygons with a population field (population, pop, 人口, 常住人口),
+                      or a GeoTIFF population raster
+  --facilities FILE   points with a type (type, 类型; without one: --type) and a capacity (capacity,
+                      seats, 学位, 床位: seats, or visits a day)
   --villages FILE     urban-village polygons (\`name\`, \`migrant_share\`) for the equity figures
+                      Files: GeoJSON, CSV/TSV (lon/lat, 经度/纬度 or WKT columns), GeoTIFF, zipped Shapefile
   --type TYPE         ${FACILITY_TYPES.join(' | ')}
   --preset NAME       ${presetIds().join(' | ')} (default ${DEFAULT_PRESET_ID})
   --radius M          service radius in metres (overrides the preset)
@@ -33,7 +37,10 @@ urban-village equity gap for one facility type.
   --max-seats N       seats of one new school of standard size (size cap)
   --growth F          multiply every population by F (plan-year forecast), default 1
   --json              print one JSON object instead of the table
-  --out FILE          write per-cell results as GeoJSON (input properties kept)
+  --out FILE          write per-cell results (input properties kept) as .geojson or .csv, or the
+                      summary as .json
+  --facilities-out FILE  write per-facility results as .geojson or .csv
+${LAYER_OPTIONS_USAGE}
 
 Warnings about skipped features go to stderr; exit 2 on unusable input.`;
 
@@ -68,6 +75,8 @@ function parse(argv: string[]) {
         growth: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        'facilities-out': { type: 'string' },
+        ...LAYER_OPTIONS,
       },
     }).values;
   } catch (err) {
@@ -120,39 +129,6 @@ function table(result: Evaluation): string {
   return lines.join('\n') + '\n';
 }
 
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
-function cellsGeoJson(result: Evaluation, population: unknown): string {
-  const features = featuresOf(population, 'population');
-  return JSON.stringify({
-    type: 'FeatureCollection',
-    features: result.cells.map((c) => {
-      const f = features[c.featureIndex];
-      return {
-        type: 'Feature',
-        geometry: f.geometry,
-        properties: {
-          ...f.properties,
-          residents: round3(c.residents),
-          users: round3(c.users),
-          served: round3(c.served),
-          unserved: round3(c.unserved),
-          covered: c.covered,
-          nearest_facility_id: c.nearestFacilityId,
-          nearest_distance_m: c.nearestDistanceM,
-          served_by: c.servedById,
-          access_2sfca: round3(c.access2sfca),
-          access_e2sfca: round3(c.accessE2sfca),
-          village_id: c.villageId,
-          village_name: c.villageName,
-          village_share: round3(c.villageShare),
-          migrants: round3(c.migrants),
-        },
-      };
-    }),
-  });
-}
-
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parse(argv);
   if (!args.population) throw new UsageError('--population FILE is required');
@@ -173,9 +149,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (maxSchoolSeats !== undefined) overrides.maxSchoolSeats = maxSchoolSeats;
   const growthFactor = positive('growth', args.growth, true);
 
-  const population = readJsonFile(args.population);
-  const facilities = readJsonFile(args.facilities);
-  const villages = args.villages ? readJsonFile(args.villages) : undefined;
+  const cellsFormat = args.out === undefined ? null : exportFormatOf(args.out);
+  if (args.out !== undefined && !cellsFormat) throw new UsageError(`--out must end in .geojson, .csv or .json, got '${args.out}'`);
+  const facilitiesOut = args['facilities-out'];
+  const facilitiesFormat = facilitiesOut === undefined ? null : exportFormatOf(facilitiesOut);
+  if (facilitiesOut !== undefined && facilitiesFormat !== 'geojson' && facilitiesFormat !== 'csv') {
+    throw new UsageError(`--facilities-out must end in .geojson or .csv, got '${facilitiesOut}'`);
+  }
+  const load = layerOptions(args, (m) => new UsageError(m));
+  const populationLayer = await readLayer(args.population, 'population', load);
+  const facilityLayer = await readLayer(args.facilities, 'facilities', load, args.type);
+  const villageLayer = args.villages ? await readLayer(args.villages, 'villages', load) : undefined;
+  const population = populationLayer.collection;
+  const facilities = facilityLayer.collection;
+  const villages = villageLayer?.collection;
   const result = evaluate(
     {
       population,
@@ -186,19 +173,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     { type: args.type, preset: args.preset, overrides, growthFactor },
   );
 
-  const warnings = result.warnings.map(formatWarning);
+  const loadWarnings = [populationLayer, facilityLayer, villageLayer].flatMap((l) => l?.warnings ?? []);
+  const warnings = [...loadWarnings, ...result.warnings].map(formatWarning);
   warnings.slice(0, MAX_PRINTED_WARNINGS).forEach((w) => io.stderr(`warning: ${w}\n`));
   if (warnings.length > MAX_PRINTED_WARNINGS) {
     io.stderr(`warning: … and ${warnings.length - MAX_PRINTED_WARNINGS} more (all are listed by --json)\n`);
   }
-  if (args.out) {
-    writeFileSync(args.out, cellsGeoJson(result, population));
+  if (args.out && cellsFormat) {
+    writeFileSync(args.out, cellsFormat === 'json' ? summaryJson(result, warnings) : featuresText(cellFeatures(result, population), cellsFormat));
+  }
+  if (facilitiesOut && (facilitiesFormat === 'geojson' || facilitiesFormat === 'csv')) {
+    writeFileSync(facilitiesOut, featuresText(facilityFeatures(result, facilities), facilitiesFormat));
   }
   if (args.json) {
     io.stdout(JSON.stringify({ ...result.summary, facilityResults: result.facilities, warnings }) + '\n');
   } else {
     io.stdout(table(result));
-    if (args.out) io.stdout(`\nper-cell results written to ${args.out}\n`);
+    if (args.out) io.stdout(`\n${cellsFormat === 'json' ? 'summary' : 'per-cell results'} written to ${args.out}\n`);
+    if (facilitiesOut) io.stdout(`per-facility results written to ${facilitiesOut}\n`);
   }
   return 0;
 }

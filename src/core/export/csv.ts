@@ -1,0 +1,47 @@
+import { centroid } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+import Papa from 'papaparse';
+import { toWkt } from '../io/wkt.ts';
+
+/** A plain negative number ("-12.5"): kept as it is, since spreadsheets read it as a number. */
+const NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * A cell safe to open in Excel, WPS or LibreOffice: text starting with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return could run as a formula, so it gets a leading `'` (shown as text, not run).
+ * Numbers are written as numbers, and so is text that is just a negative number; NaN and
+ * ±Infinity become empty cells; objects are written as JSON text (neutralised the same way).
+ */
+export function neutraliseCell(value: unknown): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text) && !NEGATIVE_NUMBER.test(text)) return `'${text}`;
+  return text;
+}
+
+/**
+ * Features as CSV: every property (first-seen order) and the geometry as `lon`, `lat` (points; the
+ * centroid otherwise) plus `wkt` when any geometry is not a point, so loading the CSV again gives
+ * the same features. A UTF-8 BOM leads so Excel shows Chinese text correctly.
+ */
+export function featuresToCsv(features: readonly Feature<Geometry | null>[]): string {
+  const keys = new Set<string>();
+  for (const f of features) for (const k in f.properties ?? {}) keys.add(k);
+  const withWkt = features.some((f) => f.geometry && f.geometry.type !== 'Point');
+  const geometryColumns = withWkt ? ['lon', 'lat', 'wkt'] : ['lon', 'lat'];
+  for (const k of geometryColumns) keys.delete(k);
+  const fields = [...keys, ...geometryColumns];
+  const data = features.map((f) => {
+    const props = f.properties ?? {};
+    const row: (string | number)[] = [...keys].map((k) => neutraliseCell(props[k]));
+    const g = f.geometry;
+    const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
+    row.push(at ? at[0] : '', at ? at[1] : '');
+    if (withWkt) row.push(g ? toWkt(g) : '');
+    return row;
+  });
+  const header = fields.map((k) => String(neutraliseCell(k)));
+  return '\uFEFF' + Papa.unparse({ fields: header, data }, { newline: '\r\n' }) + '\r\n';
+}

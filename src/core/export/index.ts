@@ -1,0 +1,3 @@
+/** Exports: results and proposals as GeoJSON or CSV (formula-safe), summaries as JSON. */
+export { neutraliseCell, featuresToCsv } from './csv.ts';
+export { cellFeatures, facilityFeatures, summaryJson, exportFormatOf, featuresText, type ExportFormat } from './results.ts';

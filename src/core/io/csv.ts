@@ -1,0 +1,212 @@
+import type { Geometry } from 'geojson';
+import Papa from 'papaparse';
+import { InputError, type InputWarning } from '../errors.ts';
+import { decodeText, extensionOf } from './bytes.ts';
+import { crsFromEpsg, type SourceCrs } from './crs.ts';
+import { FIELD_NAMES, findField } from './fields.ts';
+import { checkpoint, finish, noFeatures } from './finish.ts';
+import { isUnsafeKey } from './properties.ts';
+import { LoadCancelled, type GeometryColumns, type Loader, type LoadOptions, type RawFeature } from './types.ts';
+import { parseWkt } from './wkt.ts';
+
+/** Characters per papaparse chunk: big enough to be fast, small enough for smooth progress. */
+const CHUNK_CHARS = 4 * 1024 * 1024;
+
+const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** A coordinate cell as a number; a decimal comma is accepted where `;` separates fields. */
+function coordinate(cell: string, decimalComma: boolean): number {
+  const t = cell.trim();
+  if (t === '') return NaN;
+  return Number(decimalComma && /^[-+]?\d+,\d+$/.test(t) ? t.replace(',', '.') : t);
+}
+
+/** Header cells → unique, safe property names; unsafe ones are dropped (index −1). */
+function headerNames(cells: string[], file: string, warnings: InputWarning[]): string[] {
+  const seen = new Set<string>();
+  return cells.map((raw, j) => {
+    let name = raw.trim() === '' ? `column ${j + 1}` : raw.trim();
+    if (isUnsafeKey(name)) {
+      warnings.push({ source: file, feature: `column ${j + 1}`, reason: `the name ${JSON.stringify(name)} is reserved; column dropped` });
+      return '';
+    }
+    if (seen.has(name)) {
+      let k = 2;
+      while (seen.has(`${name}_${k}`)) k++;
+      warnings.push({ source: file, feature: `column ${j + 1}`, reason: `duplicate column name ${JSON.stringify(name)}; renamed ${name}_${k}` });
+      name = `${name}_${k}`;
+    }
+    seen.add(name);
+    return name;
+  });
+}
+
+function pickGeometryColumns(names: string[], options: LoadOptions, file: string): GeometryColumns {
+  const fields = names.filter((n) => n !== '');
+  const need = (field: string) => {
+    if (!fields.includes(field)) throw new InputError(file, `column ${JSON.stringify(field)} not found; the columns are: ${fields.join(', ')}`);
+    return field;
+  };
+  if (options.wktField) return { wkt: need(options.wktField) };
+  if (options.lonField || options.latField) {
+    if (!options.lonField || !options.latField) throw new InputError(file, 'give both the longitude and the latitude column');
+    return { lon: need(options.lonField), lat: need(options.latField) };
+  }
+  const lon = findField(fields, FIELD_NAMES.lon);
+  const lat = findField(fields, FIELD_NAMES.lat);
+  if (lon && lat) return { lon, lat };
+  const wkt = findField(fields, FIELD_NAMES.wkt);
+  if (wkt) return { wkt };
+  const location = findField(fields, FIELD_NAMES.location);
+  if (location) return { location };
+  const half = lon ? `a longitude column (${lon}) but no latitude column; ` : lat ? `a latitude column (${lat}) but no longitude column; ` : '';
+  throw new InputError(
+    file,
+    `no coordinate columns found: ${half}need lon/lat (or lng, longitude, x/y, 经度/纬度), a WKT column (wkt, geometry) or a "lng,lat" location column; the columns are: ${fields.join(', ')}`,
+  );
+}
+
+function guessDelimiter(text: string, file: string): string {
+  const ext = extensionOf(file);
+  if (ext === 'tsv' || ext === 'tab') return '\t';
+  const sample = text.slice(0, 65536);
+  const meta = Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: [',', '\t', ';', '|'] }).meta;
+  return meta.delimiter || ',';
+}
+
+/** CSV / TSV text (UTF-8, GBK or UTF-16 with BOM) with coordinate, WKT or location columns. */
+export const csvLoader: Loader = {
+  id: 'csv',
+  extensions: ['csv', 'tsv', 'txt', 'tab'],
+  sniff(bytes, name) {
+    const ext = extensionOf(name);
+    if (ext === 'csv' || ext === 'tsv' || ext === 'tab') return 0.9;
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
+    if (/^[^\n{[<]*[,;\t|][^\n]*\r?\n/.test(head)) return ext === 'txt' ? 0.7 : 0.4;
+    return ext === 'txt' ? 0.3 : 0;
+  },
+  async load(bytes, file, options, onProgress) {
+    const decoded = decodeText(bytes, file, options.encoding);
+    const text = decoded.text.replace(/^\uFEFF/, '');
+    if (text.trim() === '') throw new InputError(file, bytes.length === 0 ? 'the file is empty (0 bytes)' : 'the file is empty (no header row)');
+    const warnings: InputWarning[] = [...decoded.warnings];
+    const delimiter = options.delimiter ?? guessDelimiter(text, file);
+    const decimalComma = delimiter === ';';
+    onProgress?.({ phase: 'read', fraction: 0.05, rows: 0 });
+
+    const features: RawFeature[] = [];
+    const labels: string[] = [];
+    let names: string[] | null = null;
+    let columns: GeometryColumns | null = null;
+    let geom: { lon: number; lat: number } | { wkt: number } | { location: number } | null = null;
+    let idColumn = -1;
+    let known: SourceCrs | null = options.epsg !== undefined ? crsFromEpsg(options.epsg, 'option', file) : null;
+    let row = 0; // spreadsheet row number: the header is row 1
+    let read = 0;
+    let skipped = 0;
+    let charsDone = 0;
+    let failure: unknown = null;
+
+    const onRow = (cells: string[]) => {
+      row++;
+      if (cells.length === 1 && cells[0].trim() === '') return;
+      if (names === null) {
+        if (cells.every((c) => NUMERIC.test(c) || c.trim() === '')) {
+          throw new InputError(file, `the first row holds numbers (${cells.slice(0, 3).join(', ')}), not column names: add a header row such as lon,lat,population`);
+        }
+        names = headerNames(cells, file, warnings);
+        columns = pickGeometryColumns(names, options, file);
+        const at = (f: string) => names!.indexOf(f);
+        geom = 'lon' in columns ? { lon: at(columns.lon), lat: at(columns.lat) } : 'wkt' in columns ? { wkt: at(columns.wkt) } : { location: at(columns.location) };
+        const idField = findField(names.filter((n) => n !== ''), FIELD_NAMES.id);
+        idColumn = idField ? at(idField) : -1;
+        return;
+      }
+      read++;
+      const h = names;
+      const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
+      const label = id !== '' ? id : `row ${row}`;
+      const skip = (reason: string) => {
+        skipped++;
+        warnings.push({ source: file, feature: label, reason: `${reason}; skipped` });
+      };
+      if (cells.length < h.length && cells.every((c) => c.trim() === '')) return void read--;
+      let geometry: Geometry;
+      const g = geom!;
+      if ('lon' in g) {
+        const lonCell = cells[g.lon] ?? '';
+        const latCell = cells[g.lat] ?? '';
+        if (lonCell.trim() === '' && latCell.trim() === '') {
+          return skip(cells.length < h.length ? `has ${cells.length} fields, the header has ${h.length}; no coordinates` : 'no coordinates (longitude and latitude are empty)');
+        }
+        if (lonCell.trim() === '') return skip(`no coordinates: the longitude cell (${columns && 'lon' in columns ? columns.lon : 'lon'}) is empty`);
+        if (latCell.trim() === '') return skip(`no coordinates: the latitude cell (${columns && 'lat' in columns ? columns.lat : 'lat'}) is empty`);
+        const lon = coordinate(lonCell, decimalComma);
+        const lat = coordinate(latCell, decimalComma);
+        if (!Number.isFinite(lon)) return skip(`bad coordinates: longitude ${JSON.stringify(lonCell)} is not a number`);
+        if (!Number.isFinite(lat)) return skip(`bad coordinates: latitude ${JSON.stringify(latCell)} is not a number`);
+        geometry = { type: 'Point', coordinates: [lon, lat] };
+      } else if ('wkt' in g) {
+        const cell = cells[g.wkt] ?? '';
+        if (cell.trim() === '') return skip('no geometry (the WKT cell is empty)');
+        const parsed = parseWkt(cell);
+        if ('error' in parsed) return skip(parsed.error);
+        if (parsed.srid !== undefined && known === null && parsed.srid !== 4326) known = crsFromEpsg(parsed.srid, 'option', file);
+        geometry = parsed.geometry;
+      } else {
+        const cell = (cells[g.location] ?? '').trim();
+        const parts = cell.split(/\s*[,;]\s*|\s+/);
+        const [lon, lat] = parts.map(Number);
+        if (cell === '') return skip('no coordinates (the location cell is empty)');
+        if (parts.length !== 2 || !Number.isFinite(lon) || !Number.isFinite(lat)) return skip(`bad coordinates: location ${JSON.stringify(cell)} is not "lng,lat"`);
+        geometry = { type: 'Point', coordinates: [lon, lat] };
+      }
+      if (cells.length !== h.length) {
+        warnings.push({ source: file, feature: label, reason: `has ${cells.length} fields, the header has ${h.length}; ${cells.length > h.length ? 'extra fields dropped' : 'missing fields left empty'}` });
+      }
+      const properties: Record<string, unknown> = {};
+      for (let j = 0; j < h.length; j++) if (h[j] !== '') properties[h[j]] = cells[j] ?? '';
+      features.push({ type: 'Feature', geometry, properties });
+      labels.push(label);
+    };
+
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(text, {
+        delimiter,
+        chunkSize: CHUNK_CHARS,
+        skipEmptyLines: false,
+        chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+          try {
+            for (const cells of results.data) onRow(cells);
+          } catch (err) {
+            failure = err;
+            parser.abort();
+            return;
+          }
+          charsDone += CHUNK_CHARS;
+          onProgress?.({ phase: 'features', fraction: 0.05 + 0.85 * Math.min(1, charsDone / text.length), rows: read });
+          // Pause so the event loop runs: progress messages go out and a cancel can arrive.
+          parser.pause();
+          setTimeout(() => {
+            if (options.signal?.aborted) {
+              failure = new LoadCancelled(file);
+              parser.abort();
+            } else parser.resume();
+          }, 0);
+        },
+        complete: () => (failure ? reject(failure) : resolve()),
+      });
+    });
+    if (failure) throw failure;
+    await checkpoint(options, file);
+    if (names === null) throw new InputError(file, 'the file is empty (no header row)');
+    if (read === 0) throw noFeatures(file, options, 'the file has a header row but no data rows');
+    if (features.length === 0) throw new InputError(file, `no usable rows: all ${read} rows were skipped (first: ${warnings.find((w) => w.reason.endsWith('skipped'))?.reason ?? 'no coordinates'})`);
+    const fields = (names as string[]).filter((n) => n !== '');
+    return finish(
+      { file, format: 'csv', features, labels, fields, read, skipped, warnings, known, encoding: decoded.encoding, geometryColumns: columns ?? undefined },
+      options,
+      onProgress,
+    );
+  },
+};

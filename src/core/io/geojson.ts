@@ -1,0 +1,113 @@
+import type { Geometry } from 'geojson';
+import { InputError, type InputWarning } from '../errors.ts';
+import { decodeText, extensionOf } from './bytes.ts';
+import { crsFromEpsg, crsFromGeoJsonName, type SourceCrs } from './crs.ts';
+import { checkpoint, finish, noFeatures } from './finish.ts';
+import { parseJson } from './json.ts';
+import type { Loader, RawFeature } from './types.ts';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (isRecord(value)) return typeof value.type === 'string' ? `type '${value.type}'` : 'an object without a "type"';
+  return value === null ? 'null' : typeof value;
+}
+
+/** First non-space byte after an optional UTF-8 BOM. */
+function firstByte(bytes: Uint8Array): number | undefined {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i];
+}
+
+/** RFC 7946 GeoJSON: a FeatureCollection, a Feature or a bare geometry. */
+export const geojsonLoader: Loader = {
+  id: 'geojson',
+  extensions: ['geojson', 'json'],
+  sniff(bytes, name) {
+    const ext = extensionOf(name);
+    const b = firstByte(bytes);
+    if (b === 0x7b || b === 0x5b) return ext === 'geojson' || ext === 'json' ? 1 : 0.8;
+    return ext === 'geojson' || ext === 'json' ? 0.6 : 0;
+  },
+  async load(bytes, file, options, onProgress) {
+    const decoded = decodeText(bytes, file, options.encoding);
+    onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+    await checkpoint(options, file);
+    const value = parseJson(decoded.text, file);
+    onProgress?.({ phase: 'parse', fraction: 0.5, rows: 0 });
+    await checkpoint(options, file);
+
+    if (!isRecord(value)) throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
+    let items: unknown[];
+    if (value.type === 'FeatureCollection') {
+      if (!Array.isArray(value.features)) throw new InputError(file, `FeatureCollection has no "features" array (got ${describe(value.features)})`);
+      items = value.features;
+    } else if (value.type === 'Feature') {
+      items = [value];
+    } else if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
+      items = [{ type: 'Feature', properties: {}, geometry: value }];
+    } else if (value.type === 'Topology') {
+      throw new InputError(file, 'TopoJSON is not GeoJSON; convert it first (e.g. topo2geo or mapshaper)');
+    } else {
+      throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
+    }
+    if (items.length === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
+
+    let known: SourceCrs | null = null;
+    if (options.epsg !== undefined) known = crsFromEpsg(options.epsg, 'option', file);
+    else if (isRecord(value.crs) && isRecord(value.crs.properties) && typeof value.crs.properties.name === 'string') {
+      known = crsFromGeoJsonName(value.crs.properties.name, file);
+    }
+
+    const warnings: InputWarning[] = [...decoded.warnings];
+    const features: RawFeature[] = [];
+    const labels: string[] = [];
+    const fields = new Set<string>();
+    let skipped = 0;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isRecord(item) || item.type !== 'Feature') {
+        warnings.push({ source: file, feature: `feature ${i + 1}`, reason: `not a GeoJSON Feature (got ${describe(item)}); skipped` });
+        skipped++;
+        continue;
+      }
+      // The parsed objects are reused in place: copying a 200 MB file's features would double its memory.
+      const properties = isRecord(item.properties) ? item.properties : {};
+      const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : undefined;
+      const pid = properties.id;
+      const label =
+        (typeof pid === 'string' && pid.trim() !== '') || (typeof pid === 'number' && Number.isFinite(pid))
+          ? String(pid)
+          : id !== undefined && String(id).trim() !== ''
+            ? String(id)
+            : `feature ${i + 1}`;
+      let geometry: Geometry | null = null;
+      if (isRecord(item.geometry) && typeof item.geometry.type === 'string' && GEOMETRY_TYPES.has(item.geometry.type)) {
+        geometry = item.geometry as unknown as Geometry;
+      } else if (item.geometry !== null && item.geometry !== undefined) {
+        warnings.push({ source: file, feature: label, reason: `geometry is not GeoJSON (got ${describe(item.geometry)}); kept without geometry` });
+      }
+      for (const k in properties) fields.add(k);
+      const feature: RawFeature = { type: 'Feature', geometry, properties };
+      if (id !== undefined) feature.id = id;
+      features.push(feature);
+      labels.push(label);
+      if ((i & 0xffff) === 0xffff) {
+        onProgress?.({ phase: 'features', fraction: 0.5 + (0.45 * i) / items.length, rows: i + 1 });
+        await checkpoint(options, file);
+      }
+    }
+    if (features.length === 0) throw new InputError(file, `no features: none of the ${items.length} items is a GeoJSON Feature`);
+    return finish(
+      { file, format: 'geojson', features, labels, fields: [...fields], read: items.length, skipped, warnings, known, encoding: decoded.encoding },
+      options,
+      onProgress,
+    );
+  },
+};

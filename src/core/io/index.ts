@@ -1,0 +1,9 @@
+/** Bring-your-own-data loaders: every format to WGS84 features, role and field mapping. */
+export * from './types.ts';
+export { loadFile, sniffFormat, LOADERS, ACCEPTED_EXTENSIONS } from './load.ts';
+export { applyMapping } from './mapping.ts';
+export { suggestMapping, suggestRole, facilityTypeOf, FIELD_NAMES } from './fields.ts';
+export { epsgDefinition, suspectSystem } from './crs.ts';
+export { parseJson, jsonErrorPosition } from './json.ts';
+export { decodeText } from './bytes.ts';
+export { parseWkt, toWkt } from './wkt.ts';

@@ -1,0 +1,149 @@
+import type { Feature, Geometry } from 'geojson';
+import type { InputWarning } from '../errors.ts';
+import type { FacilityType } from '../schema.ts';
+
+/** What a loaded file is for in the plan; the UI asks the user to confirm the suggested one. */
+export const ROLES = ['population', 'villages', 'facilities', 'candidates', 'exclusions', 'roads', 'boundary'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** How the numbers in a file relate to WGS84 lon/lat (Amap/Tencent: gcj02, Baidu: bd09). */
+export type CoordinateSystem = 'wgs84' | 'gcj02' | 'bd09';
+
+/** A feature as loaded: WGS84 geometry (or null), the file's own properties untouched. */
+export type RawFeature = Feature<Geometry | null, Record<string, unknown>>;
+
+export interface LoadOptions {
+  /** Text encoding of CSV/TSV/GeoJSON/DBF; default: UTF-8, or GBK when the bytes are not UTF-8. */
+  encoding?: string;
+  /** EPSG code of the file's coordinates when the file does not say (no .prj). */
+  epsg?: number;
+  /**
+   * The user's answer to the GCJ-02 / BD-09 prompt: convert from it to WGS84 ('wgs84' = the
+   * numbers are already WGS84). Without it a suspect file is loaded unconverted and flagged.
+   */
+  coordinateSystem?: CoordinateSystem;
+  /** CSV: the columns holding longitude and latitude, or WKT, overriding auto-detection. */
+  lonField?: string;
+  latField?: string;
+  wktField?: string;
+  /** CSV: the delimiter, overriding sniffing. */
+  delimiter?: string;
+  /** GeoTIFF: the window to read, WGS84 [west, south, east, north] (the boundary or the view). */
+  bbox?: [number, number, number, number];
+  /** GeoTIFF: refuse windows with more pixels than this (default 4,000,000). */
+  maxPixels?: number;
+  /** Zipped shapefile with several layers: the .shp to read (its name inside the zip). */
+  layer?: string;
+  /** The role the caller already knows (CLI --population …): messages then name the layer. */
+  role?: Role;
+  /** Stops the load at the next chunk; the promise rejects with a LoadCancelled error. */
+  signal?: AbortSignal;
+}
+
+export interface LoadProgress {
+  /** 'read': decoding bytes; 'parse': parsing; 'features': building features; 'coordinates': CRS checks. */
+  phase: 'read' | 'parse' | 'features' | 'coordinates';
+  /** Overall share done, 0..1. */
+  fraction: number;
+  /** Rows or features handled so far. */
+  rows: number;
+}
+
+export type LoadProgressCallback = (progress: LoadProgress) => void;
+
+/** Field names of the file that hold each schema property (undefined: not in the file). */
+export interface FieldMapping {
+  id?: string;
+  name?: string;
+  population?: string;
+  capacity?: string;
+  /** Column with the facility type (幼儿园, 小学, primary, …). */
+  type?: string;
+  /** Every feature is this facility type (a file of primary schools without a type column). */
+  fixedType?: FacilityType;
+  migrantShare?: string;
+  /** Road or land-use class. */
+  class?: string;
+}
+
+/** Where a CSV's geometry came from, so a form can show and change it. */
+export type GeometryColumns = { lon: string; lat: string } | { wkt: string } | { location: string };
+
+export interface CrsInfo {
+  /** What the file's numbers were taken to be, e.g. 'EPSG:4326', 'EPSG:4547', 'unknown'. */
+  detected: string;
+  /** How: 'assumed' (lon/lat ranges), 'prj', 'option', 'geojson-crs', 'geotiff'. */
+  source: 'assumed' | 'prj' | 'option' | 'geojson-crs' | 'geotiff';
+  /** True when coordinates were reprojected, swapped or shifted to WGS84. */
+  converted: boolean;
+  /** Lat/lon were swapped into lon/lat. */
+  swapped?: boolean;
+  /** The file is probably GCJ-02 or BD-09 (from its name or fields); `prompt` says what to ask. */
+  suspect?: { system: Exclude<CoordinateSystem, 'wgs84'>; hint: string; prompt: string };
+  /** The conversion applied on the user's answer, e.g. 'gcj02 → wgs84'. */
+  shift?: string;
+}
+
+export interface LoadReport {
+  /** Features or rows in the file. */
+  read: number;
+  /** Features kept. */
+  used: number;
+  /** Features or rows skipped, each with a warning. */
+  skipped: number;
+}
+
+export type FormatId = 'geojson' | 'csv' | 'geotiff' | 'shapefile';
+
+export interface LoadResult {
+  file: string;
+  format: FormatId;
+  features: RawFeature[];
+  /** Parallel to features: how warnings name each feature (its id, else `row N` / `feature N`). */
+  labels: string[];
+  /** Property names in file order (CSV: all columns, including coordinate columns). */
+  fields: string[];
+  suggestedRole: Role;
+  suggestedMapping: FieldMapping;
+  /** CSV only: the columns the geometry was built from. */
+  geometryColumns?: GeometryColumns;
+  /** Text encoding used (text formats and DBF). */
+  encoding?: string;
+  crs: CrsInfo;
+  report: LoadReport;
+  warnings: InputWarning[];
+}
+
+/** Features mapped onto the schema for one role, ready for the engine. */
+export interface MappedLayer {
+  file: string;
+  role: Role;
+  mapping: FieldMapping;
+  /** A GeoJSON FeatureCollection: schema properties beside the file's own. */
+  collection: { type: 'FeatureCollection'; features: Feature<Geometry, Record<string, unknown>>[] };
+  /** read = rows in the file; skipped = at load plus at mapping. */
+  report: LoadReport;
+  /** Load warnings followed by mapping warnings. */
+  warnings: InputWarning[];
+}
+
+/** One file format: `sniff` scores how likely the bytes are this format (0..1). */
+export interface Loader {
+  id: FormatId;
+  /** Lower-case file extensions without the dot. */
+  extensions: readonly string[];
+  sniff(bytes: Uint8Array, name: string): number;
+  load(bytes: Uint8Array, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadResult>;
+}
+
+/** Thrown when `options.signal` aborts a load. */
+export class LoadCancelled extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: loading cancelled`);
+    this.name = 'LoadCancelled';
+  }
+}
