@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { geodesicRule, InputError } from '../../core/index.ts';
+import { formatWarning, geodesicRule, InputError, type InputWarning } from '../../core/index.ts';
+import { exportFormatOf, featuresText } from '../../core/export/index.ts';
 import { costMatrixRule, parseCostMatrix } from '../../core/io/cost-matrix.ts';
 import { parseOrlibPmed, shortestPathMatrix } from '../../core/io/orlib.ts';
 import { proposalsGeoJSON, readSitingPoints, toDemand, toSites, type SitingPoint } from '../../core/siting/geojson.ts';
 import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type SitingModel, type SitingProblem, type SitingResult } from '../../core/siting/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
-import { readJsonFile, readText } from '../read-file.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection, readText } from '../read-file.ts';
 
 const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
 
@@ -19,9 +20,10 @@ stay open and count.
 
   --model MODEL       ${MODELS.join(' | ')}
   --orlib FILE        OR-Library p-median instance (pmed1…40); selected = node numbers (1-based)
-  --demand FILE       GeoJSON demand points (or polygons: their centroids)
-  --candidates FILE   GeoJSON candidate sites; selected = their \`id\` property
-  --existing FILE     GeoJSON existing facilities (kept open)
+  --demand FILE       demand points (or polygons: their centroids)
+  --candidates FILE   candidate sites; selected = their \`id\` property
+  --existing FILE     existing facilities (kept open)
+                      Files: GeoJSON, CSV/TSV (lon/lat, 经度/纬度 or WKT columns), zipped Shapefile
   --p N               number of new sites (orlib: default from the file)
   --radius M          coverage radius (metres, or the matrix's unit) for mclp, cmclp, lscp
   --weight FIELD      demand weight property (default \`weight\` or \`population\` when present, else 1)
@@ -33,7 +35,9 @@ stay open and count.
   --time-limit S      stop after S seconds (exact default 60)
   --seed N            heuristic seed (default 1)
   --json              print one JSON object: {"model","objective","selected","seconds"}
-  --out FILE          write the proposals as GeoJSON points (rank, gain, served)`;
+  --out FILE          write the proposals (rank, gain, served) as .geojson or .csv, or the
+                      result as .json
+${LAYER_OPTIONS_USAGE}`;
 
 function parse(argv: string[]) {
   try {
@@ -59,6 +63,7 @@ function parse(argv: string[]) {
         seed: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        ...LAYER_OPTIONS,
       },
     }).values;
   } catch (err) {
@@ -101,6 +106,15 @@ export const solveCommand: Command = {
     let problem: SitingProblem;
     let candidates: SitingPoint[] | undefined;
     let orlib = false;
+    const outFormat = o.out === undefined ? null : exportFormatOf(o.out);
+    if (o.out !== undefined && !outFormat) throw new UsageError(`--out must end in .geojson, .csv or .json, got '${o.out}'`);
+    const load = layerOptions(o, (m) => new UsageError(m));
+    const loadWarnings: InputWarning[] = [];
+    const readPoints = async (file: string) => {
+      const { collection, loaded } = await readFeatureCollection(file, load);
+      loadWarnings.push(...loaded.warnings);
+      return readSitingPoints(collection, file);
+    };
     if (o.orlib) {
       if (model !== 'pmedian' && model !== 'pcenter') throw new UsageError('--orlib instances are for --model pmedian or pcenter');
       if (o.demand || o.candidates || o.matrix) throw new UsageError('--orlib replaces --demand, --candidates and --matrix');
@@ -111,9 +125,9 @@ export const solveCommand: Command = {
       orlib = true;
     } else {
       if (!o.demand || !o.candidates) throw new UsageError('give --orlib FILE, or --demand FILE and --candidates FILE');
-      const demandPts = readSitingPoints(readJsonFile(o.demand), o.demand);
-      candidates = readSitingPoints(readJsonFile(o.candidates), o.candidates);
-      const existingPts = o.existing ? readSitingPoints(readJsonFile(o.existing), o.existing) : [];
+      const demandPts = await readPoints(o.demand);
+      candidates = await readPoints(o.candidates);
+      const existingPts = o.existing ? await readPoints(o.existing) : [];
       const demand = toDemand(demandPts, o.demand, o.weight);
       const cands = toSites(candidates, o.candidates, model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' || model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
@@ -137,15 +151,18 @@ export const solveCommand: Command = {
     const result = await solveSiting(problem, spec, opts);
     const seconds = (performance.now() - t0) / 1000;
 
-    if (o.out) {
-      if (!candidates) throw new UsageError('--out needs --candidates (GeoJSON)');
-      writeFileSync(o.out, JSON.stringify(proposalsGeoJSON(result, problem, candidates)) + '\n');
-    }
     const rawIds = new Map((candidates ?? []).map((c) => [c.id, c.rawId]));
     const selected = result.selected.map((id) => (orlib ? Number(id) : (rawIds.get(id) ?? id)));
-    if (o.json) {
-      io.stdout(JSON.stringify({ model: result.model, objective: result.objective, selected, seconds }) + '\n');
-    } else io.stdout(table(result, problem, seconds));
+    const warnings = loadWarnings.map(formatWarning);
+    const summary = { model: result.model, objective: result.objective, selected, seconds, ...(warnings.length > 0 ? { warnings } : {}) };
+    if (o.out && outFormat === 'json') writeFileSync(o.out, JSON.stringify(summary, null, 2) + '\n');
+    else if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) {
+      if (!candidates) throw new UsageError('--out needs --candidates');
+      writeFileSync(o.out, featuresText(proposalsGeoJSON(result, problem, candidates).features, outFormat));
+    }
+    warnings.forEach((w) => io.stderr(`warning: ${w}\n`));
+    if (o.json) io.stdout(JSON.stringify(summary) + '\n');
+    else io.stdout(table(result, problem, seconds));
     if (result.unreachable && result.unreachable.length > 0) {
       const u = result.unreachable;
       io.stderr(`warning: no site can reach ${u.length} demand point(s): ${u.slice(0, 20).join(', ')}${u.length > 20 ? ', …' : ''}\n`);
