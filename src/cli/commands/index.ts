@@ -8,3 +8,6 @@ commands.push(evaluateCommand);
 
 import { solveCommand } from './solve.ts';
 commands.push(solveCommand);
+
+import { loadCommand } from './load.ts';
+commands.push(loadCommand);
