@@ -176,6 +176,12 @@ export const csvLoader: Loader = {
         chunkSize: CHUNK_CHARS,
         skipEmptyLines: false,
         chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+          const rowBase = row;
+          for (const e of results.errors) {
+            if (e.code === 'MissingQuotes' && typeof e.row === 'number') {
+              warnings.push({ source: file, feature: `row ${rowBase + e.row + 1}`, reason: 'a quote (") is never closed: the rest of the file was read into one cell' });
+            }
+          }
           try {
             for (const cells of results.data) onRow(cells);
           } catch (err) {

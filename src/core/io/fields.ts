@@ -101,7 +101,7 @@ const NAME_HINTS: [RegExp, Role][] = [
   [/exclu|禁建|constraint|landuse|land_use|用地|park|water/i, 'exclusions'],
   [/boundary|outline|边界|行政区|district/i, 'boundary'],
   [/road|street|道路|路网/i, 'roads'],
-  [/school|学校|小学|中学|幼儿园|clinic|hospital|卫生|医院|facilit|poi/i, 'facilities'],
+  [/school|学校|小学|中学|幼儿园|clinic|hospital|卫生|医院|facilit|(?:^|[^a-z])pois?(?:[^a-z]|$)/i, 'facilities'],
   [/pop|人口|worldpop|grid|cell/i, 'population'],
 ];
 
@@ -124,6 +124,7 @@ export function suggestRole(file: string, features: readonly RawFeature[], mappi
     if (mapping.population) return 'population';
     return named === 'facilities' || named === 'population' ? named : 'candidates';
   }
+  if (mapping.capacity && mapping.type) return 'facilities';
   if (mapping.migrantShare || named === 'villages') return 'villages';
   if (mapping.population) return 'population';
   if (named === 'exclusions' || named === 'boundary') return named;

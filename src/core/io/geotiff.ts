@@ -39,7 +39,8 @@ export const geotiffLoader: Loader = {
     return ext === 'tif' || ext === 'tiff' ? 0.5 : 0;
   },
   async load(bytes, file, options, onProgress): Promise<LoadResult> {
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    // geotiff wants an ArrayBuffer of the file alone (Node's Buffers are views into a shared pool).
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : Uint8Array.prototype.slice.call(bytes).buffer;
     let image: GeoTIFFImage;
     try {
       image = await (await fromArrayBuffer(buffer as ArrayBuffer)).getImage();
@@ -115,7 +116,7 @@ export const geotiffLoader: Loader = {
     }
     const warnings: InputWarning[] = [];
     if (negative > 0) {
-      warnings.push({ source: file, feature: 'all features', reason: `${negative} pixels with a negative value (not the nodata value ${nodata}); skipped` });
+      warnings.push({ source: file, feature: 'all features', reason: `${negative} pixel${negative === 1 ? "" : "s"} with a negative value (not the nodata value ${nodata}); skipped` });
     }
     if (features.length === 0) {
       throw new InputError(file, `no features: no pixel in the ${options.role ? `${LAYER_NAMES[options.role]} ` : ''}window has a population above 0 (${pixels} pixels, nodata ${nodata ?? 'not set'})`);
