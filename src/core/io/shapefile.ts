@@ -11,7 +11,7 @@ import type { Loader, RawFeature } from './types.ts';
 function ringArea(ring: Position[]): number {
   let a = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return -a;
+  return a;
 }
 
 function inRing([x, y]: Position, ring: Position[]): boolean {
