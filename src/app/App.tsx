@@ -19,6 +19,10 @@ import { Notices, type Notice } from './components/Notices.tsx';
 import { AnalysisPanel } from './components/AnalysisPanel.tsx';
 import { EngineClient } from '../worker/client.ts';
 import { useAnalysis } from './analysis/use-analysis.ts';
+import { useRecommend } from './analysis/use-recommend.ts';
+import { sameBasis } from './analysis/recommend-state.ts';
+import { RecommendPanel } from './components/RecommendPanel.tsx';
+import { proposalsLayers } from './map/layers/proposals-layer.ts';
 import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
 import { utilisationLayer } from './map/layers/utilisation-layer.ts';
 
@@ -34,7 +38,9 @@ export function App() {
   const [styleUrl, setStyleUrl] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [engine, setEngine] = useState<EngineClient | null>(null);
+  const [siteEngine, setSiteEngine] = useState<EngineClient | null>(null);
   const [analysis, dispatchAnalysis] = useAnalysis(engine);
+  const recommend = useRecommend(siteEngine);
 
   useEffect(() => {
     loadDemoDistrict().then(setData, (err: unknown) =>
@@ -44,32 +50,51 @@ export function App() {
 
   useEffect(() => {
     if (!data) return;
-    const client = new EngineClient();
+    const district = {
+      population: data.population,
+      facilities: data.facilities,
+      villages: data.villages,
+      exclusions: data.landuse.features,
+      sources: { population: 'demo-population.geojson', facilities: 'demo-facilities.geojson', villages: 'demo-urban-villages.geojson' },
+    };
+    // Two workers: the optimizer can run for seconds while the analysis keeps answering edits.
+    const evaluator = new EngineClient();
+    const optimizer = new EngineClient();
     let live = true;
-    client
-      .setDistrict({
-        population: data.population,
-        facilities: data.facilities,
-        villages: data.villages,
-        sources: { population: 'demo-population.geojson', facilities: 'demo-facilities.geojson', villages: 'demo-urban-villages.geojson' },
-      })
-      .then(() => live && setEngine(client));
+    void Promise.all([evaluator.setDistrict(district), optimizer.setDistrict(district)]).then(() => {
+      if (!live) return;
+      setEngine(evaluator);
+      setSiteEngine(optimizer);
+    });
     return () => {
       live = false;
       setEngine(null);
-      client.dispose();
+      setSiteEngine(null);
+      evaluator.dispose();
+      optimizer.dispose();
     };
   }, [data]);
 
   const cells = useMemo(() => (data ? toCellData(data.population.features) : []), [data]);
   const facilities = useMemo(() => (data?.facilities.features ?? []) as Feature<Point, FacilityProperties>[], [data]);
 
-  const result = analysis.result;
+  const recommendation = recommend.state.result;
+  const showProposals =
+    recommendation !== null && recommend.state.view === 'after' && sameBasis(recommend.state.basis, analysis.params);
+  // The map shows the district as it would be with the proposals built, or as it is today.
+  const result = showProposals ? recommendation.afterEvaluation : analysis.result;
   const shortfallData = useMemo(() => (result ? toShortfallData(cells, result.cells) : []), [cells, result]);
   const radiusM = useMemo(
     () => (result ? { ...DEFAULT_RADIUS_M, [result.summary.type]: result.summary.standard.radiusM } : DEFAULT_RADIUS_M),
     [result],
   );
+
+  // Proposals are sized to the pupils they take, so a utilisation halo would say nothing about them.
+  const existingResults = useMemo(() => {
+    if (!result) return [];
+    const proposed = new Set(showProposals ? recommendation.proposals.map((p) => p.id) : []);
+    return result.facilities.filter((f) => !proposed.has(f.id));
+  }, [result, showProposals, recommendation]);
 
   const deckLayers = useMemo(() => {
     if (!data) return [];
@@ -78,10 +103,11 @@ export function App() {
       ...(result ? [shortfallLayer(shortfallData, layers.layers.shortfall)] : []),
       villagesLayer(data.villages.features, layers.layers.villages),
       catchmentsLayer(facilities, layers.catchmentTypes, radiusM, layers.layers.catchments),
-      ...(result ? [utilisationLayer(result.facilities, layers.layers.utilisation)] : []),
+      ...(result ? [utilisationLayer(existingResults, layers.layers.utilisation)] : []),
       facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
+      ...(showProposals ? proposalsLayers(recommendation.proposals, recommendation.after.standard.radiusM, layers.layers.proposals) : []),
     ];
-  }, [data, cells, facilities, layers, result, shortfallData, radiusM]);
+  }, [data, cells, facilities, layers, result, shortfallData, radiusM, showProposals, recommendation, existingResults]);
 
   const onHover = useCallback((info: PickingInfo) => {
     const lines = describePick(info.layer?.id, info.object);
@@ -134,6 +160,14 @@ export function App() {
       </div>
       <aside className="panel panel-right" aria-label="Analysis">
         <AnalysisPanel state={analysis} dispatch={dispatchAnalysis} />
+        <RecommendPanel
+          state={recommend.state}
+          dispatch={recommend.dispatch}
+          analysisParams={analysis.params}
+          ready={siteEngine !== null}
+          onRun={() => recommend.run(analysis.params)}
+          onCancel={recommend.cancel}
+        />
       </aside>
       <Tooltip tooltip={tooltip} />
       <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />

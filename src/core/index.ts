@@ -47,3 +47,4 @@ export { gridCandidates, type GridCandidateOptions } from './siting/candidates.t
 export { solveCapacitatedPMedian } from './siting/index.ts';
 export * from './io/index.ts';
 export * from './export/index.ts';
+export { recommendSites, type Proposal, type Recommendation, type RecommendModel, type RecommendOptions } from './recommend/recommend-sites.ts';

@@ -1,6 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { EvaluateInput, EvaluateOptions, Evaluation, ProgressCallback } from '../core/index.ts';
-import type { EngineApi } from './engine-api.ts';
+import type { EvaluateOptions, Evaluation, ProgressCallback, Recommendation, RecommendOptions } from '../core/index.ts';
+import type { DistrictInput, EngineApi } from './engine-api.ts';
 
 /**
  * The app's handle on the engine worker. Cancelling terminates the worker (the only way to stop
@@ -9,7 +9,7 @@ import type { EngineApi } from './engine-api.ts';
 export class EngineClient {
   private worker!: Worker;
   private api!: Remote<EngineApi>;
-  private district: EvaluateInput | null = null;
+  private district: DistrictInput | null = null;
 
   constructor() {
     this.start();
@@ -21,13 +21,17 @@ export class EngineClient {
     if (this.district) void this.api.setDistrict(this.district);
   }
 
-  async setDistrict(input: EvaluateInput): Promise<void> {
+  async setDistrict(input: DistrictInput): Promise<void> {
     this.district = input;
     await this.api.setDistrict(input);
   }
 
   evaluate(options: EvaluateOptions, onProgress?: ProgressCallback): Promise<Evaluation> {
     return this.api.evaluate(options, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  recommend(evalOptions: EvaluateOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
+    return this.api.recommend(evalOptions, options, onProgress ? proxy(onProgress) : undefined);
   }
 
   /** Stops whatever is running; its promise never settles, so callers track their own run ids. */

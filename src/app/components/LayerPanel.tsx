@@ -10,6 +10,7 @@ const LAYER_LABELS: Record<LayerId, string> = {
   catchments: 'Catchments',
   utilisation: 'Utilisation',
   facilities: 'Facilities',
+  proposals: 'Proposed sites',
   roads: 'Roads',
   boundary: 'District boundary',
 };

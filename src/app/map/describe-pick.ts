@@ -1,4 +1,4 @@
-import { isSchoolType, type FacilityProperties, type FacilityResult, type UrbanVillageProperties } from '../../core/index.ts';
+import { isSchoolType, type FacilityProperties, type FacilityResult, type Proposal, type UrbanVillageProperties } from '../../core/index.ts';
 import { FACILITY_STYLE } from './facility-style.ts';
 import type { CellDatum } from './layers/population-layer.ts';
 import type { FacilityFeature } from './layers/facilities-layer.ts';
@@ -27,6 +27,15 @@ export function describePick(layerId: string | undefined, object: unknown): stri
         UTILISATION_LABELS[f.status],
         `In catchment: ${n0.format(f.usersInCatchment)} for ${n0.format(f.capacity)} places (${pct.format(f.catchmentUtilisation)})`,
         `Allocated: ${n0.format(f.allocated)}`,
+      ];
+    }
+    case 'proposals': {
+      const p = object as Proposal;
+      return [
+        `Proposed site ${p.rank}`,
+        p.classes !== null ? `${n0.format(p.classes)} classes, ${n0.format(p.seats)} seats` : `Capacity: ${n0.format(p.seats)}`,
+        `Served: ${n0.format(p.pupilsServed)} · within radius: ${n0.format(p.pupilsInCatchment)}`,
+        `${p.lngLat[0].toFixed(5)}, ${p.lngLat[1].toFixed(5)}`,
       ];
     }
     case 'villages': {

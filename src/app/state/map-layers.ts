@@ -1,6 +1,6 @@
 import { FACILITY_TYPES, type FacilityType } from '../../core/schema.ts';
 
-export const LAYER_IDS = ['population', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'roads', 'boundary'] as const;
+export const LAYER_IDS = ['population', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'proposals', 'roads', 'boundary'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerSetting {
@@ -34,6 +34,7 @@ export const initialMapLayers: MapLayersState = {
     catchments: { visible: true, opacity: 0.6 },
     utilisation: { visible: true, opacity: 1 },
     facilities: { visible: true, opacity: 1 },
+    proposals: { visible: true, opacity: 1 },
     roads: { visible: true, opacity: 0.8 },
     boundary: { visible: true, opacity: 1 },
   },

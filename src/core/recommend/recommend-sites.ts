@@ -1,0 +1,197 @@
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import { evaluate } from '../evaluate/evaluate.ts';
+import type { EvaluateInput, EvaluateOptions, Evaluation, EvaluationSummary } from '../evaluate/evaluation.ts';
+import { InputError } from '../errors.ts';
+import { geodesicRule } from '../distance/geodesic-rule.ts';
+import { featuresOf } from '../input/features.ts';
+import { gridCandidates } from '../siting/candidates.ts';
+import { buildProblem, solveSiting, type ModelSpec, type SitingResult, type SolveOptions } from '../siting/index.ts';
+import type { SitingDemand, SitingSite } from '../siting/types.ts';
+import type { CancelToken, LngLat, ProgressCallback } from '../types.ts';
+
+/** The models a planner chooses between in the app. */
+export type RecommendModel = 'cmclp' | 'mclp' | 'lscp' | 'pmedian' | 'pcenter';
+
+export interface RecommendOptions {
+  model: RecommendModel;
+  /** New sites to place (all models but LSCP). */
+  p?: number;
+  /** LSCP: share of pupils to bring within the radius, 0..1 (default 1). */
+  target?: number;
+  /** Candidate grid spacing over unserved demand, metres. */
+  candidateSpacingM: number;
+  /** Candidates closer than this to an existing facility of the type are dropped (default: half the radius). */
+  minSpacingM?: number;
+  /** Where nothing may be built (parks, water, rail, industry…). */
+  exclude?: (Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>)[];
+  /** Most candidates kept (those with the most unserved demand nearby first). */
+  maxCandidates?: number;
+  solver?: SolveOptions['solver'];
+  seed?: number;
+  /** Heuristic improvement rounds after the first local optimum (more: slower, sometimes better). */
+  iterations?: number;
+  timeLimitS?: number;
+  loadHighs?: SolveOptions['loadHighs'];
+}
+
+/** One recommended new facility, sized the Zhengzhou way: from the pupils it takes, within the cap. */
+export interface Proposal {
+  rank: number;
+  id: string;
+  lngLat: LngLat;
+  /** Seats (schools) or visits a day (clinics) of the proposed facility. */
+  seats: number;
+  /** Classes for schools, null for clinics. */
+  classes: number | null;
+  /** Pupils given a place there after allocation. */
+  pupilsServed: number;
+  /** Pupils living within its radius. */
+  pupilsInCatchment: number;
+  /** The model's marginal objective gain for this site, in rank order. */
+  marginalGain: number;
+}
+
+export interface Recommendation {
+  proposals: Proposal[];
+  siting: SitingResult;
+  candidates: number;
+  before: EvaluationSummary;
+  after: EvaluationSummary;
+  /** The full evaluation with the proposals built, for the map. */
+  afterEvaluation: Evaluation;
+}
+
+const EXISTING = 'existing:';
+
+type Size = { seats: number; classes: number | null };
+
+function specFor(options: RecommendOptions, radiusM: number, seats: number): ModelSpec {
+  const p = options.p ?? 0;
+  if (options.model !== 'lscp' && !(Number.isInteger(p) && p >= 1)) {
+    throw new InputError('recommend', `the number of new sites must be a whole number ≥ 1, got ${String(options.p)}`);
+  }
+  switch (options.model) {
+    case 'cmclp':
+      return { model: 'cmclp', p, radius: radiusM, seats };
+    case 'mclp':
+      return { model: 'mclp', p, radius: radiusM };
+    case 'lscp':
+      return { model: 'lscp', radius: radiusM, target: options.target ?? 1 };
+    case 'pmedian':
+      return { model: 'pmedian', p };
+    case 'pcenter':
+      return { model: 'pcenter', p };
+  }
+}
+
+function proposedFeature(id: string, rank: number, lngLat: LngLat, type: EvaluateOptions['type'], seats: number, classes: number | null): Feature<Point> {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [lngLat[0], lngLat[1]] },
+    properties: { id, name: `Proposed site ${rank}`, name_en: `Proposed site ${rank}`, type, capacity: seats, ...(classes === null ? {} : { classes }), proposed: true },
+  };
+}
+
+/**
+ * The Zhengzhou method's step 5 as one call: evaluate today, put candidate sites on a grid over
+ * the unserved pupils, let a siting model choose new sites (existing facilities kept, their seats
+ * counted), size each new school from the pupils it takes (classes × class size, within the cap),
+ * and evaluate again with them built — the before and after a planner compares.
+ */
+export async function recommendSites(
+  input: EvaluateInput,
+  evalOptions: EvaluateOptions,
+  options: RecommendOptions,
+  onProgress: ProgressCallback = () => undefined,
+  cancel?: CancelToken,
+): Promise<Recommendation> {
+  const stage = (from: number, to: number): ProgressCallback => (f, m) => onProgress(from + (to - from) * f, m);
+  const before = evaluate(input, evalOptions, stage(0, 0.2));
+  const { standard } = before.summary;
+  const radiusM = standard.radiusM;
+
+  onProgress(0.2, 'generating candidate sites');
+  const cells = before.cells.filter((c) => c.users > 0);
+  if (cells.length === 0) throw new InputError('population', 'no residents to plan for');
+  const existing: SitingSite[] = before.facilities.map((f) => ({ id: EXISTING + f.id, name: f.name, lngLat: f.lngLat, capacity: f.capacity }));
+  const candidates = gridCandidates({
+    unserved: before.cells.map((c) => ({ lngLat: c.lngLat, weight: c.unserved })),
+    spacingM: options.candidateSpacingM,
+    reachM: radiusM,
+    exclude: options.exclude,
+    existing: before.facilities.map((f) => f.lngLat),
+    minSpacingM: options.minSpacingM ?? radiusM / 2,
+    maxCandidates: options.maxCandidates ?? 600,
+  });
+  if (candidates.length === 0) {
+    throw new InputError('candidates', 'no candidate sites: every unserved pupil is already near a facility, or the grid falls only in excluded zones');
+  }
+
+  const demand: SitingDemand[] = cells.map((c, i) => ({ id: `d${i}`, name: c.id, weight: c.users, lngLat: c.lngLat }));
+  const coverage = options.model === 'cmclp' || options.model === 'mclp' || options.model === 'lscp';
+  const problem = buildProblem({
+    demand,
+    candidates,
+    existing,
+    rule: geodesicRule(cells.map((c) => c.lngLat)),
+    maxCost: coverage ? radiusM : Infinity,
+  });
+  const siting = await solveSiting(problem, specFor(options, radiusM, standard.maxSchoolSeats), {
+    solver: options.solver ?? 'heuristic',
+    seed: options.seed ?? 1,
+    iterations: options.iterations,
+    timeLimitS: options.timeLimitS,
+    loadHighs: options.loadHighs,
+    onProgress: stage(0.25, 0.8),
+    cancel,
+  });
+
+  // Build every chosen site at the size cap, see how many pupils each takes, then size it to them.
+  const byId = new Map(candidates.map((c) => [c.id, c.lngLat!]));
+  const chosen = siting.selected.map((id, k) => ({ id, rank: k + 1, lngLat: byId.get(id)! }));
+  const withSites = (sizes: Map<string, Size>): EvaluateInput => ({
+    ...input,
+    facilities: {
+      type: 'FeatureCollection',
+      features: [
+        ...featuresOf(input.facilities, input.sources?.facilities ?? 'facilities'),
+        ...chosen.map((c) => proposedFeature(c.id, c.rank, c.lngLat, evalOptions.type, sizes.get(c.id)!.seats, sizes.get(c.id)!.classes)),
+      ],
+    },
+  });
+  const capped = new Map<string, Size>(chosen.map((c) => [c.id, { seats: standard.maxSchoolSeats, classes: null }]));
+  const trial = evaluate(withSites(capped), evalOptions, stage(0.8, 0.9));
+  const sized = new Map<string, Size>(
+    chosen.map((c): [string, Size] => {
+      const taken = trial.facilities.find((f) => f.id === c.id)?.allocated ?? 0;
+      if (standard.classSize === null) return [c.id, { seats: Math.max(1, Math.ceil(taken)), classes: null }];
+      const classes = Math.max(1, Math.ceil(taken / standard.classSize));
+      return [c.id, { seats: Math.min(standard.maxSchoolSeats, classes * standard.classSize), classes }];
+    }),
+  );
+  const after = evaluate(withSites(sized), evalOptions, stage(0.9, 1));
+
+  const proposals: Proposal[] = chosen.map((c, k) => {
+    const result = after.facilities.find((f) => f.id === c.id);
+    const size = sized.get(c.id)!;
+    return {
+      rank: c.rank,
+      id: c.id,
+      lngLat: c.lngLat,
+      seats: size.seats,
+      classes: size.classes,
+      pupilsServed: result?.allocated ?? 0,
+      pupilsInCatchment: result?.usersInCatchment ?? 0,
+      marginalGain: siting.perSiteGain[k] ?? 0,
+    };
+  });
+  onProgress(1, 'done');
+  return {
+    proposals,
+    siting: { ...siting, existing: siting.existing.map((id) => (id.startsWith(EXISTING) ? id.slice(EXISTING.length) : id)) },
+    candidates: candidates.length,
+    before: before.summary,
+    after: after.summary,
+    afterEvaluation: after,
+  };
+}
