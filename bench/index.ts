@@ -6,3 +6,6 @@ benches.coverage = coverageBench;
 
 import { sitingBench } from './siting.ts';
 benches.siting = sitingBench;
+
+import { loadBench } from './load.ts';
+benches.load = loadBench;

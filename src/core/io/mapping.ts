@@ -16,8 +16,8 @@ const MAX_KINK_CHECK_VERTICES = 5000;
 /** A non-negative number; numeric text with thousands separators ("1,200") as Excel writes it. */
 function amount(properties: Record<string, unknown>, field: string, max: number): NumberCheck {
   const raw = properties[field];
-  const value = typeof raw === 'string' && /^\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*$/.test(raw) ? raw.replace(/,/g, '') : raw;
-  const check = nonNegativeNumber({ [field]: value }, field);
+  const grouped = typeof raw === 'string' && raw.includes(',') && /^\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*$/.test(raw);
+  const check = nonNegativeNumber(grouped ? { [field]: raw.replace(/,/g, '') } : properties, field);
   if (check.ok && check.value > max) return { ok: false, reason: `${field} ${check.value} is implausibly large (over ${max.toLocaleString('en-US')})` };
   return check;
 }
