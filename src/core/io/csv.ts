@@ -107,6 +107,12 @@ export const csvLoader: Loader = {
     let charsDone = 0;
     let failure: unknown = null;
 
+    let label = '';
+    // One closure for all rows (not one each): this runs millions of times.
+    const skip = (reason: string) => {
+      skipped++;
+      warnings.push({ source: file, feature: label, reason: `${reason}; skipped` });
+    };
     const onRow = (cells: string[]) => {
       row++;
       if (cells.length === 1 && cells[0].trim() === '') return;
@@ -125,11 +131,7 @@ export const csvLoader: Loader = {
       read++;
       const h = names;
       const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
-      const label = id !== '' ? id : `row ${row}`;
-      const skip = (reason: string) => {
-        skipped++;
-        warnings.push({ source: file, feature: label, reason: `${reason}; skipped` });
-      };
+      label = id !== '' ? id : `row ${row}`;
       if (cells.length < h.length && cells.every((c) => c.trim() === '')) return void read--;
       let geometry: Geometry;
       const g = geom!;

@@ -5,6 +5,7 @@ import { isLngLatPair, isValidPolygonal, nonNegativeNumber, type NumberCheck } f
 import { FACILITY_TYPES } from '../schema.ts';
 import { facilityTypeOf } from './fields.ts';
 import { LAYER_NAMES } from './finish.ts';
+import { isUnsafeKey } from './properties.ts';
 import type { FieldMapping, LoadResult, MappedLayer, Role } from './types.ts';
 
 /** Above these a value is a typo or garbage, and would swamp every total. */
@@ -56,13 +57,18 @@ export function applyMapping(result: LoadResult, role: Role, mapping: FieldMappi
   const out: Feature<Geometry, Record<string, unknown>>[] = [];
   const seen = new Set<string>();
   let skipped = 0;
+  let label = '';
+  // One closure for all features (not one each): this loop runs millions of times.
+  const skip = (reason: string) => {
+    skipped++;
+    warnings.push({ source: file, feature: label, reason: `${reason}; skipped` });
+  };
   result.features.forEach((f, i) => {
-    const label = result.labels[i] ?? `feature ${i + 1}`;
-    const skip = (reason: string) => {
-      skipped++;
-      warnings.push({ source: file, feature: label, reason: `${reason}; skipped` });
-    };
-    const props: Record<string, unknown> = { ...f.properties };
+    label = result.labels[i] ?? `feature ${i + 1}`;
+    // Copied key by key: far faster than a spread once schema keys are added, and unsafe keys
+    // are skipped even if a caller built the LoadResult itself.
+    const props: Record<string, unknown> = {};
+    for (const k in f.properties) if (!isUnsafeKey(k)) props[k] = f.properties[k];
     const rawId = mapping.id ? props[mapping.id] : props.id;
     props.id = (typeof rawId === 'string' && rawId.trim() !== '') || (typeof rawId === 'number' && Number.isFinite(rawId)) ? rawId : label;
     if (mapping.name && mapping.name !== 'name' && props[mapping.name] !== undefined) props.name = String(props[mapping.name] ?? '');
