@@ -54,9 +54,10 @@ function pickGeometryColumns(names: string[], options: LoadOptions, file: string
   }
   const lon = findField(fields, FIELD_NAMES.lon);
   const lat = findField(fields, FIELD_NAMES.lat);
-  if (lon && lat) return { lon, lat };
   const wkt = findField(fields, FIELD_NAMES.wkt);
-  if (wkt) return { wkt };
+  // A column named exactly "wkt" beside lon/lat (as our CSV exports write) holds the true shape.
+  if (wkt && (!lon || !lat || wkt.trim().toLowerCase() === 'wkt')) return { wkt };
+  if (lon && lat) return { lon, lat };
   const location = findField(fields, FIELD_NAMES.location);
   if (location) return { location };
   const half = lon ? `a longitude column (${lon}) but no latitude column; ` : lat ? `a latitude column (${lat}) but no longitude column; ` : '';

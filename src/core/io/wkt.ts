@@ -65,6 +65,8 @@ export function parseWkt(text: string): { geometry: Geometry; srid?: number } | 
   const ring = () => list(position);
   const polygon = () => list(ring);
   const geometry = (): Geometry => {
+    ws();
+    const start = i;
     const type = word();
     ws();
     // Dimension markers: POINT Z (…), POINT ZM (…), POINTZ (…).
@@ -101,6 +103,7 @@ export function parseWkt(text: string): { geometry: Geometry; srid?: number } | 
       case 'GEOMETRYCOLLECTION':
         return { type: 'GeometryCollection', geometries: list(geometry) };
       default:
+        i = start;
         return fail(`unknown geometry type ${type}`);
     }
   };
