@@ -53,3 +53,6 @@ export { walkNetwork, snapPoint, type WalkNetwork, type WalkNetworkOptions, type
 export { networkRule, DEFAULT_MAX_SNAP_M, type NetworkRule, type NetworkRuleOptions } from './network/network-rule.ts';
 export { networkIsochrone, networkReachLines, type IsochroneOptions, type ReachLinesOptions } from './network/isochrone.ts';
 export { readCrossingPoints } from './network/crossings.ts';
+export { createWhatIfSession, type WhatIfSession } from './whatif/session.ts';
+export { withProposedSites } from './whatif/proposed-site.ts';
+export type { ProposedSite, WhatIfSummary, WhatIfUpdate, CellChange } from './whatif/types.ts';

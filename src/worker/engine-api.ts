@@ -1,5 +1,6 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import {
+  createWhatIfSession,
   evaluate,
   recommendSites,
   type EvaluateInput,
@@ -9,6 +10,11 @@ import {
   type Recommendation,
   type RecommendOptions,
   type SolveOptions,
+  type LngLat,
+  type ProposedSite,
+  type WhatIfSession,
+  type WhatIfSummary,
+  type WhatIfUpdate,
 } from '../core/index.ts';
 
 /** A district as the worker keeps it: the evaluated layers and where nothing may be built. */
@@ -26,9 +32,16 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
     if (!district) throw new Error('no district loaded: call setDistrict first');
     return district;
   };
+  let whatIf: WhatIfSession | null = null;
+  const session = (): WhatIfSession => {
+    if (!whatIf) throw new Error('no what-if session: call startWhatIf first');
+    return whatIf;
+  };
   return {
     setDistrict(input: DistrictInput): void {
       district = input;
+      // A session answers for the district it was started on.
+      whatIf = null;
     },
     evaluate(options: EvaluateOptions, onProgress?: ProgressCallback): Evaluation {
       return evaluate(loaded(), options, onProgress);
@@ -36,6 +49,45 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
     recommend(evalOptions: EvaluateOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
       const d = loaded();
       return recommendSites(d, evalOptions, { exclude: d.exclusions, loadHighs: env.loadHighs, ...options }, onProgress);
+    },
+    /**
+     * Starts live editing of proposed sites for one facility type (the slow part: layers, village
+     * tagging, catchments of the existing facilities), optionally with sites already placed, and
+     * answers the full evaluation that the updates of later edits apply to.
+     */
+    startWhatIf(options: EvaluateOptions, sites: ProposedSite[] = [], onProgress?: ProgressCallback): Evaluation {
+      whatIf = null;
+      const started = createWhatIfSession(loaded(), options, onProgress);
+      if (sites.length > 0) started.setSites(sites);
+      whatIf = started;
+      return started.evaluation();
+    },
+    whatIfAdd(site: ProposedSite): WhatIfUpdate {
+      return session().addSite(site);
+    },
+    whatIfMove(id: string, lngLat: LngLat): WhatIfUpdate {
+      return session().moveSite(id, lngLat);
+    },
+    whatIfRemove(id: string): WhatIfUpdate {
+      return session().removeSite(id);
+    },
+    whatIfResize(id: string, seats: number, classes?: number | null): WhatIfUpdate {
+      return session().resizeSite(id, seats, classes);
+    },
+    whatIfSetSites(sites: ProposedSite[]): WhatIfUpdate {
+      return session().setSites(sites);
+    },
+    whatIfSites(): ProposedSite[] {
+      return session().sites();
+    },
+    whatIfSummary(): WhatIfSummary {
+      return session().summary();
+    },
+    whatIfEvaluation(): Evaluation {
+      return session().evaluation();
+    },
+    stopWhatIf(): void {
+      whatIf = null;
     },
   };
 }

@@ -1,0 +1,45 @@
+import type { InputWarning } from '../errors.ts';
+import type { CellResult, EvaluationSummary, FacilityResult } from '../evaluate/evaluation.ts';
+import type { LngLat } from '../types.ts';
+
+/** A new facility the planner has placed by hand; evaluated as one more facility of the type. */
+export interface ProposedSite {
+  /** Unique among proposed sites and the existing facilities of the type. */
+  id: string;
+  lngLat: LngLat;
+  /** Seats (schools) or visits a day (clinics); > 0. */
+  seats: number;
+  /** Classes of a school, for display; seats is what the engine counts. */
+  classes?: number | null;
+  /** Default: the id. */
+  name?: string;
+  /** Default: the name. */
+  nameEn?: string;
+}
+
+/** The cheap part of the current state: what a summary card and the facility halos need. */
+export interface WhatIfSummary {
+  /** Counts successful edits, so the app can drop answers older than the one it shows. */
+  revision: number;
+  summary: EvaluationSummary;
+  /** Every facility of the type, existing first, then the proposed sites in `sites()` order. */
+  facilities: FacilityResult[];
+}
+
+/** One cell whose row of the evaluation changed. */
+export interface CellChange {
+  /** Position in `Evaluation.cells`. */
+  index: number;
+  cell: CellResult;
+}
+
+/**
+ * What an edit changed: the new summary and facility rows, plus only the cells whose rows differ
+ * from the state before the edit. Applying every update in order to the last full `Evaluation`
+ * gives exactly `evaluation()`.
+ */
+export interface WhatIfUpdate extends WhatIfSummary {
+  cells: CellChange[];
+  /** The full warning list, present only when this edit changed it. */
+  warnings?: InputWarning[];
+}
