@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, Point } from 'geojson';
 import { FACILITY_TYPES, type FacilityProperties, type FacilityType } from '../core/schema.ts';
@@ -23,6 +23,7 @@ import { useRecommend } from './analysis/use-recommend.ts';
 import { sameBasis } from './analysis/recommend-state.ts';
 import { RecommendPanel } from './components/RecommendPanel.tsx';
 import { proposalsLayers } from './map/layers/proposals-layer.ts';
+import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
 import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
 import { utilisationLayer } from './map/layers/utilisation-layer.ts';
 
@@ -31,6 +32,13 @@ const DEFAULT_RADIUS_M = Object.fromEntries(
 ) as Record<FacilityType, number>;
 
 export function App() {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const i18n = useMemo(() => makeI18n(locale), [locale]);
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const [data, setData] = useState<DistrictData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [layers, dispatch] = useReducer(mapLayersReducer, initialMapLayers);
@@ -110,7 +118,7 @@ export function App() {
   }, [data, cells, facilities, layers, result, shortfallData, radiusM, showProposals, recommendation, existingResults]);
 
   const onHover = useCallback((info: PickingInfo) => {
-    const lines = describePick(info.layer?.id, info.object);
+    const lines = describePick(info.layer?.id, info.object, i18nRef.current);
     setTooltip(lines ? { x: info.x, y: info.y, lines } : null);
   }, []);
 
@@ -118,20 +126,22 @@ export function App() {
     setStyleUrl(null);
     setNotices((list) => [
       ...list,
-      { id: Date.now(), text: `The online basemap failed (${message}). Showing the local offline style instead.` },
+      { id: Date.now(), key: 'notice.basemapFailed', vars: { message } },
     ]);
   }, []);
 
+  const { t } = i18n;
   if (loadError) {
     return (
       <div className="fatal" role="alert">
-        Could not load the demo data: {loadError}
+        {t('app.loadError', { error: loadError })}
       </div>
     );
   }
-  if (!data) return <div className="loading">Loading the demo district…</div>;
+  if (!data) return <div className="loading">{t('app.loading')}</div>;
 
   return (
+    <I18nContext.Provider value={i18n}>
     <div className="app">
       <MapView
         data={data}
@@ -144,21 +154,40 @@ export function App() {
       />
       {data.synthetic && (
         <div className="synthetic-notice" role="note" data-testid="synthetic-notice">
-          Synthetic demo data: invented geometry placed at Erqi District, Zhengzhou. Not real residents, villages or facilities.
+          {t('app.synthetic')}
         </div>
       )}
       <div className="left-column">
-        <aside className="panel" aria-label="Map controls">
-          <header>
-            <h1>Catchmap</h1>
-            <p className="district">{data.name}</p>
+        <aside className="panel" aria-label={t('app.controls')}>
+          <header className="panel-header">
+            <div>
+              <h1>Catchmap</h1>
+              <p className="district">{data.synthetic ? t('app.district') : data.name}</p>
+            </div>
+            <div className="language" role="group" aria-label={t('app.language')}>
+              {LOCALES.map((l) => (
+                <button
+                  key={l.id}
+                  type="button"
+                  lang={l.id}
+                  aria-pressed={locale === l.id}
+                  data-testid={`locale-${l.id}`}
+                  onClick={() => {
+                    setLocale(l.id);
+                    saveLocale(l.id);
+                  }}
+                >
+                  {l.label}
+                </button>
+              ))}
+            </div>
           </header>
           <LayerPanel state={layers} dispatch={dispatch} radiusM={radiusM} />
           <BasemapSettings styleUrl={styleUrl} onChange={setStyleUrl} />
         </aside>
         <Legend analysed={result !== null} />
       </div>
-      <aside className="panel panel-right" aria-label="Analysis">
+      <aside className="panel panel-right" aria-label={t('app.analysis')}>
         <AnalysisPanel state={analysis} dispatch={dispatchAnalysis} />
         <RecommendPanel
           state={recommend.state}
@@ -172,5 +201,6 @@ export function App() {
       <Tooltip tooltip={tooltip} />
       <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
     </div>
+    </I18nContext.Provider>
   );
 }

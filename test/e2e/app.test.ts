@@ -129,5 +129,23 @@ describe('Catchmap app on the demo district (headless Chromium)', () => {
     const ids = await page.evaluate(() => window.__catchmap!.styleLayerIds());
     expect(ids).toContain('background');
     expect(ids).toContain('roads-arterial');
+    // The refused style request is the only error, and an expected one.
+    expect(errors.every((e) => /127\.0\.0\.1:9|ERR_UNSAFE_PORT/.test(e)), JSON.stringify(errors)).toBe(true);
+    errors.length = 0;
+  });
+
+  it('switches to Chinese and back, every panel at once, and remembers the choice', async () => {
+    await page.getByTestId('locale-zh-CN').click();
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain('每平方公里常住人口');
+    await expect(page.locator('.panel').first().textContent()).resolves.toContain('城中村');
+    await expect(page.getByTestId('synthetic-notice').textContent()).resolves.toContain('合成演示数据');
+    await expect(page.getByTestId('analysis-panel').textContent()).resolves.toContain('覆盖率');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.reload();
+    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('recommend-panel').textContent()).resolves.toContain('推荐选址');
+    await page.getByTestId('locale-en').click();
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Residents per km²');
+    expect(errors).toEqual([]);
   });
 });

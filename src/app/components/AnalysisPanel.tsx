@@ -7,24 +7,19 @@ import {
   type FacilityStandard,
   type StandardKey,
 } from '../../core/index.ts';
-import { FACILITY_STYLE } from '../map/facility-style.ts';
 import type { AnalysisAction, AnalysisState } from '../analysis/analysis-state.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { en, type MessageKey } from '../i18n/messages.ts';
 
-const n0 = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
-const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)} %`);
-
-const FIELDS: { key: StandardKey; label: string; schoolsOnly?: boolean; min: number; step: number }[] = [
-  { key: 'radiusM', label: 'Service radius (m)', min: 50, step: 50 },
-  { key: 'usersPer1000', label: 'Users per 1,000 residents', min: 0, step: 1 },
-  { key: 'classSize', label: 'Class size (pupils)', schoolsOnly: true, min: 1, step: 1 },
-  { key: 'maxSchoolSeats', label: 'Standard new facility size', min: 1, step: 10 },
+const FIELDS: { key: StandardKey; schoolsOnly?: boolean; min: number; step: number }[] = [
+  { key: 'radiusM', min: 50, step: 50 },
+  { key: 'usersPer1000', min: 0, step: 1 },
+  { key: 'classSize', schoolsOnly: true, min: 1, step: 1 },
+  { key: 'maxSchoolSeats', min: 1, step: 10 },
 ];
 
-function usersLabel(type: (typeof FACILITY_TYPES)[number]) {
-  return isSchoolType(type) ? { users: 'Pupils', capacity: 'Seats' } : { users: 'Patient visits a day', capacity: 'Capacity (visits a day)' };
-}
-
 export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispatch: Dispatch<AnalysisAction> }) {
+  const { t, n, pct } = useI18n();
   const { params, result } = state;
   const standardOrError = useMemo((): FacilityStandard | string => {
     try {
@@ -33,27 +28,27 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
       return err instanceof Error ? err.message : String(err);
     }
   }, [params]);
-  const labels = usersLabel(params.type);
+  const school = isSchoolType(params.type);
   const summary = result?.summary.type === params.type ? result.summary : null;
 
   return (
     <section className="panel-section analysis" aria-labelledby="analysis-heading" data-testid="analysis-panel">
-      <h2 id="analysis-heading">Analysis</h2>
+      <h2 id="analysis-heading">{t('app.analysis')}</h2>
       <div className="form-grid">
-        <label htmlFor="analysis-type">Facility type</label>
+        <label htmlFor="analysis-type">{t('analysis.type')}</label>
         <select
           id="analysis-type"
           data-testid="analysis-type"
           value={params.type}
           onChange={(e) => dispatch({ type: 'set-type', facilityType: e.target.value as (typeof FACILITY_TYPES)[number] })}
         >
-          {FACILITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {FACILITY_STYLE[t].label}
+          {FACILITY_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`facility.${type}`)}
             </option>
           ))}
         </select>
-        <label htmlFor="analysis-preset">Standards</label>
+        <label htmlFor="analysis-preset">{t('analysis.preset')}</label>
         <select
           id="analysis-preset"
           data-testid="analysis-preset"
@@ -62,7 +57,7 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
         >
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id} title={p.description}>
-              {p.name}
+              {`preset.${p.id}` in en ? t(`preset.${p.id}` as MessageKey) : p.name}
             </option>
           ))}
         </select>
@@ -77,7 +72,7 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
             return (
               <div key={f.key} className="standard-field">
                 <label>
-                  <span>{f.label}</span>
+                  <span>{t(`field.${f.key}`)}</span>
                   <input
                     type="number"
                     min={f.min}
@@ -91,7 +86,7 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
                   />
                   {edited && (
                     <button type="button" className="reset" onClick={() => dispatch({ type: 'set-override', key: f.key, value: undefined })}>
-                      reset
+                      {t('field.reset')}
                     </button>
                   )}
                 </label>
@@ -101,7 +96,7 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
           })}
           <div className="standard-field">
             <label>
-              <span>Growth factor (plan year)</span>
+              <span>{t('field.growth')}</span>
               <input
                 type="number"
                 min={0}
@@ -121,7 +116,7 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
       <div className="progress-row" aria-live="polite">
         {state.status === 'running' && (
           <>
-            <progress max={1} value={state.progress} data-testid="analysis-progress" aria-label="Analysis progress" />
+            <progress max={1} value={state.progress} data-testid="analysis-progress" aria-label={t('analysis.progress')} />
             <span>{state.message}</span>
           </>
         )}
@@ -132,24 +127,24 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
         <>
           <table className="summary" data-testid="analysis-summary">
             <tbody>
-              <Row label="Residents" value={n0(summary.residents)} id="residents" />
-              <Row label={labels.users} value={n0(summary.pupils)} id="pupils" />
-              <Row label={labels.capacity} value={n0(summary.seats)} id="seats" />
-              <Row label="Served" value={n0(summary.servedPupils)} id="served" />
-              <Row label="Unserved" value={n0(summary.unservedPupils)} id="unserved" />
-              <Row label="… near a full facility" value={n0(summary.unservedInReachPupils)} id="unserved-in-reach" sub />
-              <Row label="… outside every catchment" value={n0(summary.uncoveredPupils)} id="uncovered" sub />
-              <Row label="Coverage (within radius)" value={pct(summary.coveragePct)} id="coverage" />
-              <Row label="Served share" value={pct(summary.servedPct)} id="served-pct" />
-              <Row label="Over capacity" value={`${n0(summary.overCapacity)} of ${n0(summary.facilities)}`} id="over-capacity" />
-              <Row label={isSchoolType(summary.type) ? 'Seats needed' : 'Capacity needed'} value={n0(summary.seatsNeeded)} id="seats-needed" />
-              {summary.classesNeeded !== null && <Row label="Classes needed" value={n0(summary.classesNeeded)} id="classes-needed" />}
-              <Row label={isSchoolType(summary.type) ? 'New schools needed' : 'New facilities needed'} value={n0(summary.schoolsNeeded)} id="schools-needed" />
+              <Row label={t('summary.residents')} value={n(summary.residents)} id="residents" />
+              <Row label={t(school ? 'summary.pupils' : 'summary.visits')} value={n(summary.pupils)} id="pupils" />
+              <Row label={t(school ? 'summary.seats' : 'summary.capacity')} value={n(summary.seats)} id="seats" />
+              <Row label={t('summary.served')} value={n(summary.servedPupils)} id="served" />
+              <Row label={t('summary.unserved')} value={n(summary.unservedPupils)} id="unserved" />
+              <Row label={t('summary.inReach')} value={n(summary.unservedInReachPupils)} id="unserved-in-reach" sub />
+              <Row label={t('summary.uncovered')} value={n(summary.uncoveredPupils)} id="uncovered" sub />
+              <Row label={t('summary.coverage')} value={pct(summary.coveragePct)} id="coverage" />
+              <Row label={t('summary.servedPct')} value={pct(summary.servedPct)} id="served-pct" />
+              <Row label={t('summary.overCapacity')} value={t('summary.of', { n: n(summary.overCapacity), total: n(summary.facilities) })} id="over-capacity" />
+              <Row label={t(school ? 'summary.seatsNeeded' : 'summary.capacityNeeded')} value={n(summary.seatsNeeded)} id="seats-needed" />
+              {summary.classesNeeded !== null && <Row label={t('summary.classesNeeded')} value={n(summary.classesNeeded)} id="classes-needed" />}
+              <Row label={t(school ? 'summary.schoolsNeeded' : 'summary.facilitiesNeeded')} value={n(summary.schoolsNeeded)} id="schools-needed" />
             </tbody>
           </table>
           <EquityCard summary={summary} />
           {result && result.warnings.length > 0 && (
-            <p className="hint">{result.warnings.length} input warnings (features skipped).</p>
+            <p className="hint">{t('summary.warnings', { n: n(result.warnings.length) })}</p>
           )}
         </>
       )}
@@ -167,43 +162,42 @@ function Row({ label, value, id, sub }: { label: string; value: string; id: stri
 }
 
 function EquityCard({ summary }: { summary: NonNullable<AnalysisState['result']>['summary'] }) {
+  const { t, n, pct } = useI18n();
   const e = summary.equity;
   return (
     <div className="equity-card" data-testid="equity-card">
-      <h3>Urban villages vs the rest</h3>
+      <h3>{t('equity.title')}</h3>
       <table>
         <thead>
           <tr>
             <th />
-            <th scope="col">Villages</th>
-            <th scope="col">Rest</th>
+            <th scope="col">{t('equity.villages')}</th>
+            <th scope="col">{t('equity.rest')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Within radius</th>
+            <th scope="row">{t('equity.withinRadius')}</th>
             <td data-testid="equity-village-coverage">{pct(e.villageCoveragePct)}</td>
             <td data-testid="equity-other-coverage">{pct(e.otherCoveragePct)}</td>
           </tr>
           <tr>
-            <th scope="row">Given a place</th>
+            <th scope="row">{t('equity.givenPlace')}</th>
             <td>{pct(e.villageServedPct)}</td>
             <td>{pct(e.otherServedPct)}</td>
           </tr>
         </tbody>
       </table>
       {e.ratio !== null && (
-        <p>
-          Village residents are served at <strong>{e.ratio.toFixed(2)}×</strong> the rate of other residents.
-        </p>
+        <p data-testid="equity-ratio">{t('equity.ratio', { ratio: e.ratio.toFixed(2) })}</p>
       )}
       {e.worstVillages.length > 0 && (
         <>
-          <h4>Least served villages</h4>
+          <h4>{t('equity.worst')}</h4>
           <ol className="worst-villages">
             {e.worstVillages.map((v) => (
               <li key={v.id}>
-                {v.name}{v.nameEn ? ` (${v.nameEn})` : ''} — {pct(v.servedPct)} served, {n0(v.unservedUsers)} without a place
+                {t('equity.worstLine', { name: `${v.name}${v.nameEn ? ` (${v.nameEn})` : ''}`, served: pct(v.servedPct), unserved: n(v.unservedUsers) })}
               </li>
             ))}
           </ol>

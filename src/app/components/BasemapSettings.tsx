@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useI18n } from '../i18n/i18n.ts';
 
 /** Offline by default; an online MapLibre style URL is used only if the user gives one. */
 export function BasemapSettings({
@@ -8,6 +9,7 @@ export function BasemapSettings({
   styleUrl: string | null;
   onChange: (url: string | null) => void;
 }) {
+  const { t } = useI18n();
   const [draft, setDraft] = useState(styleUrl ?? '');
   const [error, setError] = useState<string | null>(null);
 
@@ -16,18 +18,18 @@ export function BasemapSettings({
     if (text === '') return onChange(null);
     try {
       const url = new URL(text);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('only http and https URLs');
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('basemap.onlyHttp'));
       setError(null);
       onChange(url.href);
     } catch (err) {
-      setError(`Not a usable style URL: ${err instanceof Error ? err.message : String(err)}`);
+      setError(t('basemap.badUrl', { error: err instanceof Error ? err.message : String(err) }));
     }
   }
 
   return (
     <section className="panel-section" aria-labelledby="basemap-heading">
-      <h2 id="basemap-heading">Basemap</h2>
-      <p className="hint">Local offline style{styleUrl ? '' : ' (in use)'}. For an online basemap, paste a MapLibre style URL.</p>
+      <h2 id="basemap-heading">{t('basemap.title')}</h2>
+      <p className="hint">{styleUrl ? t('basemap.hintOnline') : t('basemap.hintLocal')}</p>
       <form
         className="basemap-form"
         onSubmit={(e) => {
@@ -39,14 +41,14 @@ export function BasemapSettings({
           type="url"
           placeholder="https://…/style.json"
           value={draft}
-          aria-label="MapLibre style URL"
+          aria-label={t('basemap.url')}
           data-testid="basemap-url"
           onChange={(e) => setDraft(e.target.value)}
         />
-        <button type="submit" data-testid="basemap-apply">Apply</button>
+        <button type="submit" data-testid="basemap-apply">{t('basemap.apply')}</button>
         {styleUrl && (
           <button type="button" onClick={() => { setDraft(''); onChange(null); }}>
-            Use local
+            {t('basemap.useLocal')}
           </button>
         )}
       </form>

@@ -1,19 +1,8 @@
 import type { Dispatch } from 'react';
-import { FACILITY_TYPES } from '../../core/schema.ts';
-import { FACILITY_STYLE, facilitySymbolDataUrl } from '../map/facility-style.ts';
-import { LAYER_IDS, type LayerId, type MapLayersAction, type MapLayersState } from '../state/map-layers.ts';
-
-const LAYER_LABELS: Record<LayerId, string> = {
-  population: 'Residential population',
-  shortfall: 'Shortfall (unserved)',
-  villages: 'Urban villages',
-  catchments: 'Catchments',
-  utilisation: 'Utilisation',
-  facilities: 'Facilities',
-  proposals: 'Proposed sites',
-  roads: 'Roads',
-  boundary: 'District boundary',
-};
+import { FACILITY_TYPES, type FacilityType } from '../../core/schema.ts';
+import { facilitySymbolDataUrl } from '../map/facility-style.ts';
+import { LAYER_IDS, type MapLayersAction, type MapLayersState } from '../state/map-layers.ts';
+import { useI18n } from '../i18n/i18n.ts';
 
 export function LayerPanel({
   state,
@@ -22,14 +11,16 @@ export function LayerPanel({
 }: {
   state: MapLayersState;
   dispatch: Dispatch<MapLayersAction>;
-  radiusM: Record<(typeof FACILITY_TYPES)[number], number>;
+  radiusM: Record<FacilityType, number>;
 }) {
+  const { t, n } = useI18n();
   return (
     <section className="panel-section" aria-labelledby="layers-heading">
-      <h2 id="layers-heading">Layers</h2>
+      <h2 id="layers-heading">{t('layers.title')}</h2>
       <ul className="layer-list">
         {LAYER_IDS.map((id) => {
           const setting = state.layers[id];
+          const label = t(`layer.${id}`);
           return (
             <li key={id} className="layer-row">
               <label>
@@ -39,7 +30,7 @@ export function LayerPanel({
                   onChange={() => dispatch({ type: 'toggle-layer', layer: id })}
                   data-testid={`layer-toggle-${id}`}
                 />
-                {LAYER_LABELS[id]}
+                {label}
               </label>
               <input
                 type="range"
@@ -47,7 +38,7 @@ export function LayerPanel({
                 max={1}
                 step={0.05}
                 value={setting.opacity}
-                aria-label={`${LAYER_LABELS[id]} opacity`}
+                aria-label={t('layers.opacity', { layer: label })}
                 onChange={(e) => dispatch({ type: 'set-opacity', layer: id, opacity: Number(e.target.value) })}
               />
             </li>
@@ -57,35 +48,35 @@ export function LayerPanel({
       <table className="type-table">
         <thead>
           <tr>
-            <th scope="col">Facility type</th>
-            <th scope="col">Shown</th>
-            <th scope="col">Catchment</th>
+            <th scope="col">{t('layers.type')}</th>
+            <th scope="col">{t('layers.shown')}</th>
+            <th scope="col">{t('layers.catchment')}</th>
           </tr>
         </thead>
         <tbody>
-          {FACILITY_TYPES.map((t) => (
-            <tr key={t}>
+          {FACILITY_TYPES.map((type) => (
+            <tr key={type}>
               <th scope="row">
-                <img src={facilitySymbolDataUrl(t)} alt="" width={14} height={14} /> {FACILITY_STYLE[t].label}
+                <img src={facilitySymbolDataUrl(type)} alt="" width={14} height={14} /> {t(`facility.${type}`)}
               </th>
               <td>
                 <input
                   type="checkbox"
-                  checked={state.facilityTypes[t]}
-                  aria-label={`Show ${FACILITY_STYLE[t].label}`}
-                  data-testid={`facility-toggle-${t}`}
-                  onChange={() => dispatch({ type: 'toggle-facility-type', facilityType: t })}
+                  checked={state.facilityTypes[type]}
+                  aria-label={t('layers.show', { type: t(`facility.${type}`) })}
+                  data-testid={`facility-toggle-${type}`}
+                  onChange={() => dispatch({ type: 'toggle-facility-type', facilityType: type })}
                 />
               </td>
               <td>
                 <label className="catchment-toggle">
                   <input
                     type="checkbox"
-                    checked={state.catchmentTypes[t]}
-                    data-testid={`catchment-toggle-${t}`}
-                    onChange={() => dispatch({ type: 'toggle-catchment-type', facilityType: t })}
+                    checked={state.catchmentTypes[type]}
+                    data-testid={`catchment-toggle-${type}`}
+                    onChange={() => dispatch({ type: 'toggle-catchment-type', facilityType: type })}
                   />
-                  {radiusM[t].toLocaleString('en')} m
+                  {n(radiusM[type])} m
                 </label>
               </td>
             </tr>

@@ -2,17 +2,10 @@ import type { Dispatch } from 'react';
 import { isSchoolType, type EvaluationSummary, type RecommendModel } from '../../core/index.ts';
 import type { AnalysisParams } from '../analysis/analysis-state.ts';
 import { sameBasis, type RecommendAction, type RecommendState } from '../analysis/recommend-state.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 
-const MODELS: { id: RecommendModel; label: string; hint: string }[] = [
-  { id: 'cmclp', label: 'Seats for unserved pupils (capacitated coverage)', hint: 'p new schools of standard size that seat the most pupils within the radius — the Zhengzhou case' },
-  { id: 'mclp', label: 'Maximal coverage (MCLP)', hint: 'p new sites that bring the most pupils within the radius' },
-  { id: 'lscp', label: 'Fewest sites for a coverage target (LSCP)', hint: 'the fewest new sites that bring the target share of pupils within the radius' },
-  { id: 'pmedian', label: 'Shortest total distance (p-median)', hint: 'p new sites minimising the pupil-weighted distance to the nearest facility' },
-  { id: 'pcenter', label: 'Shortest longest distance (p-center)', hint: 'p new sites minimising the farthest any pupil lives from a facility' },
-];
-
-const n0 = (n: number) => Math.round(n).toLocaleString('en');
-const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)} %`);
+const MODELS: RecommendModel[] = ['cmclp', 'mclp', 'lscp', 'pmedian', 'pcenter'];
 
 export function RecommendPanel({
   state,
@@ -29,14 +22,14 @@ export function RecommendPanel({
   onCancel: () => void;
   ready: boolean;
 }) {
+  const { t, n } = useI18n();
   const { params, result } = state;
-  const model = MODELS.find((m) => m.id === params.model)!;
   const stale = result !== null && !sameBasis(state.basis, analysisParams);
   const school = isSchoolType(analysisParams.type);
 
   return (
     <section className="panel-section recommend" aria-labelledby="recommend-heading" data-testid="recommend-panel">
-      <h2 id="recommend-heading">Recommend sites</h2>
+      <h2 id="recommend-heading">{t('rec.title')}</h2>
       <form
         className="form-grid"
         onSubmit={(e) => {
@@ -44,100 +37,105 @@ export function RecommendPanel({
           onRun();
         }}
       >
-        <label htmlFor="rec-model">Model</label>
+        <label htmlFor="rec-model">{t('rec.model')}</label>
         <select id="rec-model" data-testid="rec-model" value={params.model} onChange={(e) => dispatch({ type: 'set-param', params: { model: e.target.value as RecommendModel } })}>
           {MODELS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
+            <option key={m} value={m}>
+              {t(`rec.model.${m}`)}
             </option>
           ))}
         </select>
-        <small className="source span2">{model.hint}</small>
+        <small className="source span2">{t(`rec.hint.${params.model}`)}</small>
         {params.model === 'lscp' ? (
           <>
-            <label htmlFor="rec-target">Coverage target (%)</label>
+            <label htmlFor="rec-target">{t('rec.target')}</label>
             <input id="rec-target" type="number" min={1} max={100} step={1} value={params.targetPct} data-testid="rec-target"
               onChange={(e) => Number.isFinite(e.target.valueAsNumber) && dispatch({ type: 'set-param', params: { targetPct: Math.min(100, Math.max(1, e.target.valueAsNumber)) } })} />
           </>
         ) : (
           <>
-            <label htmlFor="rec-p">New sites (p)</label>
+            <label htmlFor="rec-p">{t('rec.p')}</label>
             <input id="rec-p" type="number" min={1} max={200} step={1} value={params.p} data-testid="rec-p"
               onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 1 && dispatch({ type: 'set-param', params: { p: e.target.valueAsNumber } })} />
           </>
         )}
-        <label htmlFor="rec-spacing">Candidate grid (m)</label>
+        <label htmlFor="rec-spacing">{t('rec.spacing')}</label>
         <input id="rec-spacing" type="number" min={50} step={50} value={params.candidateSpacingM} data-testid="rec-spacing"
           onChange={(e) => e.target.valueAsNumber >= 50 && dispatch({ type: 'set-param', params: { candidateSpacingM: e.target.valueAsNumber } })} />
-        <label htmlFor="rec-solver">Solver</label>
+        <label htmlFor="rec-solver">{t('rec.solver')}</label>
         <select id="rec-solver" value={params.solver} data-testid="rec-solver" onChange={(e) => dispatch({ type: 'set-param', params: { solver: e.target.value as 'heuristic' | 'exact' } })}>
-          <option value="heuristic">Heuristic (fast)</option>
-          <option value="exact">Exact MILP (HiGHS)</option>
+          <option value="heuristic">{t('rec.heuristic')}</option>
+          <option value="exact">{t('rec.exact')}</option>
         </select>
         {params.solver === 'exact' && (
           <>
-            <label htmlFor="rec-time">Time limit (s)</label>
+            <label htmlFor="rec-time">{t('rec.timeLimit')}</label>
             <input id="rec-time" type="number" min={1} max={600} value={params.timeLimitS}
               onChange={(e) => e.target.valueAsNumber >= 1 && dispatch({ type: 'set-param', params: { timeLimitS: e.target.valueAsNumber } })} />
           </>
         )}
         <div className="span2 button-row">
           <button type="submit" disabled={!ready || state.status === 'running'} data-testid="rec-run">
-            Recommend
+            {t('rec.run')}
           </button>
           {state.status === 'running' && (
             <button type="button" onClick={onCancel} data-testid="rec-cancel">
-              Cancel
+              {t('rec.cancel')}
             </button>
           )}
         </div>
       </form>
-      <small className="source">Candidates: a grid over unserved pupils, outside parks, water, rail and industry, at least half a radius from existing facilities.</small>
+      <small className="source">{t('rec.candidates')}</small>
 
       <div className="progress-row" aria-live="polite">
         {state.status === 'running' && (
           <>
-            <progress max={1} value={state.progress} aria-label="Recommendation progress" data-testid="rec-progress" />
+            <progress max={1} value={state.progress} aria-label={t('rec.progress')} data-testid="rec-progress" />
             <span>{state.message}</span>
           </>
         )}
-        {state.status === 'cancelled' && <span>Cancelled.</span>}
+        {state.status === 'cancelled' && <span>{t('rec.cancelled')}</span>}
         {state.status === 'error' && <p className="error" role="alert">{state.error}</p>}
       </div>
 
       {result && (
         <div data-testid="rec-result">
-          {stale && <p className="warning">These proposals were made for other analysis settings; run again to update them.</p>}
-          <div className="button-row" role="group" aria-label="Map shows">
+          {stale && <p className="warning">{t('rec.stale')}</p>}
+          <div className="button-row" role="group" aria-label={t('rec.mapShows')}>
             <button type="button" aria-pressed={state.view === 'before'} onClick={() => dispatch({ type: 'set-view', view: 'before' })} data-testid="view-before">
-              Today
+              {t('rec.today')}
             </button>
             <button type="button" aria-pressed={state.view === 'after'} onClick={() => dispatch({ type: 'set-view', view: 'after' })} data-testid="view-after">
-              With proposals
+              {t('rec.withProposals')}
             </button>
           </div>
           <p className="hint">
-            {result.proposals.length} sites from {n0(result.candidates)} candidates · {result.siting.solver}
-            {result.siting.gap !== undefined ? `, proven gap ${(result.siting.gap * 100).toFixed(2)} %` : ''} · {result.siting.seconds.toFixed(1)} s
+            {t('rec.info', {
+              n: result.proposals.length,
+              candidates: n(result.candidates),
+              solver: t(`rec.solver.${result.siting.solver}`),
+              gap: result.siting.gap !== undefined ? t('rec.gap', { gap: (result.siting.gap * 100).toFixed(2) }) : '',
+              seconds: result.siting.seconds.toFixed(1),
+            })}
           </p>
           <table className="proposals" data-testid="rec-proposals">
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">{school ? 'Size' : 'Capacity'}</th>
-                <th scope="col">Served</th>
-                <th scope="col">In radius</th>
-                <th scope="col">Gain</th>
+                <th scope="col">{t(school ? 'rec.col.size' : 'rec.col.capacity')}</th>
+                <th scope="col">{t('rec.col.served')}</th>
+                <th scope="col">{t('rec.col.inRadius')}</th>
+                <th scope="col">{t('rec.col.gain')}</th>
               </tr>
             </thead>
             <tbody>
               {result.proposals.map((p) => (
                 <tr key={p.id} title={`${p.lngLat[0].toFixed(5)}, ${p.lngLat[1].toFixed(5)}`}>
                   <td>{p.rank}</td>
-                  <td>{p.classes !== null ? `${p.classes} cl. / ${n0(p.seats)}` : n0(p.seats)}</td>
-                  <td>{n0(p.pupilsServed)}</td>
-                  <td>{n0(p.pupilsInCatchment)}</td>
-                  <td>{n0(p.marginalGain)}</td>
+                  <td>{p.classes !== null ? t('rec.classesSeats', { classes: p.classes, seats: n(p.seats) }) : n(p.seats)}</td>
+                  <td>{n(p.pupilsServed)}</td>
+                  <td>{n(p.pupilsInCatchment)}</td>
+                  <td>{n(p.marginalGain)}</td>
                 </tr>
               ))}
             </tbody>
@@ -150,29 +148,30 @@ export function RecommendPanel({
 }
 
 function BeforeAfter({ before, after }: { before: EvaluationSummary; after: EvaluationSummary }) {
-  const rows: [string, string, string, string][] = [
-    ['Coverage', pct(before.coveragePct), pct(after.coveragePct), 'coverage'],
-    ['Served share', pct(before.servedPct), pct(after.servedPct), 'served'],
-    ['Unserved', n0(before.unservedPupils), n0(after.unservedPupils), 'unserved'],
-    ['New schools still needed', n0(before.schoolsNeeded), n0(after.schoolsNeeded), 'schools'],
-    ['Villages: coverage', pct(before.equity.villageCoveragePct), pct(after.equity.villageCoveragePct), 'village-coverage'],
-    ['Villages: served', pct(before.equity.villageServedPct), pct(after.equity.villageServedPct), 'village-served'],
-    ['Rest: served', pct(before.equity.otherServedPct), pct(after.equity.otherServedPct), 'other-served'],
-    ['Village ÷ rest (served)', before.equity.ratio?.toFixed(2) ?? '—', after.equity.ratio?.toFixed(2) ?? '—', 'ratio'],
+  const { t, n, pct } = useI18n();
+  const rows: [MessageKey, string, string, string][] = [
+    ['ba.coverage', pct(before.coveragePct), pct(after.coveragePct), 'coverage'],
+    ['ba.served', pct(before.servedPct), pct(after.servedPct), 'served'],
+    ['ba.unserved', n(before.unservedPupils), n(after.unservedPupils), 'unserved'],
+    ['ba.schools', n(before.schoolsNeeded), n(after.schoolsNeeded), 'schools'],
+    ['ba.villageCoverage', pct(before.equity.villageCoveragePct), pct(after.equity.villageCoveragePct), 'village-coverage'],
+    ['ba.villageServed', pct(before.equity.villageServedPct), pct(after.equity.villageServedPct), 'village-served'],
+    ['ba.otherServed', pct(before.equity.otherServedPct), pct(after.equity.otherServedPct), 'other-served'],
+    ['ba.ratio', before.equity.ratio?.toFixed(2) ?? '—', after.equity.ratio?.toFixed(2) ?? '—', 'ratio'],
   ];
   return (
     <table className="summary before-after" data-testid="before-after">
       <thead>
         <tr>
           <th />
-          <th scope="col">Today</th>
-          <th scope="col">Proposed</th>
+          <th scope="col">{t('ba.today')}</th>
+          <th scope="col">{t('ba.proposed')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map(([label, b, a, id]) => (
           <tr key={id}>
-            <th scope="row">{label}</th>
+            <th scope="row">{t(label)}</th>
             <td data-testid={`before-${id}`}>{b}</td>
             <td data-testid={`after-${id}`}>{a}</td>
           </tr>

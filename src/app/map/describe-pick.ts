@@ -1,58 +1,57 @@
 import { isSchoolType, type FacilityProperties, type FacilityResult, type Proposal, type UrbanVillageProperties } from '../../core/index.ts';
-import { FACILITY_STYLE } from './facility-style.ts';
+import type { I18n } from '../i18n/i18n.ts';
 import type { CellDatum } from './layers/population-layer.ts';
 import type { FacilityFeature } from './layers/facilities-layer.ts';
 import type { ShortfallDatum } from './layers/shortfall-layer.ts';
-import { UTILISATION_LABELS } from './layers/utilisation-layer.ts';
 
-const n0 = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+const named = (name: unknown, nameEn: unknown) => `${String(name)}${nameEn ? ` (${String(nameEn)})` : ''}`;
 
 /** Text lines for whatever is under the pointer. Plain strings: the tooltip never renders HTML. */
-export function describePick(layerId: string | undefined, object: unknown): string[] | null {
+export function describePick(layerId: string | undefined, object: unknown, { t, n }: I18n): string[] | null {
   if (!object || !layerId) return null;
   switch (layerId) {
     case 'population': {
       const cell = object as CellDatum;
-      return [`Population cell ${cell.id}`, `Residents: ${n0.format(cell.residents)}`, `Density: ${n0.format(cell.densityPerKm2)} per km²`];
+      return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), t('tip.density', { n: n(cell.densityPerKm2) })];
     }
     case 'shortfall': {
       const cell = object as ShortfallDatum;
-      return [`Population cell ${cell.id}`, `Residents: ${n0.format(cell.residents)}`, `Without a place: ${n0.format(cell.unserved)}`];
+      return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), t('tip.withoutPlace', { n: n(cell.unserved) })];
     }
     case 'utilisation': {
       const f = object as FacilityResult;
       return [
-        `${f.name}${f.nameEn ? ` (${f.nameEn})` : ''}`,
-        UTILISATION_LABELS[f.status],
-        `In catchment: ${n0.format(f.usersInCatchment)} for ${n0.format(f.capacity)} places (${pct.format(f.catchmentUtilisation)})`,
-        `Allocated: ${n0.format(f.allocated)}`,
+        named(f.name, f.nameEn),
+        t(`util.${f.status}`),
+        t('tip.inCatchment', { users: n(f.usersInCatchment), capacity: n(f.capacity), pct: `${n(f.catchmentUtilisation * 100)}%` }),
+        t('tip.allocated', { n: n(f.allocated) }),
       ];
     }
     case 'proposals': {
       const p = object as Proposal;
       return [
-        `Proposed site ${p.rank}`,
-        p.classes !== null ? `${n0.format(p.classes)} classes, ${n0.format(p.seats)} seats` : `Capacity: ${n0.format(p.seats)}`,
-        `Served: ${n0.format(p.pupilsServed)} · within radius: ${n0.format(p.pupilsInCatchment)}`,
+        t('tip.proposed', { rank: p.rank }),
+        p.classes !== null ? t('tip.proposedSize', { classes: n(p.classes), seats: n(p.seats) }) : t('tip.visits', { n: n(p.seats) }),
+        t('tip.proposedServed', { served: n(p.pupilsServed), inRadius: n(p.pupilsInCatchment) }),
         `${p.lngLat[0].toFixed(5)}, ${p.lngLat[1].toFixed(5)}`,
       ];
     }
     case 'villages': {
       const p = (object as { properties: UrbanVillageProperties }).properties;
       return [
-        `Urban village: ${String(p.name)}${p.name_en ? ` (${String(p.name_en)})` : ''}`,
-        `Residents: ${n0.format(Number(p.population))}`,
-        `Migrant share: ${pct.format(Number(p.migrant_share))}`,
+        t('tip.village', { name: named(p.name, p.name_en) }),
+        t('tip.residents', { n: n(Number(p.population)) }),
+        t('tip.migrants', { pct: `${n(Number(p.migrant_share) * 100)}%` }),
       ];
     }
     case 'facilities': {
       const p: FacilityProperties = (object as FacilityFeature).properties;
-      const style = FACILITY_STYLE[p.type];
-      const capacity = isSchoolType(p.type)
-        ? `Seats: ${n0.format(p.capacity)}${p.classes ? ` (${n0.format(p.classes)} classes)` : ''}`
-        : `Capacity: ${n0.format(p.capacity)} patient visits a day`;
-      return [`${String(p.name)}${p.name_en ? ` (${String(p.name_en)})` : ''}`, style?.label ?? String(p.type), capacity];
+      const capacity = !isSchoolType(p.type)
+        ? t('tip.visits', { n: n(p.capacity) })
+        : p.classes
+          ? t('tip.seatsClasses', { seats: n(p.capacity), classes: n(p.classes) })
+          : t('tip.seats', { seats: n(p.capacity) });
+      return [named(p.name, p.name_en), t(`facility.${p.type}`), capacity];
     }
     default:
       return null;

@@ -3,12 +3,12 @@ import type { FacilityType } from '../../core/schema.ts';
 type Rgb = [number, number, number];
 
 /** Okabe–Ito colours (colour-blind safe) and a distinct shape per facility type. */
-export const FACILITY_STYLE: Record<FacilityType, { label: string; colour: Rgb; shape: string }> = {
-  kindergarten: { label: 'Kindergarten', colour: [86, 180, 233], shape: 'triangle' },
-  primary: { label: 'Primary school', colour: [0, 114, 178], shape: 'circle' },
-  junior: { label: 'Junior middle school', colour: [0, 158, 115], shape: 'square' },
-  health_station: { label: 'Community health station', colour: [204, 121, 167], shape: 'cross' },
-  health_centre: { label: 'Community health centre', colour: [213, 94, 0], shape: 'cross in square' },
+export const FACILITY_STYLE: Record<FacilityType, { colour: Rgb; shape: string }> = {
+  kindergarten: { colour: [86, 180, 233], shape: 'triangle' },
+  primary: { colour: [0, 114, 178], shape: 'circle' },
+  junior: { colour: [0, 158, 115], shape: 'square' },
+  health_station: { colour: [204, 121, 167], shape: 'cross' },
+  health_centre: { colour: [213, 94, 0], shape: 'cross in square' },
 };
 
 const CELL = 64;

@@ -9,12 +9,6 @@ export const UTILISATION_COLOURS: Record<UtilisationStatus, [number, number, num
   over: [215, 25, 28],
 };
 
-export const UTILISATION_LABELS: Record<UtilisationStatus, string> = {
-  under: 'Under capacity (< 90 %)',
-  near: 'Near capacity (90–100 %)',
-  over: 'Over capacity (catchment pupils > seats)',
-};
-
 /** A halo behind each analysed facility's symbol, coloured by catchment demand ÷ capacity. */
 export function utilisationLayer(results: FacilityResult[], setting: LayerSetting) {
   return new ScatterplotLayer<FacilityResult>({
