@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/index.ts';
+import { evaluate, withProposedSites } from '../../src/core/index.ts';
 import { createEngineApi } from '../../src/worker/engine-api.ts';
 
 const read = (name: string): unknown =>
@@ -28,5 +28,50 @@ describe('engine API behind the worker', () => {
 
   it('refuses to evaluate before a district is loaded', () => {
     expect(() => createEngineApi().evaluate({ type: 'primary' })).toThrow(/no district loaded/);
+  });
+});
+
+describe('what-if editing behind the worker', () => {
+  const district = {
+    population: read('demo-population.geojson'),
+    facilities: read('demo-facilities.geojson'),
+    villages: read('demo-urban-villages.geojson'),
+  };
+
+  it('answers, after a run of edits, exactly what a full evaluate with the sites built answers', () => {
+    const api = createEngineApi();
+    api.setDistrict(district);
+    const options = { type: 'primary' as const };
+    const start = api.startWhatIf(options, [{ id: 'A', lngLat: [113.6, 34.78], seats: 900, classes: 20 }]);
+    expect(start).toEqual(evaluate(withProposedSites(district, 'primary', api.whatIfSites()), options));
+    const view = structuredClone(start);
+    const updates = [
+      api.whatIfAdd({ id: 'B', lngLat: [113.62, 34.7], seats: 1350 }),
+      api.whatIfMove('A', [113.605, 34.785]),
+      api.whatIfResize('B', 450, 10),
+      api.whatIfAdd({ id: 'C', lngLat: [113.64, 34.65], seats: 2000 }),
+      api.whatIfRemove('A'),
+      api.whatIfSetSites([...api.whatIfSites(), { id: 'A', lngLat: [113.6, 34.78], seats: 900 }]),
+    ];
+    for (const update of structuredClone(updates)) {
+      view.summary = update.summary;
+      view.facilities = update.facilities;
+      for (const { index, cell } of update.cells) view.cells[index] = cell;
+    }
+    const full = evaluate(withProposedSites(district, 'primary', api.whatIfSites()), options);
+    expect(api.whatIfSites().map((s) => s.id)).toEqual(['B', 'C', 'A']);
+    expect(structuredClone(api.whatIfEvaluation())).toEqual(full);
+    expect(view).toEqual(full);
+    expect(api.whatIfSummary()).toEqual({ revision: updates.length + 1, summary: full.summary, facilities: full.facilities });
+  });
+
+  it('needs a started session, and a new district ends it', () => {
+    const api = createEngineApi();
+    expect(() => api.whatIfSummary()).toThrow(/no what-if session/);
+    api.setDistrict(district);
+    api.startWhatIf({ type: 'junior' });
+    expect(api.whatIfSummary().summary.type).toBe('junior');
+    api.setDistrict(district);
+    expect(() => api.whatIfMove('A', [113.6, 34.78])).toThrow(/no what-if session/);
   });
 });
