@@ -9,3 +9,6 @@ benches.siting = sitingBench;
 
 import { loadBench } from './load.ts';
 benches.load = loadBench;
+
+import { whatifBench } from './whatif.ts';
+benches.whatif = whatifBench;
