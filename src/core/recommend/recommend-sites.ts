@@ -18,8 +18,10 @@ export interface RecommendOptions {
   p?: number;
   /** LSCP: share of pupils to bring within the radius, 0..1 (default 1). */
   target?: number;
-  /** Candidate grid spacing over unserved demand, metres. */
+  /** Candidate grid spacing over unserved demand, metres (unused when `candidates` are given). */
   candidateSpacingM: number;
+  /** The user's own candidate sites (points or parcel centroids) in place of the grid. */
+  candidates?: SitingSite[];
   /** Candidates closer than this to an existing facility of the type are dropped (default: half the radius). */
   minSpacingM?: number;
   /** Where nothing may be built (parks, water, rail, industry…). */
@@ -38,6 +40,8 @@ export interface RecommendOptions {
 export interface Proposal {
   rank: number;
   id: string;
+  /** The candidate's own name (user-given sites), or null for grid points. */
+  name: string | null;
   lngLat: LngLat;
   /** Seats (schools) or visits a day (clinics) of the proposed facility. */
   seats: number;
@@ -84,11 +88,12 @@ function specFor(options: RecommendOptions, radiusM: number, seats: number): Mod
   }
 }
 
-function proposedFeature(id: string, rank: number, lngLat: LngLat, type: EvaluateOptions['type'], seats: number, classes: number | null): Feature<Point> {
+function proposedFeature(site: { id: string; rank: number; lngLat: LngLat; name?: string }, type: EvaluateOptions['type'], size: Size): Feature<Point> {
+  const name = site.name ?? `Proposed site ${site.rank}`;
   return {
     type: 'Feature',
-    geometry: { type: 'Point', coordinates: [lngLat[0], lngLat[1]] },
-    properties: { id, name: `Proposed site ${rank}`, name_en: `Proposed site ${rank}`, type, capacity: seats, ...(classes === null ? {} : { classes }), proposed: true },
+    geometry: { type: 'Point', coordinates: [site.lngLat[0], site.lngLat[1]] },
+    properties: { id: site.id, name, name_en: name, type, capacity: size.seats, ...(size.classes === null ? {} : { classes: size.classes }), proposed: true },
   };
 }
 
@@ -114,7 +119,7 @@ export async function recommendSites(
   const cells = before.cells.filter((c) => c.users > 0);
   if (cells.length === 0) throw new InputError('population', 'no residents to plan for');
   const existing: SitingSite[] = before.facilities.map((f) => ({ id: EXISTING + f.id, name: f.name, lngLat: f.lngLat, capacity: f.capacity }));
-  const candidates = gridCandidates({
+  const candidates = options.candidates ?? gridCandidates({
     unserved: before.cells.map((c) => ({ lngLat: c.lngLat, weight: c.unserved })),
     spacingM: options.candidateSpacingM,
     reachM: radiusM,
@@ -124,8 +129,15 @@ export async function recommendSites(
     maxCandidates: options.maxCandidates ?? 600,
   });
   if (candidates.length === 0) {
-    throw new InputError('candidates', 'no candidate sites: every unserved pupil is already near a facility, or the grid falls only in excluded zones');
+    throw new InputError(
+      'candidates',
+      options.candidates
+        ? 'the candidate sites layer is empty'
+        : 'no candidate sites: every unserved pupil is already near a facility, or the grid falls only in excluded zones',
+    );
   }
+  const missing = candidates.find((c) => !c.lngLat);
+  if (missing) throw new InputError('candidates', `${missing.id}: a candidate site needs coordinates`);
 
   const demand: SitingDemand[] = cells.map((c, i) => ({ id: `d${i}`, name: c.id, weight: c.users, lngLat: c.lngLat }));
   const coverage = options.model === 'cmclp' || options.model === 'mclp' || options.model === 'lscp';
@@ -148,14 +160,15 @@ export async function recommendSites(
 
   // Build every chosen site at the size cap, see how many pupils each takes, then size it to them.
   const byId = new Map(candidates.map((c) => [c.id, c.lngLat!]));
-  const chosen = siting.selected.map((id, k) => ({ id, rank: k + 1, lngLat: byId.get(id)! }));
+  const nameById = new Map(candidates.map((c) => [c.id, c.name]));
+  const chosen = siting.selected.map((id, k) => ({ id, rank: k + 1, lngLat: byId.get(id)!, name: nameById.get(id) }));
   const withSites = (sizes: Map<string, Size>): EvaluateInput => ({
     ...input,
     facilities: {
       type: 'FeatureCollection',
       features: [
         ...featuresOf(input.facilities, input.sources?.facilities ?? 'facilities'),
-        ...chosen.map((c) => proposedFeature(c.id, c.rank, c.lngLat, evalOptions.type, sizes.get(c.id)!.seats, sizes.get(c.id)!.classes)),
+        ...chosen.map((c) => proposedFeature(c, evalOptions.type, sizes.get(c.id)!)),
       ],
     },
   });
@@ -177,6 +190,7 @@ export async function recommendSites(
     return {
       rank: c.rank,
       id: c.id,
+      name: c.name ?? null,
       lngLat: c.lngLat,
       seats: size.seats,
       classes: size.classes,

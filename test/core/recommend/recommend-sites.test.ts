@@ -67,3 +67,18 @@ describe('recommendSites', () => {
     await expect(recommendSites(district(), { type: 'primary' }, { model: 'mclp', p: 0, candidateSpacingM: 100 })).rejects.toThrow(/whole number ≥ 1/);
   });
 });
+
+describe('recommendSites with the user\'s own candidate sites', () => {
+  it('chooses among the given sites only and keeps their names', async () => {
+    const candidates = [
+      { id: 'plot-7', name: 'Plot 7', lngLat: at(3100, 100) },
+      { id: 'plot-9', name: 'Plot 9', lngLat: at(1500, 100) },
+    ];
+    const r = await recommendSites(district(), { type: 'primary' }, { model: 'mclp', p: 1, candidateSpacingM: 100, candidates });
+    expect(r.candidates).toBe(2);
+    expect(r.proposals.map((p) => [p.id, p.name])).toEqual([['plot-7', 'Plot 7']]);
+    await expect(recommendSites(district(), { type: 'primary' }, { model: 'mclp', p: 1, candidateSpacingM: 100, candidates: [] })).rejects.toThrow(
+      /candidate sites layer is empty/,
+    );
+  });
+});
