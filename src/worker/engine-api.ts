@@ -2,7 +2,9 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import {
   createWhatIfSession,
   evaluate,
+  readSitingPoints,
   recommendSites,
+  toSites,
   type EvaluateInput,
   type EvaluateOptions,
   type Evaluation,
@@ -17,9 +19,11 @@ import {
   type WhatIfUpdate,
 } from '../core/index.ts';
 
-/** A district as the worker keeps it: the evaluated layers and where nothing may be built. */
+/** A district as the worker keeps it: the evaluated layers, where nothing may be built, and the user's candidate sites. */
 export interface DistrictInput extends EvaluateInput {
   exclusions?: Feature<Polygon | MultiPolygon>[];
+  /** Candidate sites (points or parcels) given by the user, in place of the generated grid. */
+  candidates?: unknown;
 }
 
 /**
@@ -48,7 +52,8 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
     },
     recommend(evalOptions: EvaluateOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
       const d = loaded();
-      return recommendSites(d, evalOptions, { exclude: d.exclusions, loadHighs: env.loadHighs, ...options }, onProgress);
+      const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
+      return recommendSites(d, evalOptions, { exclude: d.exclusions, loadHighs: env.loadHighs, candidates, ...options }, onProgress);
     },
     /**
      * Starts live editing of proposed sites for one facility type (the slow part: layers, village
