@@ -145,7 +145,8 @@ export async function recommendSites(
     demand,
     candidates,
     existing,
-    rule: geodesicRule(cells.map((c) => c.lngLat)),
+    // The evaluations' own rule (straight line or walking network), so siting and results agree.
+    rule: (evalOptions.distanceRule ?? geodesicRule)(cells.map((c) => c.lngLat)),
     maxCost: coverage ? radiusM : Infinity,
   });
   const siting = await solveSiting(problem, specFor(options, radiusM, standard.maxSchoolSeats), {
