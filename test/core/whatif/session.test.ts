@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWhatIfSession, evaluate, withProposedSites, type EvaluateOptions } from '../../../src/core/index.ts';
+import { createWhatIfSession, evaluate, geodesicRule, withProposedSites, type EvaluateOptions } from '../../../src/core/index.ts';
 import { CELL_LAT, CELL_LNG, random, SIDE, smallDistrict, SOUTH, WEST } from './fixture.ts';
 import { replayRandomEdits } from './replay.ts';
 
@@ -21,9 +21,17 @@ describe('what-if session on a small district', () => {
     for (const kind of ['add', 'drag', 'jump', 'remove', 'resize', 'undo', 'reorder', 'clear']) expect(kinds[kind]).toBeGreaterThan(0);
   });
 
-  it('agrees with other options too: no existing facility of the type, growth, Gaussian decay, a wider radius', () => {
-    // No junior school exists, so the "no usable facilities" warning comes and goes with the sites.
-    const options: EvaluateOptions = { type: 'junior', growthFactor: 1.3, decay: { kind: 'gaussian' }, overrides: { radiusM: 700 }, worstVillageCount: 1 };
+  it('agrees with other options too: no existing facility of the type, growth, Gaussian decay, a wider radius, a site-by-site rule', () => {
+    // No junior school exists, so the "no usable facilities" warning comes and goes with the sites;
+    // geodesicRule has no batch query, so reach is asked site by site on both paths.
+    const options: EvaluateOptions = {
+      type: 'junior',
+      growthFactor: 1.3,
+      decay: { kind: 'gaussian' },
+      overrides: { radiusM: 700 },
+      worstVillageCount: 1,
+      distanceRule: geodesicRule,
+    };
     const session = createWhatIfSession(input, options);
     expect(session.evaluation().warnings.map((w) => w.feature)).toEqual(['type junior']);
     replayRandomEdits(session, input, options, area, random(99), 200, 1);
