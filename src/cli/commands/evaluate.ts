@@ -13,12 +13,14 @@ import {
 import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson } from '../../core/export/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
+import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, networkDistance } from '../distance-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readLayer } from '../read-file.ts';
 
 const USAGE = `Usage: catchmap evaluate --population FILE --facilities FILE [--villages FILE] --type TYPE
                         [--preset NAME] [--radius M] [--per-1000 N] [--class-size N]
                         [--max-seats N] [--growth F] [--json] [--out cells.geojson|.csv|.json]
                         [--facilities-out FILE] [--epsg N] [--coords gcj02|bd09|wgs84] [--encoding gbk]
+                        [--distance network --roads FILE [--no-cross arterial] [--snap-m M]]
 
 Residents → pupils → seats: catchment coverage, capacity-aware allocation, shortfall and the
 urban-village equity gap for one facility type.
@@ -41,6 +43,7 @@ urban-village equity gap for one facility type.
                       summary as .json
   --facilities-out FILE  write per-facility results as .geojson or .csv
 ${LAYER_OPTIONS_USAGE}
+${DISTANCE_OPTIONS_USAGE}
 
 Warnings about skipped features go to stderr; exit 2 on unusable input.`;
 
@@ -77,6 +80,7 @@ function parse(argv: string[]) {
         out: { type: 'string' },
         'facilities-out': { type: 'string' },
         ...LAYER_OPTIONS,
+        ...DISTANCE_OPTIONS,
       },
     }).values;
   } catch (err) {
@@ -163,6 +167,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const population = populationLayer.collection;
   const facilities = facilityLayer.collection;
   const villages = villageLayer?.collection;
+  const distance = await networkDistance(args, load, (m) => new UsageError(m));
   const result = evaluate(
     {
       population,
@@ -170,11 +175,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       villages,
       sources: { population: args.population, facilities: args.facilities, villages: args.villages },
     },
-    { type: args.type, preset: args.preset, overrides, growthFactor },
+    { type: args.type, preset: args.preset, overrides, growthFactor, distanceRule: distance?.rule },
   );
 
   const loadWarnings = [populationLayer, facilityLayer, villageLayer].flatMap((l) => l?.warnings ?? []);
-  const warnings = [...loadWarnings, ...result.warnings].map(formatWarning);
+  const networkWarnings = distance?.warnings((i) => result.cells[i].id, { demand: args.population, sites: args.facilities }) ?? [];
+  const warnings = [...loadWarnings, ...result.warnings, ...networkWarnings].map(formatWarning);
   warnings.slice(0, MAX_PRINTED_WARNINGS).forEach((w) => io.stderr(`warning: ${w}\n`));
   if (warnings.length > MAX_PRINTED_WARNINGS) {
     io.stderr(`warning: … and ${warnings.length - MAX_PRINTED_WARNINGS} more (all are listed by --json)\n`);
@@ -189,6 +195,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify({ ...result.summary, facilityResults: result.facilities, warnings }) + '\n');
   } else {
     io.stdout(table(result));
+    if (distance) io.stdout(`\n${distance.description}\n`);
     if (args.out) io.stdout(`\n${cellsFormat === 'json' ? 'summary' : 'per-cell results'} written to ${args.out}\n`);
     if (facilitiesOut) io.stdout(`per-facility results written to ${facilitiesOut}\n`);
   }
