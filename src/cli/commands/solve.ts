@@ -8,6 +8,7 @@ import { proposalsGeoJSON, readSitingPoints, toDemand, toSites, type SitingPoint
 import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type SitingModel, type SitingProblem, type SitingResult } from '../../core/siting/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
+import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, networkDistance, type NetworkDistance } from '../distance-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection, readText } from '../read-file.ts';
 
 const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
@@ -37,7 +38,8 @@ stay open and count.
   --json              print one JSON object: {"model","objective","selected","seconds"}
   --out FILE          write the proposals (rank, gain, served) as .geojson or .csv, or the
                       result as .json
-${LAYER_OPTIONS_USAGE}`;
+${LAYER_OPTIONS_USAGE}
+${DISTANCE_OPTIONS_USAGE}`;
 
 function parse(argv: string[]) {
   try {
@@ -64,6 +66,7 @@ function parse(argv: string[]) {
         json: { type: 'boolean' },
         out: { type: 'string' },
         ...LAYER_OPTIONS,
+        ...DISTANCE_OPTIONS,
       },
     }).values;
   } catch (err) {
@@ -110,6 +113,8 @@ export const solveCommand: Command = {
     if (o.out !== undefined && !outFormat) throw new UsageError(`--out must end in .geojson, .csv or .json, got '${o.out}'`);
     const load = layerOptions(o, (m) => new UsageError(m));
     const loadWarnings: InputWarning[] = [];
+    let distance: NetworkDistance | null = null;
+    let distanceWarnings: InputWarning[] = [];
     const readPoints = async (file: string) => {
       const { collection, loaded } = await readFeatureCollection(file, load);
       loadWarnings.push(...loaded.warnings);
@@ -118,6 +123,7 @@ export const solveCommand: Command = {
     if (o.orlib) {
       if (model !== 'pmedian' && model !== 'pcenter') throw new UsageError('--orlib instances are for --model pmedian or pcenter');
       if (o.demand || o.candidates || o.matrix) throw new UsageError('--orlib replaces --demand, --candidates and --matrix');
+      if (o.distance || o.roads) throw new UsageError('--orlib instances carry their own distances; --distance and --roads are for --demand and --candidates');
       const inst = parseOrlibPmed(readText(o.orlib), o.orlib);
       const ids = Array.from({ length: inst.n }, (_, i) => String(i + 1));
       problem = problemFromMatrix({ demandIds: ids, siteIds: ids, cost: shortestPathMatrix(inst) });
@@ -125,6 +131,8 @@ export const solveCommand: Command = {
       orlib = true;
     } else {
       if (!o.demand || !o.candidates) throw new UsageError('give --orlib FILE, or --demand FILE and --candidates FILE');
+      distance = await networkDistance(o, load, (m) => new UsageError(m));
+      if (distance && o.matrix) throw new UsageError('--matrix replaces --distance network');
       const demandPts = await readPoints(o.demand);
       candidates = await readPoints(o.candidates);
       const existingPts = o.existing ? await readPoints(o.existing) : [];
@@ -135,9 +143,12 @@ export const solveCommand: Command = {
       if (clash) throw new InputError(o.existing ?? 'existing', `${clash.id}: id also used by a candidate`);
       const rule = o.matrix
         ? costMatrixRule(parseCostMatrix(readText(o.matrix), o.matrix), demand.map((d) => d.id), [...cands, ...existing].map((s) => s.id))
-        : geodesicRule(demand.map((d) => d.lngLat!));
+        : distance
+          ? distance.rule(demand.map((d) => d.lngLat!))
+          : geodesicRule(demand.map((d) => d.lngLat!));
       const coverage = model === 'mclp' || model === 'cmclp' || model === 'lscp';
       problem = buildProblem({ demand, candidates: cands, existing, rule, maxCost: coverage ? required('radius', radius, model) : Infinity });
+      distanceWarnings = distance?.warnings((i) => demand[i].name ?? demand[i].id, { demand: o.demand, sites: 'sites' }) ?? [];
     }
 
     const spec: ModelSpec =
@@ -153,7 +164,7 @@ export const solveCommand: Command = {
 
     const rawIds = new Map((candidates ?? []).map((c) => [c.id, c.rawId]));
     const selected = result.selected.map((id) => (orlib ? Number(id) : (rawIds.get(id) ?? id)));
-    const warnings = loadWarnings.map(formatWarning);
+    const warnings = [...loadWarnings, ...distanceWarnings].map(formatWarning);
     const summary = { model: result.model, objective: result.objective, selected, seconds, ...(warnings.length > 0 ? { warnings } : {}) };
     if (o.out && outFormat === 'json') writeFileSync(o.out, JSON.stringify(summary, null, 2) + '\n');
     else if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) {
@@ -162,7 +173,7 @@ export const solveCommand: Command = {
     }
     warnings.forEach((w) => io.stderr(`warning: ${w}\n`));
     if (o.json) io.stdout(JSON.stringify(summary) + '\n');
-    else io.stdout(table(result, problem, seconds));
+    else io.stdout(table(result, problem, seconds) + (distance ? `${distance.description}\n` : ''));
     if (result.unreachable && result.unreachable.length > 0) {
       const u = result.unreachable;
       io.stderr(`warning: no site can reach ${u.length} demand point(s): ${u.slice(0, 20).join(', ')}${u.length > 20 ? ', …' : ''}\n`);
