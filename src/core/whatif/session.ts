@@ -105,6 +105,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
   const commit = (next: Placed[]): WhatIfUpdate => {
     const after = stateOf(next);
     const cells = changedCells(prepared, state, after);
+    // Only the "no usable facilities" warning can come or go, so the count tells.
     const warningsChanged = after.warnings.length !== state.warnings.length;
     placed = next;
     state = after;
@@ -130,7 +131,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
     },
     resizeSite(id, seats, classes) {
       const k = indexOf(id);
-      const { classes: _old, ...rest } = placed[k].site;
+      const { classes: _replaced, ...rest } = placed[k].site;
       const checkedClasses = checkClasses(rest.id, classes, type);
       const site: ProposedSite = { ...rest, seats: checkSeats(rest.id, seats), ...(checkedClasses === null ? {} : { classes: checkedClasses }) };
       // Same place, same reach: only the allocation sees the new seats.
