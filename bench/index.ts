@@ -12,3 +12,6 @@ benches.load = loadBench;
 
 import { whatifBench } from './whatif.ts';
 benches.whatif = whatifBench;
+
+import { networkBench } from './network.ts';
+benches.network = networkBench;
