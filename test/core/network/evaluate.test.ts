@@ -24,8 +24,9 @@ const collection = (features: Feature<Point>[]): FeatureCollection<Point> => ({ 
 
 // The barrier fixture: a primary school west of the arterial; 1,000 residents on each side.
 const graph = buildRoadGraph(fixture('barrier.geojson'));
+const residents = [point(ll(-100, 40), { id: 'west', population: 1000 }), point(ll(100, 40), { id: 'east', population: 1000 })];
 const input: EvaluateInput = {
-  population: collection([point(ll(-100, 40), { id: 'west', population: 1000 }), point(ll(100, 40), { id: 'east', population: 1000 })]),
+  population: collection(residents),
   facilities: collection([point(ll(-100, 10), { id: 'school', type: 'primary', capacity: 500 })]),
 };
 
@@ -44,7 +45,7 @@ describe('evaluate() and recommendSites() with the walking network', () => {
 
   it('hands its warnings to the caller, demand named by the cells evaluate returns', () => {
     let rule: NetworkRule | undefined;
-    const far = { ...input, population: collection([...input.population.features as Feature<Point>[], point(ll(0, 2000), { id: 'hamlet', population: 10 })]) };
+    const far = { ...input, population: collection([...residents, point(ll(0, 2000), { id: 'hamlet', population: 10 })]) };
     const result = evaluate(far, { type: 'primary', distanceRule: (points) => (rule = networkRule(graph, points)) });
     expect(rule?.warnings((i) => result.cells[i].id).map((w) => w.feature)).toEqual(['hamlet']);
   });
@@ -66,6 +67,7 @@ describe('evaluate() and recommendSites() with the walking network', () => {
 });
 
 describe('isochrones', () => {
+  const at = (x: number, y: number): number[] => [...ll(x, y)];
   const site: LngLat = ll(-100, 10);
 
   it('cuts reached streets where the distance runs out: 150 m from a grid corner is 400 m of street', () => {
@@ -83,12 +85,12 @@ describe('isochrones', () => {
     const barrier = networkIsochrone(walkNetwork(graph, { barrier: {} }), site, 500);
     for (const shape of [plain, barrier]) {
       expect(shape).not.toBeNull();
-      expect(booleanPointInPolygon(ll(-100, 0), shape!)).toBe(true);
-      expect(booleanPointInPolygon(ll(-100, 40), shape!)).toBe(true); // within the 50 m band
-      expect(booleanPointInPolygon(ll(-100, 100), shape!)).toBe(false); // 100 m from every street
+      expect(booleanPointInPolygon(at(-100, 0), shape!)).toBe(true);
+      expect(booleanPointInPolygon(at(-100, 40), shape!)).toBe(true); // within the 50 m band
+      expect(booleanPointInPolygon(at(-100, 100), shape!)).toBe(false); // 100 m from every street
     }
-    expect(booleanPointInPolygon(ll(100, 0), plain!)).toBe(true);
-    expect(booleanPointInPolygon(ll(100, 0), barrier!)).toBe(false);
+    expect(booleanPointInPolygon(at(100, 0), plain!)).toBe(true);
+    expect(booleanPointInPolygon(at(100, 0), barrier!)).toBe(false);
     expect(JSON.parse(JSON.stringify(barrier))).toEqual(barrier);
   });
 
