@@ -90,7 +90,7 @@ export function networkRule(network: RoadGraph | WalkNetwork, points: readonly L
   const best = new Float64Array(n).fill(Infinity);
   const found = new Int32Array(n);
   let foundCount = 0;
-  const farSites = new Map<string, true>();
+  const farSites = new Set<string>();
 
   const offer = (k: number, d: number, maxDistanceM: number) => {
     const i = onEdge[k];
@@ -106,7 +106,7 @@ export function networkRule(network: RoadGraph | WalkNetwork, points: readonly L
     if (!site.lngLat) throw new InputError(site.id, 'site has no coordinates for a walking-network distance');
     const snap: Snap | null = snapPoint(net, site.lngLat[0], site.lngLat[1], maxSnapM);
     if (!snap) {
-      farSites.set(site.id, true);
+      farSites.add(site.id);
       return;
     }
     search.runFrom(snap, maxDistanceM);
@@ -164,7 +164,7 @@ export function networkRule(network: RoadGraph | WalkNetwork, points: readonly L
       const reason = `farther than ${maxSnapM} m from every road: unreachable on the walking network`;
       return [
         ...unsnapped.map((i) => ({ source: sources.demand ?? 'demand', feature: demandName(i), reason })),
-        ...[...farSites.keys()].map((id) => ({ source: sources.sites ?? 'sites', feature: id, reason })),
+        ...[...farSites].map((id) => ({ source: sources.sites ?? 'sites', feature: id, reason })),
       ];
     },
   };

@@ -230,6 +230,7 @@ export function buildRoadGraph(roads: unknown, options: RoadGraphOptions = {}): 
     push(prev, segTo[s], segRoad[s]);
   }
   const edgeCount = eFrom.length;
+  if (edgeCount === 0) throw new InputError(source, `no roads: every road is shorter than the ${tol} m join tolerance`);
   const renumber = new Int32Array(rawLng.length).fill(-1);
   let nodeCount = 0;
   for (let e = 0; e < edgeCount; e++) {

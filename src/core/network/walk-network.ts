@@ -191,17 +191,16 @@ export function walkNetwork(graph: RoadGraph, options: WalkNetworkOptions = {}):
     stateWalk[fill[walkTo[w]]++] = w;
   }
 
-  const edgeIndex = new Flatbush(Math.max(1, g.edgeCount));
+  const edgeIndex = new Flatbush(g.edgeCount);
   for (let e = 0; e < g.edgeCount; e++) {
     const a = g.edgeFrom[e];
     const b = g.edgeTo[e];
     edgeIndex.add(Math.min(nodeX[a], nodeX[b]), Math.min(nodeY[a], nodeY[b]), Math.max(nodeX[a], nodeX[b]), Math.max(nodeY[a], nodeY[b]));
   }
-  if (g.edgeCount === 0) edgeIndex.add(0, 0, 0, 0);
   edgeIndex.finish();
 
   const crossingNodes: number[] = [];
-  crossing.forEach((c, v) => c && crossingNodes.push(v));
+  for (let v = 0; v < g.nodeCount; v++) if (crossing[v]) crossingNodes.push(v);
   return {
     kind: 'walk-network',
     graph: g,
@@ -248,16 +247,15 @@ function markCrossings(
   const points = opts.crossings ?? [];
   if (points.length > 0) {
     const maxM = opts.crossingSnapM ?? 25;
-    const kd = new KDBush(Math.max(1, onBarrier.length), 64, Float64Array);
-    for (const v of onBarrier) kd.add(nodeX[v], nodeY[v]);
-    if (onBarrier.length === 0) kd.add(Infinity, Infinity);
-    kd.finish();
+    const kd = onBarrier.length > 0 ? new KDBush(onBarrier.length, 64, Float64Array) : null;
+    for (const v of onBarrier) kd?.add(nodeX[v], nodeY[v]);
+    kd?.finish();
     points.forEach(([lng, lat], i) => {
       const x = toX(plane, lng);
       const y = toY(plane, lat);
       let best = -1;
       let bestM = maxM;
-      for (const id of kd.range(x - maxM * 1.01, y - maxM * 1.01, x + maxM * 1.01, y + maxM * 1.01)) {
+      for (const id of kd?.range(x - maxM * 1.01, y - maxM * 1.01, x + maxM * 1.01, y + maxM * 1.01) ?? []) {
         const v = onBarrier[id];
         const m = haversineCoordsM(lng, lat, g.nodeLng[v], g.nodeLat[v]);
         if (m < bestM || (m === bestM && best >= 0 && v < best)) {
@@ -304,7 +302,6 @@ export function snapPoint(net: WalkNetwork, lng: number, lat: number, maxSnapM: 
   let bestT = 0;
   let bestD2 = Infinity;
   for (const e of net.edgeIndex.search(x - r, y - r, x + r, y + r)) {
-    if (e >= g.edgeCount) continue;
     const a = g.edgeFrom[e];
     const b = g.edgeTo[e];
     const { t, d2 } = projectOnSegment(x, y, nodeX[a], nodeY[a], nodeX[b], nodeY[b]);

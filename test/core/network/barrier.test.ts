@@ -76,6 +76,13 @@ describe('barrier rule: arterials are crossed only at crossings', () => {
     expect(r.distancesM[0]).toBeCloseTo(5 + 100 + 100 + 5, 1);
   });
 
+  it('ignores, with a warning, crossings on a network with no road of the barrier class', () => {
+    const net = walkNetwork(buildRoadGraph(fixture('grid.geojson')), { barrier: { crossings: [ll(0, 0)] } });
+    expect(net.barrier?.crossingNodes).toHaveLength(0);
+    expect(net.stateCount).toBe(9);
+    expect(net.warnings.map((w) => w.feature)).toEqual(['crossing 1']);
+  });
+
   it('needs barrier options on walkNetwork when given a prepared network', () => {
     expect(() => networkRule(walkNetwork(graph), demand, { barrier: {} })).toThrow(/walkNetwork/);
   });

@@ -70,6 +70,8 @@ describe('buildRoadGraph', () => {
     ]);
     expect(() => buildRoadGraph({ type: 'FeatureCollection', features: [] }, { source: 'empty.geojson' })).toThrow(InputError);
     expect(() => buildRoadGraph({ type: 'FeatureCollection', features: [] }, { source: 'empty.geojson' })).toThrow(/empty.geojson: no roads/);
+    const stub = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[113.6, 34.7], [113.60001, 34.7]] } };
+    expect(() => buildRoadGraph(stub, { source: 'stub.geojson' })).toThrow('stub.geojson: no roads: every road is shorter than the 2 m join tolerance');
   });
 
   it('is plain data that survives structured cloning (a Web Worker can post it)', () => {
