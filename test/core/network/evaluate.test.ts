@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import {
   buildRoadGraph,
+  createWhatIfSession,
   evaluate,
   networkIsochrone,
   networkReachLines,
@@ -63,6 +64,14 @@ describe('evaluate() and recommendSites() with the walking network', () => {
     expect(barrier.before.coveragePct).toBe(50);
     expect(barrier.proposals.map((p) => p.id)).toEqual(['east-site']);
     expect(barrier.after.coveragePct).toBe(100);
+  });
+
+  it('answers what-if edits by walking distance: a site moved across the arterial serves the other side', () => {
+    const net = walkNetwork(graph, { barrier: {} });
+    const session = createWhatIfSession(input, { type: 'primary', distanceRule: (points) => networkRule(net, points) });
+    expect(session.summary().summary.coveragePct).toBe(50);
+    expect(session.addSite({ id: 'new', lngLat: ll(-150, 30), seats: 500 }).summary.coveragePct).toBe(50);
+    expect(session.moveSite('new', ll(150, 30)).summary.coveragePct).toBe(100);
   });
 });
 
