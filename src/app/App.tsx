@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, Point } from 'geojson';
 import { FACILITY_TYPES, type FacilityProperties, type FacilityType } from '../core/schema.ts';
+import type { MappedLayer } from '../core/index.ts';
 import { DEFAULT_PRESET_ID, findPreset } from '../core/standards/presets.ts';
-import { loadDemoDistrict, type DistrictData } from './data/district-data.ts';
+import { DISTRICT_LAYERS, loadDemoDistrict, type DistrictData } from './data/district-data.ts';
 import { MapView } from './map/MapView.tsx';
 import { describePick } from './map/describe-pick.ts';
 import { populationLayer, toCellData } from './map/layers/population-layer.ts';
@@ -22,6 +23,13 @@ import { useAnalysis } from './analysis/use-analysis.ts';
 import { useRecommend } from './analysis/use-recommend.ts';
 import { sameBasis } from './analysis/recommend-state.ts';
 import { RecommendPanel } from './components/RecommendPanel.tsx';
+import { DataPanel } from './components/DataPanel.tsx';
+import { DropZone } from './components/DropZone.tsx';
+import { LoadDialog } from './components/LoadDialog.tsx';
+import { ExportBar } from './components/ExportBar.tsx';
+import { useFileLoading } from './data/use-file-loading.ts';
+import { mergeLayer, type MergeOptions } from './data/merge-layer.ts';
+import { bbox } from '@turf/turf';
 import { proposalsLayers } from './map/layers/proposals-layer.ts';
 import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
 import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
@@ -45,10 +53,13 @@ export function App() {
   const [tooltip, setTooltip] = useState<TooltipState | null>(null);
   const [styleUrl, setStyleUrl] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [engine, setEngine] = useState<EngineClient | null>(null);
-  const [siteEngine, setSiteEngine] = useState<EngineClient | null>(null);
-  const [analysis, dispatchAnalysis] = useAnalysis(engine);
-  const recommend = useRecommend(siteEngine);
+  // Two workers: the optimizer can run for seconds while the analysis keeps answering edits.
+  const [engines, setEngines] = useState<{ evaluator: EngineClient; optimizer: EngineClient } | null>(null);
+  const [districtVersion, setDistrictVersion] = useState(0);
+  const ready = engines !== null && districtVersion > 0;
+  const [analysis, dispatchAnalysis] = useAnalysis(ready ? engines.evaluator : null, districtVersion);
+  const recommend = useRecommend(ready ? engines.optimizer : null);
+  const resetRecommend = recommend.dispatch;
 
   useEffect(() => {
     loadDemoDistrict().then(setData, (err: unknown) =>
@@ -57,32 +68,50 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!data) return;
+    const evaluator = new EngineClient();
+    const optimizer = new EngineClient();
+    setEngines({ evaluator, optimizer });
+    return () => {
+      setEngines(null);
+      evaluator.dispose();
+      optimizer.dispose();
+    };
+  }, []);
+
+  // Every loaded file gives a new district: both workers get it, then the analysis runs again.
+  useEffect(() => {
+    if (!data || !engines) return;
     const district = {
       population: data.population,
       facilities: data.facilities,
       villages: data.villages,
       exclusions: data.landuse.features,
-      sources: { population: 'demo-population.geojson', facilities: 'demo-facilities.geojson', villages: 'demo-urban-villages.geojson' },
+      candidates: data.candidates,
+      sources: data.files,
     };
-    // Two workers: the optimizer can run for seconds while the analysis keeps answering edits.
-    const evaluator = new EngineClient();
-    const optimizer = new EngineClient();
     let live = true;
-    void Promise.all([evaluator.setDistrict(district), optimizer.setDistrict(district)]).then(() => {
+    void Promise.all([engines.evaluator.setDistrict(district), engines.optimizer.setDistrict(district)]).then(() => {
       if (!live) return;
-      setEngine(evaluator);
-      setSiteEngine(optimizer);
+      resetRecommend({ type: 'reset' });
+      setDistrictVersion((v) => v + 1);
     });
     return () => {
       live = false;
-      setEngine(null);
-      setSiteEngine(null);
-      evaluator.dispose();
-      optimizer.dispose();
     };
-  }, [data]);
+  }, [data, engines, resetRecommend]);
 
+  const onRefused = useCallback((file: string, reason: string) => {
+    setNotices((list) => [...list, { id: Date.now() + Math.random(), key: 'data.refused', vars: { file, reason } }]);
+  }, []);
+  const onLayer = useCallback((layer: MappedLayer, options: MergeOptions) => setData((d) => (d ? mergeLayer(d, layer, options) : d)), []);
+  const loadOptions = useMemo(() => (data ? { bbox: bbox(data.boundary) as [number, number, number, number] } : {}), [data?.boundary]);
+  const loading = useFileLoading(loadOptions, onLayer, onRefused);
+  const addFiles = loading.add;
+
+  const basemap = useMemo(
+    () => (data ? { boundary: data.boundary, roads: data.roads, landuse: data.landuse } : null),
+    [data?.boundary, data?.roads, data?.landuse],
+  );
   const cells = useMemo(() => (data ? toCellData(data.population.features) : []), [data]);
   const facilities = useMemo(() => (data?.facilities.features ?? []) as Feature<Point, FacilityProperties>[], [data]);
 
@@ -138,13 +167,13 @@ export function App() {
       </div>
     );
   }
-  if (!data) return <div className="loading">{t('app.loading')}</div>;
+  if (!data || !basemap) return <div className="loading">{t('app.loading')}</div>;
 
   return (
     <I18nContext.Provider value={i18n}>
     <div className="app">
       <MapView
-        data={data}
+        basemap={basemap}
         deckLayers={deckLayers}
         roads={layers.layers.roads}
         boundary={layers.layers.boundary}
@@ -152,17 +181,27 @@ export function App() {
         onHover={onHover}
         onBasemapError={onBasemapError}
       />
-      {data.synthetic && (
+      {data.demoLayers.length > 0 && (
         <div className="synthetic-notice" role="note" data-testid="synthetic-notice">
-          {t('app.synthetic')}
+          {data.demoLayers.length === DISTRICT_LAYERS.length ? t('app.synthetic') : t('data.partlySynthetic', { layers: data.demoLayers.join(', ') })}
         </div>
+      )}
+      <DropZone onFiles={addFiles} />
+      {loading.pending && (
+        <LoadDialog
+          key={loading.pending.preview.id}
+          pending={loading.pending}
+          onConfirm={loading.confirm}
+          onReload={loading.reload}
+          onDiscard={loading.discard}
+        />
       )}
       <div className="left-column">
         <aside className="panel" aria-label={t('app.controls')}>
           <header className="panel-header">
             <div>
               <h1>Catchmap</h1>
-              <p className="district">{data.synthetic ? t('app.district') : data.name}</p>
+              <p className="district">{data.demoLayers.includes('boundary') ? t('app.district') : t('app.userDistrict')}</p>
             </div>
             <div className="language" role="group" aria-label={t('app.language')}>
               {LOCALES.map((l) => (
@@ -182,6 +221,14 @@ export function App() {
               ))}
             </div>
           </header>
+          <DataPanel
+            onFiles={addFiles}
+            progress={loading.progress}
+            queued={loading.queued}
+            onCancel={loading.cancel}
+            loaded={loading.loaded}
+            demoLayers={data.demoLayers}
+          />
           <LayerPanel state={layers} dispatch={dispatch} radiusM={radiusM} />
           <BasemapSettings styleUrl={styleUrl} onChange={setStyleUrl} />
         </aside>
@@ -189,11 +236,19 @@ export function App() {
       </div>
       <aside className="panel panel-right" aria-label={t('app.analysis')}>
         <AnalysisPanel state={analysis} dispatch={dispatchAnalysis} />
+        {analysis.result && (
+          <ExportBar
+            result={analysis.result}
+            population={data.population}
+            facilities={data.facilities}
+            proposals={showProposals ? recommendation.proposals : null}
+          />
+        )}
         <RecommendPanel
           state={recommend.state}
           dispatch={recommend.dispatch}
           analysisParams={analysis.params}
-          ready={siteEngine !== null}
+          ready={ready}
           onRun={() => recommend.run(analysis.params)}
           onCancel={recommend.cancel}
         />

@@ -66,8 +66,11 @@ export interface RoadProperties {
   name?: string;
 }
 
-/** Land without residents: used to check the demo and to exclude candidate sites. */
-export type LandUseClass = 'park' | 'water' | 'rail' | 'industry';
+/**
+ * Land without residents: used to check the demo and to exclude candidate sites. `exclusion`
+ * marks a zone the user loaded as "nothing may be built here".
+ */
+export type LandUseClass = 'park' | 'water' | 'rail' | 'industry' | 'exclusion';
 
 export interface LandUseProperties {
   id: string;

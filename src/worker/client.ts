@@ -1,46 +1,78 @@
-import { proxy, wrap, type Remote } from 'comlink';
-import type { EvaluateOptions, Evaluation, ProgressCallback, Recommendation, RecommendOptions } from '../core/index.ts';
+import { proxy, transfer } from 'comlink';
+import type {
+  EvaluateOptions,
+  Evaluation,
+  FieldMapping,
+  LoadOptions,
+  LoadProgressCallback,
+  MappedLayer,
+  ProgressCallback,
+  Recommendation,
+  RecommendOptions,
+  Role,
+} from '../core/index.ts';
 import type { DistrictInput, EngineApi } from './engine-api.ts';
+import type { LoaderApi, LoadPreview } from './loader-api.ts';
+import { RestartableWorker } from './restartable-worker.ts';
 
-/**
- * The app's handle on the engine worker. Cancelling terminates the worker (the only way to stop
- * a synchronous computation at once) and starts a fresh one with the same district.
- */
+/** The app's handle on an engine worker holding one district. */
 export class EngineClient {
-  private worker!: Worker;
-  private api!: Remote<EngineApi>;
   private district: DistrictInput | null = null;
-
-  constructor() {
-    this.start();
-  }
-
-  private start() {
-    this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'catchmap-engine' });
-    this.api = wrap<EngineApi>(this.worker);
-    if (this.district) void this.api.setDistrict(this.district);
-  }
+  private readonly worker = new RestartableWorker<EngineApi>(
+    () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'catchmap-engine' }),
+    (api) => {
+      if (this.district) void api.setDistrict(this.district);
+    },
+  );
 
   async setDistrict(input: DistrictInput): Promise<void> {
     this.district = input;
-    await this.api.setDistrict(input);
+    await this.worker.api.setDistrict(input);
   }
 
   evaluate(options: EvaluateOptions, onProgress?: ProgressCallback): Promise<Evaluation> {
-    return this.api.evaluate(options, onProgress ? proxy(onProgress) : undefined);
+    return this.worker.api.evaluate(options, onProgress ? proxy(onProgress) : undefined);
   }
 
   recommend(evalOptions: EvaluateOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
-    return this.api.recommend(evalOptions, options, onProgress ? proxy(onProgress) : undefined);
+    return this.worker.api.recommend(evalOptions, options, onProgress ? proxy(onProgress) : undefined);
   }
 
-  /** Stops whatever is running; its promise never settles, so callers track their own run ids. */
+  /** Stops whatever is running; its promise never settles. */
   cancel(): void {
-    this.worker.terminate();
-    this.start();
+    this.worker.restart();
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.worker.dispose();
+  }
+}
+
+/** The app's handle on the file-loading worker. */
+export class LoaderClient {
+  private readonly worker = new RestartableWorker<LoaderApi>(
+    () => new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module', name: 'catchmap-loader' }),
+  );
+
+  /** The bytes move to the worker (transferred, not copied). */
+  load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview> {
+    return this.worker.api.load(transfer(bytes, [bytes]), name, options, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  map(id: number, role: Role, mapping: FieldMapping): Promise<MappedLayer> {
+    return this.worker.api.map(id, role, mapping);
+  }
+
+  discard(id: number): Promise<void> {
+    return this.worker.api.discard(id);
+  }
+
+  /** Stops a load at once; files waiting for confirmation are lost with it. */
+  cancel(): void {
+    this.worker.restart();
+  }
+
+  dispose(): void {
+    this.worker.dispose();
   }
 }

@@ -36,7 +36,9 @@ export type RecommendAction =
   | { type: 'finished'; runId: number; result: Recommendation }
   | { type: 'failed'; runId: number; error: string }
   | { type: 'cancelled' }
-  | { type: 'set-view'; view: RecommendState['view'] };
+  | { type: 'set-view'; view: RecommendState['view'] }
+  /** The district changed (a file was loaded): earlier proposals no longer apply. */
+  | { type: 'reset' };
 
 export const initialRecommend: RecommendState = {
   params: { model: 'cmclp', p: 8, targetPct: 90, candidateSpacingM: 250, solver: 'heuristic', iterations: 2, timeLimitS: 30 },
@@ -66,6 +68,8 @@ export function recommendReducer(state: RecommendState, action: RecommendAction)
       return { ...state, status: 'cancelled', runId: state.runId + 1, message: '' };
     case 'set-view':
       return { ...state, view: action.view };
+    case 'reset':
+      return { ...initialRecommend, params: state.params, runId: state.runId + 1 };
   }
 }
 

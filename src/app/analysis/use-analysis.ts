@@ -8,7 +8,7 @@ const DEBOUNCE_MS = 200;
  * Runs the engine in the worker whenever the parameters change. A newer run cancels an older one
  * still in the worker, so the numbers shown always belong to the parameters shown.
  */
-export function useAnalysis(engine: EngineClient | null): [AnalysisState, (a: AnalysisAction) => void] {
+export function useAnalysis(engine: EngineClient | null, districtVersion: number): [AnalysisState, (a: AnalysisAction) => void] {
   const [state, dispatch] = useReducer(analysisReducer, initialAnalysis);
   const runIdRef = useRef(0);
   const runningRef = useRef(false);
@@ -34,7 +34,7 @@ export function useAnalysis(engine: EngineClient | null): [AnalysisState, (a: An
         });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [engine, state.params]);
+  }, [engine, districtVersion, state.params]);
 
   return [state, dispatch];
 }

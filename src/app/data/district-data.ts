@@ -13,17 +13,24 @@ import facilitiesUrl from '../../../data/geo/demo-facilities.geojson?url';
 import roadsUrl from '../../../data/geo/demo-roads.geojson?url';
 import landuseUrl from '../../../data/geo/demo-landuse.geojson?url';
 
+/** The layers a district is made of; each is the demo's until the user loads a file for it. */
+export const DISTRICT_LAYERS = ['population', 'villages', 'facilities', 'roads', 'landuse', 'boundary'] as const;
+export type DistrictLayer = (typeof DISTRICT_LAYERS)[number];
+
 /** Everything drawn for one district. */
 export interface DistrictData {
-  name: string;
-  /** True for generated demo data: the UI must say so. */
-  synthetic: boolean;
+  /** Layers still holding generated demo data: the UI must say they are synthetic. */
+  demoLayers: DistrictLayer[];
+  /** File each evaluated layer came from, so warnings name it. */
+  files: { population: string; facilities: string; villages: string };
   boundary: FeatureCollection<Polygon | MultiPolygon>;
   population: FeatureCollection<Polygon | MultiPolygon, PopulationProperties>;
   villages: FeatureCollection<Polygon | MultiPolygon, UrbanVillageProperties>;
   facilities: FeatureCollection<Point, FacilityProperties>;
   roads: FeatureCollection<LineString, RoadProperties>;
   landuse: FeatureCollection<Polygon | MultiPolygon, LandUseProperties>;
+  /** The user's candidate sites for new facilities, when loaded (otherwise a grid is generated). */
+  candidates?: FeatureCollection;
 }
 
 async function fetchJson<T>(url: string, label: string): Promise<T> {
@@ -47,8 +54,8 @@ export async function loadDemoDistrict(): Promise<DistrictData> {
     fetchJson<DistrictData['landuse']>(landuseUrl, 'demo-landuse.geojson'),
   ]);
   return {
-    name: 'Erqi District, Zhengzhou (synthetic demo)',
-    synthetic: true,
+    demoLayers: [...DISTRICT_LAYERS],
+    files: { population: 'demo-population.geojson', facilities: 'demo-facilities.geojson', villages: 'demo-urban-villages.geojson' },
     boundary,
     population,
     villages,

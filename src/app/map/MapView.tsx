@@ -4,15 +4,15 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { bbox } from '@turf/turf';
-import type { DistrictData } from '../data/district-data.ts';
-import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle } from './district-style.ts';
+import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
 import { publishMapHooks, setMapReady } from './test-hooks.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
 
 export interface MapViewProps {
-  data: DistrictData;
+  /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
+  basemap: BasemapData;
   deckLayers: Layer[];
   roads: LayerSetting;
   boundary: LayerSetting;
@@ -37,19 +37,21 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   }
 }
 
-export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+export function MapView({ basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
   /** The online style in use, or null while the local style is shown. */
   const activeStyleUrlRef = useRef<string | null>(null);
-  const propsRef = useRef({ roads, boundary, onHover, onBasemapError });
-  propsRef.current = { roads, boundary, onHover, onBasemapError };
+  const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap });
+  propsRef.current = { roads, boundary, onHover, onBasemapError, basemap };
+  const shownBoundaryRef = useRef(basemap.boundary);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const data = propsRef.current.basemap;
     const [minLng, minLat, maxLng, maxLat] = bbox(data.boundary);
     const map = new MapLibreMap({
       container,
@@ -86,26 +88,36 @@ export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, 
     });
 
     map.on('style.load', () => {
-      if (activeStyleUrlRef.current !== null) addDistrictLayers(map, data);
+      if (activeStyleUrlRef.current !== null) addDistrictLayers(map, propsRef.current.basemap);
       applyStyleLayerSettings(map, propsRef.current.roads, propsRef.current.boundary);
     });
     map.on('error', (event) => {
       const url = activeStyleUrlRef.current;
       if (url === null) return;
       activeStyleUrlRef.current = null;
-      map.setStyle(localStyle(data));
+      map.setStyle(localStyle(propsRef.current.basemap));
       propsRef.current.onBasemapError(`${url}: ${event.error?.message ?? 'the style or its tiles could not be loaded'}`);
     });
 
     mapRef.current = map;
     overlayRef.current = overlay;
-    publishMapHooks(map, [minLng, minLat, maxLng, maxLat]);
+    publishMapHooks(map, () => bbox(propsRef.current.basemap.boundary) as [number, number, number, number]);
     return () => {
       overlayRef.current = null;
       mapRef.current = null;
       map.remove();
     };
-  }, [data]);
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map?.isStyleLoaded()) return;
+    updateDistrictSources(map, basemap);
+    if (shownBoundaryRef.current !== basemap.boundary) {
+      shownBoundaryRef.current = basemap.boundary;
+      map.fitBounds(bbox(basemap.boundary) as [number, number, number, number], { padding: 40, animate: false });
+    }
+  }, [basemap]);
 
   // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
   useLayoutEffect(() => {
@@ -122,8 +134,8 @@ export function MapView({ data, deckLayers, roads, boundary, styleUrl, onHover, 
     const map = mapRef.current;
     if (!map || styleUrl === activeStyleUrlRef.current) return;
     activeStyleUrlRef.current = styleUrl;
-    map.setStyle(styleUrl ?? localStyle(data));
-  }, [styleUrl, data]);
+    map.setStyle(styleUrl ?? localStyle(propsRef.current.basemap));
+  }, [styleUrl]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;
 }

@@ -1,6 +1,9 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import { GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { DistrictData } from '../data/district-data.ts';
+
+/** The layers the basemap draws. */
+export type BasemapData = Pick<DistrictData, 'boundary' | 'roads' | 'landuse'>;
 
 /**
  * The offline basemap: a background, land use, roads and the district boundary, all from the
@@ -8,7 +11,7 @@ import type { DistrictData } from '../data/district-data.ts';
  */
 export const BACKGROUND_COLOUR = '#f2efe9';
 
-export function districtSources(data: DistrictData): Record<string, SourceSpecification> {
+export function districtSources(data: BasemapData): Record<string, SourceSpecification> {
   return {
     'district-boundary': { type: 'geojson', data: data.boundary },
     'district-roads': { type: 'geojson', data: data.roads },
@@ -29,6 +32,7 @@ export const DISTRICT_LAYERS: LayerSpecification[] = [
         'water', '#aad3df',
         'rail', '#d9d3cc',
         'industry', '#e3dce8',
+        'exclusion', '#e6d3d3',
         '#e0e0e0',
       ],
     },
@@ -68,7 +72,7 @@ export const STYLE_LAYER_GROUPS = {
   boundary: ['district-boundary-line'],
 } as const;
 
-export function localStyle(data: DistrictData): StyleSpecification {
+export function localStyle(data: BasemapData): StyleSpecification {
   return {
     version: 8,
     name: 'Catchmap local',
@@ -78,11 +82,19 @@ export function localStyle(data: DistrictData): StyleSpecification {
 }
 
 /** Puts the district's own layers on top of an online basemap style. */
-export function addDistrictLayers(map: MapLibreMap, data: DistrictData): void {
+export function addDistrictLayers(map: MapLibreMap, data: BasemapData): void {
   for (const [id, source] of Object.entries(districtSources(data))) {
     if (!map.getSource(id)) map.addSource(id, source);
   }
   for (const layer of DISTRICT_LAYERS) {
     if (!map.getLayer(layer.id)) map.addLayer(layer);
+  }
+}
+
+/** Replaces the district's basemap data in place (a loaded roads or boundary file). */
+export function updateDistrictSources(map: MapLibreMap, data: BasemapData): void {
+  for (const [id, source] of Object.entries(districtSources(data))) {
+    const current = map.getSource(id);
+    if (current instanceof GeoJSONSource && source.type === 'geojson') current.setData(source.data as GeoJSON.GeoJSON);
   }
 }

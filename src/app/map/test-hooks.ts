@@ -22,7 +22,7 @@ declare global {
   }
 }
 
-export function publishMapHooks(map: MapLibreMap, districtBounds: LngLatBoundsLike): void {
+export function publishMapHooks(map: MapLibreMap, districtBounds: () => LngLatBoundsLike): void {
   window.__catchmap = {
     ready: false,
     drawnLayerIds: [],
@@ -34,7 +34,7 @@ export function publishMapHooks(map: MapLibreMap, districtBounds: LngLatBoundsLi
     },
     styleLayerIds: () => map.getStyle().layers.map((l) => l.id),
     jumpTo: (lngLat, zoom) => map.jumpTo({ center: lngLat, zoom }),
-    fitDistrict: () => map.fitBounds(districtBounds, { padding: 40, animate: false }),
+    fitDistrict: () => map.fitBounds(districtBounds(), { padding: 40, animate: false }),
   };
 }
 

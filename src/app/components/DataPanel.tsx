@@ -1,0 +1,84 @@
+import { useRef } from 'react';
+import { ACCEPTED_EXTENSIONS } from '../../core/index.ts';
+import type { LoadedFile, LoadingProgress } from '../data/use-file-loading.ts';
+import type { DistrictLayer } from '../data/district-data.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+export function DataPanel({
+  onFiles,
+  progress,
+  queued,
+  onCancel,
+  loaded,
+  demoLayers,
+}: {
+  onFiles: (files: FileList) => void;
+  progress: LoadingProgress | null;
+  queued: number;
+  onCancel: () => void;
+  loaded: LoadedFile[];
+  demoLayers: DistrictLayer[];
+}) {
+  const { t, n } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <section className="panel-section" aria-labelledby="data-heading" data-testid="data-panel">
+      <h2 id="data-heading">{t('data.title')}</h2>
+      <div className="button-row">
+        <button type="button" onClick={() => input.current?.click()} data-testid="data-load">
+          {t('data.load')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          accept={[...ACCEPTED_EXTENSIONS, '.zip'].join(',')}
+          data-testid="data-file-input"
+          onChange={(e) => {
+            if (e.target.files) onFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <p className="hint">{t('data.dropHint')}</p>
+      {progress && (
+        <div className="progress-row" aria-live="polite" data-testid="data-progress">
+          <progress max={1} value={progress.fraction} aria-label={progress.name} />
+          <span>
+            {t('data.loading', { name: progress.name, phase: progress.phase, pct: `${Math.round(progress.fraction * 100)}%` })}
+            {progress.rows > 0 ? ` · ${t('data.rows', { rows: n(progress.rows) })}` : ''}
+          </span>
+          <button type="button" onClick={onCancel} data-testid="data-cancel">
+            {t('data.cancel')}
+          </button>
+        </div>
+      )}
+      {queued > 0 && <p className="hint">{t('data.queued', { n: queued })}</p>}
+      {loaded.length > 0 && (
+        <ul className="loaded-files" data-testid="data-loaded">
+          {loaded.map((f, i) => (
+            <li key={i}>
+              <strong>{f.name}</strong>
+              <br />
+              {t('data.report', { role: t(`role.${f.role}`), read: n(f.report.read), used: n(f.report.used), skipped: n(f.report.skipped) })}
+              {f.warnings.length > 0 && (
+                <details>
+                  <summary>{t('data.warnings', { n: n(f.warnings.length) })}</summary>
+                  <ul className="warnings">
+                    {f.warnings.slice(0, 50).map((w, k) => (
+                      <li key={k}>
+                        {w.feature}: {w.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {demoLayers.length > 0 && <p className="hint">{t('data.demo', { layers: demoLayers.join(', ') })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { FACILITY_TYPES, ROLES, type FacilityType, type FieldMapping, type LoadOptions, type Role } from '../../core/index.ts';
+import type { PendingFile } from '../data/use-file-loading.ts';
+import type { MergeOptions } from '../data/merge-layer.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+type MappedField = Exclude<keyof FieldMapping, 'fixedType'>;
+
+/** The fields each role reads; the first listed is required where the role needs a number. */
+const ROLE_FIELDS: Record<Role, MappedField[]> = {
+  population: ['population', 'id', 'name'],
+  villages: ['name', 'population', 'migrantShare', 'id'],
+  facilities: ['type', 'capacity', 'name', 'id'],
+  candidates: ['id', 'name'],
+  exclusions: ['id', 'name'],
+  roads: ['class', 'name', 'id'],
+  boundary: ['name'],
+};
+
+const SHOWN_WARNINGS = 20;
+
+/**
+ * Confirms a loaded file: what it is (format, encoding, coordinates), what it is for (role,
+ * suggested from its geometry and fields) and which field holds what. Values are shown as text.
+ */
+export function LoadDialog({
+  pending,
+  onConfirm,
+  onReload,
+  onDiscard,
+}: {
+  pending: PendingFile;
+  onConfirm: (role: Role, mapping: FieldMapping, options: MergeOptions) => void;
+  onReload: (options: LoadOptions) => void;
+  onDiscard: () => void;
+}) {
+  const { t, n } = useI18n();
+  const p = pending.preview;
+  const [role, setRole] = useState<Role>(p.suggestedRole);
+  const [mapping, setMapping] = useState<FieldMapping>(p.suggestedMapping);
+  const [replaceFacilities, setReplaceFacilities] = useState(true);
+  const setField = (key: MappedField, value: string) => setMapping((m) => ({ ...m, [key]: value === '' ? undefined : value }));
+  const crs = [
+    p.crs.detected,
+    p.crs.converted ? t('load.converted') : '',
+    p.crs.swapped ? t('load.swapped') : '',
+    p.crs.shift ?? '',
+  ].filter(Boolean).join(', ');
+  const columns = p.geometryColumns
+    ? 'wkt' in p.geometryColumns
+      ? p.geometryColumns.wkt
+      : 'location' in p.geometryColumns
+        ? p.geometryColumns.location
+        : `${p.geometryColumns.lon}, ${p.geometryColumns.lat}`
+    : null;
+
+  return (
+    <div className="dialog-backdrop">
+      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title" data-testid="load-dialog">
+        <h2 id="load-title">{t('load.title', { file: p.file })}</h2>
+        <p className="hint">
+          {t('load.format', { format: p.format })}
+          {p.encoding ? ` · ${t('load.encoding', { encoding: p.encoding })}` : ''}
+          <br />
+          {t('load.crs', { crs })}
+          {columns && (
+            <>
+              <br />
+              {t('load.geometryColumns', { columns })}
+            </>
+          )}
+        </p>
+        {p.crs.suspect && !pending.options.coordinateSystem && (
+          <div className="warning" role="alert" data-testid="crs-prompt">
+            <p>{p.crs.suspect.prompt}</p>
+            <div className="button-row">
+              <button type="button" data-testid="crs-convert" onClick={() => onReload({ coordinateSystem: p.crs.suspect!.system })}>
+                {t('load.convert', { system: p.crs.suspect.system.toUpperCase() })}
+              </button>
+              <button type="button" onClick={() => onReload({ coordinateSystem: 'wgs84' })}>
+                {t('load.keep')}
+              </button>
+            </div>
+          </div>
+        )}
+        <div className="form-grid">
+          <label htmlFor="load-role">{t('load.role')}</label>
+          <select id="load-role" value={role} data-testid="load-role" onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {ROLE_FIELDS[role].map((key) => (
+            <FieldSelect key={key} label={t(`mapfield.${key}` as MessageKey)} fields={p.fields} value={mapping[key]} onChange={(v) => setField(key, v)} testId={`map-${key}`} />
+          ))}
+          {role === 'facilities' && (
+            <>
+              <label htmlFor="map-fixed-type">{t('load.fixedType')}</label>
+              <select
+                id="map-fixed-type"
+                data-testid="map-fixedType"
+                value={mapping.fixedType ?? ''}
+                onChange={(e) => setMapping((m) => ({ ...m, fixedType: (e.target.value || undefined) as FacilityType | undefined }))}
+              >
+                <option value="">{t('load.fromColumn')}</option>
+                {FACILITY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`facility.${type}`)}
+                  </option>
+                ))}
+              </select>
+              <label className="span2 checkbox">
+                <input type="checkbox" checked={replaceFacilities} data-testid="load-replace" onChange={(e) => setReplaceFacilities(e.target.checked)} />
+                {t('load.replace')}
+              </label>
+            </>
+          )}
+        </div>
+        <p data-testid="load-report">{t('load.report', { read: n(p.report.read), used: n(p.report.used), skipped: n(p.report.skipped) })}</p>
+        {p.sample.length > 0 && (
+          <details>
+            <summary>{t('load.sample')}</summary>
+            <table className="sample">
+              <tbody>
+                {p.sample.map((row, i) => (
+                  <tr key={i}>
+                    <td>{Object.entries(row).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' · ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
+        {p.warningCount > 0 && (
+          <details open data-testid="load-warnings">
+            <summary>{t('load.warnings', { n: n(p.warningCount) })}</summary>
+            <ul className="warnings">
+              {p.warnings.slice(0, SHOWN_WARNINGS).map((w, i) => (
+                <li key={i}>
+                  {w.feature}: {w.reason}
+                </li>
+              ))}
+              {p.warningCount > SHOWN_WARNINGS && <li>{t('load.more', { n: n(p.warningCount - SHOWN_WARNINGS) })}</li>}
+            </ul>
+          </details>
+        )}
+        {pending.error && (
+          <p className="error" role="alert" data-testid="load-error">
+            {pending.error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" className="primary" data-testid="load-add" onClick={() => onConfirm(role, mapping, { replaceFacilities })}>
+            {t('load.add')}
+          </button>
+          <button type="button" onClick={onDiscard} data-testid="load-discard">
+            {t('load.discard')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function FieldSelect({ label, fields, value, onChange, testId }: { label: string; fields: string[]; value: string | undefined; onChange: (v: string) => void; testId: string }) {
+  const { t } = useI18n();
+  const id = `field-${testId}`;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">{t('load.none')}</option>
+        {fields.map((f) => (
+          <option key={f} value={f}>
+            {f}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { isFacilityType, type FacilityType, type MappedLayer } from '../../core/index.ts';
+import type { DistrictData, DistrictLayer } from './district-data.ts';
+
+const withoutDemo = (data: DistrictData, ...layers: DistrictLayer[]) => data.demoLayers.filter((l) => !layers.includes(l));
+
+export interface MergeOptions {
+  /** Facilities: drop the facilities of the types the file holds (else the file adds to them). */
+  replaceFacilities: boolean;
+}
+
+/**
+ * The district with a confirmed file in its role. Facilities replace only the types the file
+ * holds (a file of primary schools keeps the clinics), or add to them; exclusion zones add to the
+ * land use; everything else replaces its layer. Pure: the previous district is left as it was.
+ */
+export function mergeLayer(data: DistrictData, layer: MappedLayer, options: MergeOptions = { replaceFacilities: true }): DistrictData {
+  const fc = layer.collection as FeatureCollection;
+  switch (layer.role) {
+    case 'population':
+      return { ...data, population: fc as DistrictData['population'], demoLayers: withoutDemo(data, 'population'), files: { ...data.files, population: layer.file } };
+    case 'villages':
+      return { ...data, villages: fc as DistrictData['villages'], demoLayers: withoutDemo(data, 'villages'), files: { ...data.files, villages: layer.file } };
+    case 'facilities': {
+      const types = new Set<FacilityType>();
+      for (const f of fc.features) if (isFacilityType(f.properties?.type)) types.add(f.properties.type);
+      const kept = options.replaceFacilities ? data.facilities.features.filter((f) => !types.has(f.properties.type)) : data.facilities.features;
+      const facilities = { type: 'FeatureCollection', features: [...kept, ...fc.features] } as DistrictData['facilities'];
+      // Demo facilities of other types may remain; the layer stays marked synthetic until none do.
+      const demoLeft = data.demoLayers.includes('facilities') && kept.length > 0;
+      const file = kept.length > 0 ? `${data.files.facilities} + ${layer.file}` : layer.file;
+      return { ...data, facilities, demoLayers: demoLeft ? data.demoLayers : withoutDemo(data, 'facilities'), files: { ...data.files, facilities: file } };
+    }
+    case 'candidates':
+      return { ...data, candidates: fc };
+    case 'exclusions': {
+      const zones = fc.features.map(
+        (f, i): Feature<Geometry, Record<string, unknown>> => ({
+          ...f,
+          geometry: f.geometry,
+          properties: { ...f.properties, id: f.properties?.id ?? `${layer.file}#${i + 1}`, class: 'exclusion' },
+        }),
+      );
+      return { ...data, landuse: { ...data.landuse, features: [...data.landuse.features, ...zones] } as DistrictData['landuse'] };
+    }
+    case 'roads':
+      return { ...data, roads: fc as DistrictData['roads'], demoLayers: withoutDemo(data, 'roads') };
+    case 'boundary':
+      return { ...data, boundary: fc as DistrictData['boundary'], demoLayers: withoutDemo(data, 'boundary') };
+  }
+}

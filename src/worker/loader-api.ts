@@ -1,0 +1,60 @@
+import {
+  applyMapping,
+  loadFile,
+  type FieldMapping,
+  type LoadOptions,
+  type LoadProgressCallback,
+  type LoadResult,
+  type MappedLayer,
+  type Role,
+} from '../core/index.ts';
+
+/** Warnings sent to the page at most; the count says how many there were. */
+const MAX_WARNINGS = 200;
+
+/** What the page needs to confirm a loaded file: everything but the (possibly huge) features. */
+export interface LoadPreview extends Omit<LoadResult, 'features' | 'labels' | 'warnings'> {
+  id: number;
+  warnings: LoadResult['warnings'];
+  warningCount: number;
+  /** The first rows' properties, so the user can check the field mapping. */
+  sample: Record<string, unknown>[];
+}
+
+/**
+ * File loading in a worker: the parsed file stays here until the user confirms its role and
+ * fields, and only the mapped layer crosses back to the page.
+ */
+export function createLoaderApi() {
+  const pending = new Map<number, LoadResult>();
+  let nextId = 1;
+  const take = (id: number): LoadResult => {
+    const result = pending.get(id);
+    if (!result) throw new Error(`load ${id} is no longer available; load the file again`);
+    return result;
+  };
+  return {
+    async load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview> {
+      const result = await loadFile(bytes, name, options, onProgress);
+      const id = nextId++;
+      pending.set(id, result);
+      const { features, labels: _labels, warnings, ...rest } = result;
+      return {
+        ...rest,
+        id,
+        warnings: warnings.slice(0, MAX_WARNINGS),
+        warningCount: warnings.length,
+        sample: features.slice(0, 5).map((f) => ({ ...f.properties })),
+      };
+    },
+    /** The file mapped for a role; it stays here so the user can try another mapping. */
+    map(id: number, role: Role, mapping: FieldMapping): MappedLayer {
+      return applyMapping(take(id), role, mapping);
+    },
+    discard(id: number): void {
+      pending.delete(id);
+    },
+  };
+}
+
+export type LoaderApi = ReturnType<typeof createLoaderApi>;

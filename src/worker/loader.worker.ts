@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createLoaderApi } from './loader-api.ts';
+
+expose(createLoaderApi());
