@@ -10,7 +10,8 @@ import { describePick } from './map/describe-pick.ts';
 import { populationLayer, toCellData } from './map/layers/population-layer.ts';
 import { villagesLayer } from './map/layers/villages-layer.ts';
 import { facilitiesLayer } from './map/layers/facilities-layer.ts';
-import { catchmentsLayer } from './map/layers/catchments-layer.ts';
+import { catchmentsLayer, isochronesLayer } from './map/layers/catchments-layer.ts';
+import type { FeatureCollection } from 'geojson';
 import { initialMapLayers, mapLayersReducer } from './state/map-layers.ts';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { Legend } from './components/Legend.tsx';
@@ -87,6 +88,7 @@ export function App() {
       villages: data.villages,
       exclusions: data.landuse.features,
       candidates: data.candidates,
+      roads: data.roads,
       sources: data.files,
     };
     let live = true;
@@ -133,18 +135,40 @@ export function App() {
     return result.facilities.filter((f) => !proposed.has(f.id));
   }, [result, showProposals, recommendation]);
 
+  // Walking distance: the analysed type's catchments are drawn as the streets reached, not circles.
+  const [isochrones, setIsochrones] = useState<{ type: FacilityType; shapes: FeatureCollection } | null>(null);
+  const distance = analysis.params.distance;
+  useEffect(() => {
+    setIsochrones(null);
+    const evaluation = analysis.result;
+    if (!ready || !evaluation || distance === 'straight') return;
+    let live = true;
+    const { type, standard } = evaluation.summary;
+    const sites = evaluation.facilities.map((f) => ({ id: f.id, lngLat: f.lngLat }));
+    void engines.evaluator.isochrones(type, standard.radiusM, distance, sites).then((shapes) => live && setIsochrones({ type, shapes }));
+    return () => {
+      live = false;
+    };
+  }, [ready, engines, analysis.result, distance]);
+
   const deckLayers = useMemo(() => {
     if (!data) return [];
     return [
       populationLayer(cells, layers.layers.population),
       ...(result ? [shortfallLayer(shortfallData, layers.layers.shortfall)] : []),
       villagesLayer(data.villages.features, layers.layers.villages),
-      catchmentsLayer(facilities, layers.catchmentTypes, radiusM, layers.layers.catchments),
+      catchmentsLayer(
+        isochrones ? facilities.filter((f) => f.properties.type !== isochrones.type) : facilities,
+        layers.catchmentTypes,
+        radiusM,
+        layers.layers.catchments,
+      ),
+      ...(isochrones && layers.catchmentTypes[isochrones.type] ? [isochronesLayer(isochrones.shapes, isochrones.type, layers.layers.catchments)] : []),
       ...(result ? [utilisationLayer(existingResults, layers.layers.utilisation)] : []),
       facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
       ...(showProposals ? proposalsLayers(recommendation.proposals, recommendation.after.standard.radiusM, layers.layers.proposals) : []),
     ];
-  }, [data, cells, facilities, layers, result, shortfallData, radiusM, showProposals, recommendation, existingResults]);
+  }, [data, cells, facilities, layers, result, shortfallData, radiusM, showProposals, recommendation, existingResults, isochrones]);
 
   const onHover = useCallback((info: PickingInfo) => {
     const lines = describePick(info.layer?.id, info.object, i18nRef.current);

@@ -1,6 +1,5 @@
 import { proxy, transfer } from 'comlink';
 import type {
-  EvaluateOptions,
   Evaluation,
   FieldMapping,
   LoadOptions,
@@ -11,7 +10,9 @@ import type {
   RecommendOptions,
   Role,
 } from '../core/index.ts';
-import type { DistrictInput, EngineApi } from './engine-api.ts';
+import type { FeatureCollection } from 'geojson';
+import type { FacilityType, LngLat } from '../core/index.ts';
+import type { DistanceMode, DistrictInput, EngineApi, EngineOptions } from './engine-api.ts';
 import type { LoaderApi, LoadPreview } from './loader-api.ts';
 import { RestartableWorker } from './restartable-worker.ts';
 
@@ -30,12 +31,16 @@ export class EngineClient {
     await this.worker.api.setDistrict(input);
   }
 
-  evaluate(options: EvaluateOptions, onProgress?: ProgressCallback): Promise<Evaluation> {
+  evaluate(options: EngineOptions, onProgress?: ProgressCallback): Promise<Evaluation> {
     return this.worker.api.evaluate(options, onProgress ? proxy(onProgress) : undefined);
   }
 
-  recommend(evalOptions: EvaluateOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
+  recommend(evalOptions: EngineOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
     return this.worker.api.recommend(evalOptions, options, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  isochrones(type: FacilityType, radiusM: number, distance: Exclude<DistanceMode, 'straight'>, sites: { id: string; lngLat: LngLat }[]): Promise<FeatureCollection> {
+    return this.worker.api.isochrones(type, radiusM, distance, sites);
   }
 
   /** Stops whatever is running; its promise never settles. */

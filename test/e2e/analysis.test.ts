@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
-import { evaluate, type EvaluateInput, type EvaluateOptions, type Evaluation } from '../../src/core/index.ts';
+import {
+  buildRoadGraph,
+  evaluate,
+  networkRule,
+  walkNetwork,
+  type EvaluateInput,
+  type EvaluateOptions,
+  type Evaluation,
+} from '../../src/core/index.ts';
 import { UTILISATION_COLOURS } from '../../src/app/map/layers/utilisation-layer.ts';
 import { ROOT, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
 
@@ -110,6 +118,25 @@ describe('analysis panel (engine in a Web Worker)', () => {
     await page.getByTestId('analysis-type').selectOption('junior');
     await expectSummary(page, engine({ type: 'junior' }));
     await waitForLayers(page, ['utilisation']);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('measures along the streets without crossing arterials, says how far that is from the straight line, and draws it', async () => {
+    await page.getByTestId('analysis-type').selectOption('primary');
+    await page.getByTestId('distance-network-no-arterial').check();
+    const noCross = walkNetwork(buildRoadGraph(read('demo-roads.geojson')), { barrier: { classes: ['arterial'] } });
+    const expected = engine({ type: 'primary', distanceRule: (points) => networkRule(noCross, points) });
+    await expectSummary(page, expected);
+    const straight = engine({ type: 'primary' });
+    expect(expected.summary.coveragePct!).toBeLessThan(straight.summary.coveragePct!);
+    const gap = (expected.summary.coveragePct! - straight.summary.coveragePct!).toFixed(1).replace('-', '−');
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="summary-coverage-straight"]')?.textContent === text,
+      `${pct(straight.summary.coveragePct)} (${gap} pts)`,
+      { timeout: 60_000 },
+    );
+    await waitForLayers(page, ['isochrones']);
+    await screenshot(page, 'analysis-network-no-arterial.png');
     expect(app.errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Evaluation, FacilityType, StandardValues } from '../../core/index.ts';
+import type { DistanceMode } from '../../worker/engine-api.ts';
 import { DEFAULT_PRESET_ID } from '../../core/index.ts';
 
 export interface AnalysisParams {
@@ -8,6 +9,7 @@ export interface AnalysisParams {
   overrides: Partial<StandardValues>;
   /** Plan-year residents ÷ today's residents. */
   growthFactor: number;
+  distance: DistanceMode;
 }
 
 export interface AnalysisState {
@@ -17,6 +19,8 @@ export interface AnalysisState {
   progress: number;
   message: string;
   result: Evaluation | null;
+  /** With a walking-network distance: the coverage the same standard gives by straight line. */
+  straightCoveragePct: number | null;
   error: string | null;
   /** Increments with every run so a late answer from an older run is ignored. */
   runId: number;
@@ -27,17 +31,20 @@ export type AnalysisAction =
   | { type: 'set-preset'; presetId: string }
   | { type: 'set-override'; key: keyof StandardValues; value: number | undefined }
   | { type: 'set-growth'; growthFactor: number }
+  | { type: 'set-distance'; distance: DistanceMode }
+  | { type: 'straight-coverage'; runId: number; coveragePct: number | null }
   | { type: 'started'; runId: number }
   | { type: 'progress'; runId: number; progress: number; message: string }
   | { type: 'finished'; runId: number; result: Evaluation }
   | { type: 'failed'; runId: number; error: string };
 
 export const initialAnalysis: AnalysisState = {
-  params: { type: 'primary', presetId: DEFAULT_PRESET_ID, overrides: {}, growthFactor: 1 },
+  params: { type: 'primary', presetId: DEFAULT_PRESET_ID, overrides: {}, growthFactor: 1, distance: 'straight' },
   status: 'idle',
   progress: 0,
   message: '',
   result: null,
+  straightCoveragePct: null,
   error: null,
   runId: 0,
 };
@@ -57,12 +64,16 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
     }
     case 'set-growth':
       return { ...state, params: { ...state.params, growthFactor: action.growthFactor } };
+    case 'set-distance':
+      return { ...state, params: { ...state.params, distance: action.distance } };
+    case 'straight-coverage':
+      return action.runId === state.runId ? { ...state, straightCoveragePct: action.coveragePct } : state;
     case 'started':
       return { ...state, status: 'running', progress: 0, message: 'starting', error: null, runId: action.runId };
     case 'progress':
       return action.runId === state.runId ? { ...state, progress: action.progress, message: action.message } : state;
     case 'finished':
-      return action.runId === state.runId ? { ...state, status: 'done', progress: 1, result: action.result } : state;
+      return action.runId === state.runId ? { ...state, status: 'done', progress: 1, result: action.result, straightCoveragePct: null } : state;
     case 'failed':
       return action.runId === state.runId ? { ...state, status: 'error', error: action.error } : state;
   }

@@ -20,13 +20,19 @@ export function useAnalysis(engine: EngineClient | null, districtVersion: number
       const runId = ++runIdRef.current;
       runningRef.current = true;
       dispatch({ type: 'started', runId });
-      const { type, presetId, overrides, growthFactor } = state.params;
+      const { type, presetId, overrides, growthFactor, distance } = state.params;
+      const options = { type, preset: presetId, overrides, growthFactor };
       engine
-        .evaluate({ type, preset: presetId, overrides, growthFactor }, (progress, message) =>
-          dispatch({ type: 'progress', runId, progress, message: message ?? '' }),
-        )
+        .evaluate({ ...options, distance }, (progress, message) => dispatch({ type: 'progress', runId, progress, message: message ?? '' }))
         .then(
-          (result) => dispatch({ type: 'finished', runId, result }),
+          async (result) => {
+            dispatch({ type: 'finished', runId, result });
+            // Walking distance: say how far it is from the straight-line figure planners know.
+            if (distance !== 'straight') {
+              const straight = await engine.evaluate({ ...options, distance: 'straight' });
+              dispatch({ type: 'straight-coverage', runId, coveragePct: straight.summary.coveragePct });
+            }
+          },
           (err: unknown) => dispatch({ type: 'failed', runId, error: err instanceof Error ? err.message : String(err) }),
         )
         .finally(() => {

@@ -19,7 +19,7 @@ export function useRecommend(engine: EngineClient | null) {
       const p = state.params;
       engine
         .recommend(
-          { type: basis.type, preset: basis.presetId, overrides: basis.overrides, growthFactor: basis.growthFactor },
+          { type: basis.type, preset: basis.presetId, overrides: basis.overrides, growthFactor: basis.growthFactor, distance: basis.distance },
           {
             model: p.model,
             p: p.p,

@@ -8,8 +8,18 @@ import {
   type StandardKey,
 } from '../../core/index.ts';
 import type { AnalysisAction, AnalysisState } from '../analysis/analysis-state.ts';
+import type { DistanceMode } from '../../worker/engine-api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
+
+const DISTANCE_MODES: DistanceMode[] = ['straight', 'network', 'network-no-arterial'];
+
+/** Percentage points from the straight-line coverage to the walking-network one. */
+function signedPoints(network: number | null, straight: number, t: ReturnType<typeof useI18n>['t']): string {
+  if (network === null) return '—';
+  const d = network - straight;
+  return t('distance.points', { sign: d >= 0 ? '+' : '−', n: Math.abs(d).toFixed(1) });
+}
 
 const FIELDS: { key: StandardKey; schoolsOnly?: boolean; min: number; step: number }[] = [
   { key: 'radiusM', min: 50, step: 50 },
@@ -62,6 +72,22 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
           ))}
         </select>
       </div>
+      <fieldset className="distance" data-testid="analysis-distance">
+        <legend>{t('distance.title')}</legend>
+        {DISTANCE_MODES.map((mode) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              name="distance"
+              value={mode}
+              checked={params.distance === mode}
+              data-testid={`distance-${mode}`}
+              onChange={() => dispatch({ type: 'set-distance', distance: mode })}
+            />
+            {t(`distance.${mode}`)}
+          </label>
+        ))}
+      </fieldset>
       {typeof standardOrError === 'string' ? (
         <p className="error" role="alert">{standardOrError}</p>
       ) : (
@@ -135,6 +161,14 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
               <Row label={t('summary.inReach')} value={n(summary.unservedInReachPupils)} id="unserved-in-reach" sub />
               <Row label={t('summary.uncovered')} value={n(summary.uncoveredPupils)} id="uncovered" sub />
               <Row label={t('summary.coverage')} value={pct(summary.coveragePct)} id="coverage" />
+              {params.distance !== 'straight' && state.straightCoveragePct !== null && (
+                <Row
+                  label={t('distance.straightCoverage')}
+                  value={`${pct(state.straightCoveragePct)} (${signedPoints(summary.coveragePct, state.straightCoveragePct, t)})`}
+                  id="coverage-straight"
+                  sub
+                />
+              )}
               <Row label={t('summary.servedPct')} value={pct(summary.servedPct)} id="served-pct" />
               <Row label={t('summary.overCapacity')} value={t('summary.of', { n: n(summary.overCapacity), total: n(summary.facilities) })} id="over-capacity" />
               <Row label={t(school ? 'summary.seatsNeeded' : 'summary.capacityNeeded')} value={n(summary.seatsNeeded)} id="seats-needed" />

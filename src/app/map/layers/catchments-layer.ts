@@ -1,4 +1,5 @@
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { FeatureCollection } from 'geojson';
 import type { FacilityType } from '../../../core/schema.ts';
 import { FACILITY_STYLE } from '../facility-style.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
@@ -30,5 +31,22 @@ export function catchmentsLayer(
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
     updateTriggers: { getRadius: [radiusM] },
+  });
+}
+
+/** Walking-distance catchments: the band along the streets each facility reaches. */
+export function isochronesLayer(shapes: FeatureCollection, type: FacilityType, setting: LayerSetting) {
+  const colour = FACILITY_STYLE[type].colour;
+  return new GeoJsonLayer({
+    id: 'isochrones',
+    data: shapes,
+    visible: setting.visible,
+    opacity: setting.opacity,
+    filled: true,
+    stroked: true,
+    getFillColor: [...colour, 40],
+    getLineColor: [...colour, 230],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
   });
 }
