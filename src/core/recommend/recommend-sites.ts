@@ -4,6 +4,8 @@ import type { EvaluateInput, EvaluateOptions, Evaluation, EvaluationSummary } fr
 import { InputError } from '../errors.ts';
 import { geodesicRule } from '../distance/geodesic-rule.ts';
 import { featuresOf } from '../input/features.ts';
+import { withProposedSites } from '../whatif/proposed-site.ts';
+import type { ProposedSite } from '../whatif/types.ts';
 import { gridCandidates } from '../siting/candidates.ts';
 import { buildProblem, solveSiting, type ModelSpec, type SitingResult, type SolveOptions } from '../siting/index.ts';
 import type { SitingDemand, SitingSite } from '../siting/types.ts';
@@ -22,6 +24,8 @@ export interface RecommendOptions {
   candidateSpacingM: number;
   /** The user's own candidate sites (points or parcel centroids) in place of the grid. */
   candidates?: SitingSite[];
+  /** Proposed sites the planner has locked: kept and counted like existing facilities; p more are placed. */
+  locked?: ProposedSite[];
   /** Candidates closer than this to an existing facility of the type are dropped (default: half the radius). */
   minSpacingM?: number;
   /** Where nothing may be built (parks, water, rail, industry…). */
@@ -59,6 +63,7 @@ export interface Recommendation {
   proposals: Proposal[];
   siting: SitingResult;
   candidates: number;
+  /** Today, without any proposed site (locked ones included in `after`). */
   before: EvaluationSummary;
   after: EvaluationSummary;
   /** The full evaluation with the proposals built, for the map. */
@@ -111,7 +116,11 @@ export async function recommendSites(
   cancel?: CancelToken,
 ): Promise<Recommendation> {
   const stage = (from: number, to: number): ProgressCallback => (f, m) => onProgress(from + (to - from) * f, m);
-  const before = evaluate(input, evalOptions, stage(0, 0.2));
+  const today = evaluate(input, evalOptions, stage(0, 0.1));
+  // Locked proposals stand like existing facilities: the model places sites around them.
+  const locked = options.locked ?? [];
+  const base = locked.length > 0 ? withProposedSites(input, evalOptions.type, locked) : input;
+  const before = locked.length > 0 ? evaluate(base, evalOptions, stage(0.1, 0.2)) : today;
   const { standard } = before.summary;
   const radiusM = standard.radiusM;
 
@@ -164,11 +173,11 @@ export async function recommendSites(
   const nameById = new Map(candidates.map((c) => [c.id, c.name]));
   const chosen = siting.selected.map((id, k) => ({ id, rank: k + 1, lngLat: byId.get(id)!, name: nameById.get(id) }));
   const withSites = (sizes: Map<string, Size>): EvaluateInput => ({
-    ...input,
+    ...base,
     facilities: {
       type: 'FeatureCollection',
       features: [
-        ...featuresOf(input.facilities, input.sources?.facilities ?? 'facilities'),
+        ...featuresOf(base.facilities, input.sources?.facilities ?? 'facilities'),
         ...chosen.map((c) => proposedFeature(c, evalOptions.type, sizes.get(c.id)!)),
       ],
     },
@@ -205,7 +214,7 @@ export async function recommendSites(
     proposals,
     siting: { ...siting, existing: siting.existing.map((id) => (id.startsWith(EXISTING) ? id.slice(EXISTING.length) : id)) },
     candidates: candidates.length,
-    before: before.summary,
+    before: today.summary,
     after: after.summary,
     afterEvaluation: after,
   };

@@ -82,3 +82,20 @@ describe('recommendSites with the user\'s own candidate sites', () => {
     );
   });
 });
+
+describe('recommendSites around locked sites', () => {
+  it('keeps a locked site, counts its seats and places the new ones elsewhere', async () => {
+    const lockedSite = { id: 'mine', lngLat: at(3100, 100), seats: 630, classes: 14 };
+    const candidates = [
+      { id: 'by-b', lngLat: at(3150, 150) },
+      { id: 'by-a', lngLat: at(200, 300) },
+    ];
+    const r = await recommendSites(district(), { type: 'primary' }, { model: 'cmclp', p: 1, candidateSpacingM: 100, candidates, locked: [lockedSite] });
+    // The locked school seats all of cluster B, so the one new school goes to cluster A.
+    expect(r.proposals.map((p) => p.id)).toEqual(['by-a']);
+    expect(r.before.coveragePct).toBe(50);
+    expect(r.before.seats).toBe(90);
+    expect(r.after.seats).toBe(90 + 630 + r.proposals[0].seats);
+    expect(r.after.unservedPupils).toBe(0);
+  });
+});
