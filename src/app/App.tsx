@@ -31,7 +31,10 @@ import { ExportBar } from './components/ExportBar.tsx';
 import { useFileLoading } from './data/use-file-loading.ts';
 import { mergeLayer, type MergeOptions } from './data/merge-layer.ts';
 import { bbox } from '@turf/turf';
-import { proposalsLayers } from './map/layers/proposals-layer.ts';
+import { proposalMarkers, proposalsLayers, type SiteMarker } from './map/layers/proposals-layer.ts';
+import { useWhatIf } from './whatif/use-whatif.ts';
+import { publishWhatIfSites } from './map/test-hooks.ts';
+import { WhatIfPanel } from './components/WhatIfPanel.tsx';
 import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
 import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
 import { utilisationLayer } from './map/layers/utilisation-layer.ts';
@@ -55,12 +58,14 @@ export function App() {
   const [styleUrl, setStyleUrl] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   // Two workers: the optimizer can run for seconds while the analysis keeps answering edits.
-  const [engines, setEngines] = useState<{ evaluator: EngineClient; optimizer: EngineClient } | null>(null);
+  const [engines, setEngines] = useState<{ evaluator: EngineClient; optimizer: EngineClient; editor: EngineClient } | null>(null);
   const [districtVersion, setDistrictVersion] = useState(0);
   const ready = engines !== null && districtVersion > 0;
   const [analysis, dispatchAnalysis] = useAnalysis(ready ? engines.evaluator : null, districtVersion);
   const recommend = useRecommend(ready ? engines.optimizer : null);
   const resetRecommend = recommend.dispatch;
+  const whatIf = useWhatIf(ready ? engines.editor : null);
+  const stopWhatIf = whatIf.stop;
 
   useEffect(() => {
     loadDemoDistrict().then(setData, (err: unknown) =>
@@ -69,13 +74,16 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // A third worker holds the what-if session, so neither analysis nor optimizer runs disturb it.
     const evaluator = new EngineClient();
     const optimizer = new EngineClient();
-    setEngines({ evaluator, optimizer });
+    const editor = new EngineClient();
+    setEngines({ evaluator, optimizer, editor });
     return () => {
       setEngines(null);
       evaluator.dispose();
       optimizer.dispose();
+      editor.dispose();
     };
   }, []);
 
@@ -92,15 +100,16 @@ export function App() {
       sources: data.files,
     };
     let live = true;
-    void Promise.all([engines.evaluator.setDistrict(district), engines.optimizer.setDistrict(district)]).then(() => {
+    void Promise.all([engines.evaluator, engines.optimizer, engines.editor].map((e) => e.setDistrict(district))).then(() => {
       if (!live) return;
       resetRecommend({ type: 'reset' });
+      stopWhatIf();
       setDistrictVersion((v) => v + 1);
     });
     return () => {
       live = false;
     };
-  }, [data, engines, resetRecommend]);
+  }, [data, engines, resetRecommend, stopWhatIf]);
 
   const onRefused = useCallback((file: string, reason: string) => {
     setNotices((list) => [...list, { id: Date.now() + Math.random(), key: 'data.refused', vars: { file, reason } }]);
@@ -118,10 +127,111 @@ export function App() {
   const facilities = useMemo(() => (data?.facilities.features ?? []) as Feature<Point, FacilityProperties>[], [data]);
 
   const recommendation = recommend.state.result;
+  const editing = whatIf.state.active && whatIf.state.evaluation !== null;
   const showProposals =
-    recommendation !== null && recommend.state.view === 'after' && sameBasis(recommend.state.basis, analysis.params);
-  // The map shows the district as it would be with the proposals built, or as it is today.
-  const result = showProposals ? recommendation.afterEvaluation : analysis.result;
+    !whatIf.state.active && recommendation !== null && recommend.state.view === 'after' && sameBasis(recommend.state.basis, analysis.params);
+  // The map shows the district as edited by hand, as it would be with the proposals built, or as it is today.
+  const result = editing ? whatIf.state.evaluation : showProposals ? recommendation.afterEvaluation : analysis.result;
+  const markers = useMemo((): SiteMarker[] => {
+    if (editing) {
+      const byId = new Map(whatIf.state.evaluation!.facilities.map((f) => [f.id, f]));
+      return whatIf.state.sites.map((site, k) => ({
+        id: site.id,
+        rank: k + 1,
+        lngLat: site.lngLat,
+        seats: site.seats,
+        classes: site.classes ?? null,
+        pupilsServed: byId.get(site.id)?.allocated ?? 0,
+        pupilsInCatchment: byId.get(site.id)?.usersInCatchment ?? 0,
+        locked: site.locked,
+        selected: site.id === whatIf.state.selectedId,
+      }));
+    }
+    return showProposals ? proposalMarkers(recommendation.proposals) : [];
+  }, [editing, whatIf.state.evaluation, whatIf.state.sites, whatIf.state.selectedId, showProposals, recommendation]);
+
+  // The analysis changed under an open editing session: start it again for the new analysis, same sites.
+  const restartWhatIf = whatIf.start;
+  useEffect(() => {
+    if (whatIf.state.active && !sameBasis(whatIf.state.basis, analysis.params)) restartWhatIf(analysis.params, whatIf.state.sites);
+  }, [analysis.params, whatIf.state.active, whatIf.state.basis, whatIf.state.sites, restartWhatIf]);
+
+  const startEditing = useCallback(() => {
+    const from = showProposals
+      ? recommendation.proposals.map((p) => ({ id: `P${p.rank}`, lngLat: p.lngLat, seats: p.seats, classes: p.classes, locked: false }))
+      : [];
+    whatIf.start(analysis.params, from);
+  }, [showProposals, recommendation, whatIf, analysis.params]);
+
+  const [reoptimizing, setReoptimizing] = useState(false);
+  const reoptimize = useCallback(async () => {
+    if (!engines) return;
+    const p = recommend.state.params;
+    const locked = whatIf.state.sites.filter((s) => s.locked);
+    const basis = analysis.params;
+    setReoptimizing(true);
+    try {
+      const r = await engines.optimizer.recommend(
+        { type: basis.type, preset: basis.presetId, overrides: basis.overrides, growthFactor: basis.growthFactor, distance: basis.distance },
+        {
+          model: p.model,
+          p: p.p,
+          target: p.targetPct / 100,
+          candidateSpacingM: p.candidateSpacingM,
+          solver: p.solver,
+          iterations: p.iterations,
+          timeLimitS: p.timeLimitS,
+          locked: locked.map(({ locked: _l, ...site }) => site),
+        },
+      );
+      let next = whatIf.state.nextNumber;
+      whatIf.replaceAll([
+        ...locked,
+        ...r.proposals.map((prop) => ({ id: `P${next++}`, lngLat: prop.lngLat, seats: prop.seats, classes: prop.classes, locked: false })),
+      ]);
+    } catch (err) {
+      setNotices((list) => [...list, { id: Date.now(), key: 'data.refused', vars: { file: 'optimizer', reason: err instanceof Error ? err.message : String(err) } }]);
+    } finally {
+      setReoptimizing(false);
+    }
+  }, [engines, recommend.state.params, whatIf, analysis.params]);
+
+  const sitesRef = useRef(whatIf.state.sites);
+  sitesRef.current = whatIf.state.sites;
+  // The map (and with it the test hooks) exists once the district has loaded.
+  const mapShown = data !== null;
+  useEffect(() => publishWhatIfSites(() => sitesRef.current.map(({ locked: _locked, ...site }) => site)), [mapShown]);
+
+  // Keyboard: undo, redo and delete while editing (not while typing in a field).
+  useEffect(() => {
+    if (!whatIf.state.active) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) whatIf.redo();
+        else whatIf.undo();
+      } else if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        whatIf.redo();
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && whatIf.state.selectedId) {
+        e.preventDefault();
+        whatIf.remove(whatIf.state.selectedId);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [whatIf]);
+
+  const siteEditing = useMemo(
+    () =>
+      editing
+        ? { onAdd: whatIf.add, onSelect: whatIf.select, onDragStart: whatIf.dragStart, onDrag: whatIf.drag, onDragEnd: whatIf.dragEnd }
+        : null,
+    [editing, whatIf.add, whatIf.select, whatIf.dragStart, whatIf.drag, whatIf.dragEnd],
+  );
   const shortfallData = useMemo(() => (result ? toShortfallData(cells, result.cells) : []), [cells, result]);
   const radiusM = useMemo(
     () => (result ? { ...DEFAULT_RADIUS_M, [result.summary.type]: result.summary.standard.radiusM } : DEFAULT_RADIUS_M),
@@ -131,9 +241,9 @@ export function App() {
   // Proposals are sized to the pupils they take, so a utilisation halo would say nothing about them.
   const existingResults = useMemo(() => {
     if (!result) return [];
-    const proposed = new Set(showProposals ? recommendation.proposals.map((p) => p.id) : []);
+    const proposed = new Set([...markers.map((m) => m.id), ...(showProposals ? recommendation.proposals.map((p) => p.id) : [])]);
     return result.facilities.filter((f) => !proposed.has(f.id));
-  }, [result, showProposals, recommendation]);
+  }, [result, showProposals, recommendation, markers]);
 
   // Walking distance: the analysed type's catchments are drawn as the streets reached, not circles.
   const [isochrones, setIsochrones] = useState<{ type: FacilityType; shapes: FeatureCollection } | null>(null);
@@ -166,9 +276,9 @@ export function App() {
       ...(isochrones && layers.catchmentTypes[isochrones.type] ? [isochronesLayer(isochrones.shapes, isochrones.type, layers.layers.catchments)] : []),
       ...(result ? [utilisationLayer(existingResults, layers.layers.utilisation)] : []),
       facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
-      ...(showProposals ? proposalsLayers(recommendation.proposals, recommendation.after.standard.radiusM, layers.layers.proposals) : []),
+      ...(markers.length > 0 && result ? proposalsLayers(markers, result.summary.standard.radiusM, layers.layers.proposals) : []),
     ];
-  }, [data, cells, facilities, layers, result, shortfallData, radiusM, showProposals, recommendation, existingResults, isochrones]);
+  }, [data, cells, facilities, layers, result, shortfallData, radiusM, markers, existingResults, isochrones]);
 
   const onHover = useCallback((info: PickingInfo) => {
     const lines = describePick(info.layer?.id, info.object, i18nRef.current);
@@ -197,6 +307,7 @@ export function App() {
     <I18nContext.Provider value={i18n}>
     <div className="app">
       <MapView
+        editing={siteEditing}
         basemap={basemap}
         deckLayers={deckLayers}
         roads={layers.layers.roads}
@@ -275,6 +386,15 @@ export function App() {
           ready={ready}
           onRun={() => recommend.run(analysis.params)}
           onCancel={recommend.cancel}
+        />
+        <WhatIfPanel
+          whatIf={whatIf}
+          today={analysis.result?.summary ?? null}
+          canStart={ready && analysis.result !== null}
+          hasProposals={showProposals}
+          onStart={startEditing}
+          onReoptimize={() => void reoptimize()}
+          reoptimizing={reoptimizing}
         />
       </aside>
       <Tooltip tooltip={tooltip} />

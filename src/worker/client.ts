@@ -11,7 +11,7 @@ import type {
   Role,
 } from '../core/index.ts';
 import type { FeatureCollection } from 'geojson';
-import type { FacilityType, LngLat } from '../core/index.ts';
+import type { FacilityType, LngLat, ProposedSite, WhatIfUpdate } from '../core/index.ts';
 import type { DistanceMode, DistrictInput, EngineApi, EngineOptions } from './engine-api.ts';
 import type { LoaderApi, LoadPreview } from './loader-api.ts';
 import { RestartableWorker } from './restartable-worker.ts';
@@ -41,6 +41,22 @@ export class EngineClient {
 
   isochrones(type: FacilityType, radiusM: number, distance: Exclude<DistanceMode, 'straight'>, sites: { id: string; lngLat: LngLat }[]): Promise<FeatureCollection> {
     return this.worker.api.isochrones(type, radiusM, distance, sites);
+  }
+
+  startWhatIf(options: EngineOptions, sites: ProposedSite[], onProgress?: ProgressCallback): Promise<Evaluation> {
+    return this.worker.api.startWhatIf(options, sites, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  whatIfAdd(site: ProposedSite): Promise<WhatIfUpdate> {
+    return this.worker.api.whatIfAdd(site);
+  }
+
+  whatIfMove(id: string, lngLat: LngLat): Promise<WhatIfUpdate> {
+    return this.worker.api.whatIfMove(id, lngLat);
+  }
+
+  whatIfSetSites(sites: ProposedSite[]): Promise<WhatIfUpdate> {
+    return this.worker.api.whatIfSetSites(sites);
   }
 
   /** Stops whatever is running; its promise never settles. */

@@ -3,6 +3,7 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } fro
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { LngLat } from '../../core/index.ts';
 import { bbox } from '@turf/turf';
 import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
@@ -10,7 +11,18 @@ import { publishMapHooks, setMapReady } from './test-hooks.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
 
+/** Direct editing of proposed sites on the map (the what-if mode). */
+export interface SiteEditing {
+  onAdd: (lngLat: LngLat) => void;
+  onSelect: (id: string) => void;
+  onDragStart: (id: string) => void;
+  onDrag: (id: string, lngLat: LngLat) => void;
+  onDragEnd: () => void;
+}
+
 export interface MapViewProps {
+  /** Set while proposed sites can be added by clicking and moved by dragging. */
+  editing: SiteEditing | null;
   /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
   basemap: BasemapData;
   deckLayers: Layer[];
@@ -37,15 +49,15 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   }
 }
 
-export function MapView({ basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+export function MapView({ editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
   /** The online style in use, or null while the local style is shown. */
   const activeStyleUrlRef = useRef<string | null>(null);
-  const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap });
-  propsRef.current = { roads, boundary, onHover, onBasemapError, basemap };
+  const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap, editing });
+  propsRef.current = { roads, boundary, onHover, onBasemapError, basemap, editing };
   const shownBoundaryRef = useRef(basemap.boundary);
 
   useEffect(() => {
@@ -99,6 +111,45 @@ export function MapView({ basemap, deckLayers, roads, boundary, styleUrl, onHove
       propsRef.current.onBasemapError(`${url}: ${event.error?.message ?? 'the style or its tiles could not be loaded'}`);
     });
 
+    // Editing: a press on a proposed site drags it (the map does not pan); a click elsewhere adds one.
+    const siteAt = (x: number, y: number): string | null => {
+      const hit = overlay.pickObject({ x, y, radius: 4, layerIds: ['proposals'] });
+      const id = (hit?.object as { id?: unknown } | undefined)?.id;
+      return typeof id === 'string' ? id : null;
+    };
+    let dragging: string | null = null;
+    let dragged = false;
+    map.on('mousedown', (e) => {
+      const edit = propsRef.current.editing;
+      const id = edit ? siteAt(e.point.x, e.point.y) : null;
+      if (!edit || !id) return;
+      e.preventDefault();
+      dragging = id;
+      dragged = false;
+      edit.onDragStart(id);
+    });
+    map.on('mousemove', (e) => {
+      if (!dragging) return;
+      dragged = true;
+      propsRef.current.editing?.onDrag(dragging, [e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('mouseup', () => {
+      if (!dragging) return;
+      propsRef.current.editing?.onDragEnd();
+      dragging = null;
+    });
+    map.on('click', (e) => {
+      const edit = propsRef.current.editing;
+      if (!edit) return;
+      if (dragged) {
+        dragged = false;
+        return;
+      }
+      const id = siteAt(e.point.x, e.point.y);
+      if (id) edit.onSelect(id);
+      else edit.onAdd([e.lngLat.lng, e.lngLat.lat]);
+    });
+
     mapRef.current = map;
     overlayRef.current = overlay;
     publishMapHooks(map, () => bbox(propsRef.current.basemap.boundary) as [number, number, number, number]);
@@ -137,5 +188,5 @@ export function MapView({ basemap, deckLayers, roads, boundary, styleUrl, onHove
     map.setStyle(styleUrl ?? localStyle(propsRef.current.basemap));
   }, [styleUrl]);
 
-  return <div ref={containerRef} className="map" data-testid="map" />;
+  return <div ref={containerRef} className={editing ? 'map editing' : 'map'} data-testid="map" />;
 }

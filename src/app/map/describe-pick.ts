@@ -1,4 +1,5 @@
-import { isSchoolType, type FacilityProperties, type FacilityResult, type Proposal, type UrbanVillageProperties } from '../../core/index.ts';
+import { isSchoolType, type FacilityProperties, type FacilityResult, type UrbanVillageProperties } from '../../core/index.ts';
+import type { SiteMarker } from './layers/proposals-layer.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { CellDatum } from './layers/population-layer.ts';
 import type { FacilityFeature } from './layers/facilities-layer.ts';
@@ -28,7 +29,7 @@ export function describePick(layerId: string | undefined, object: unknown, { t, 
       ];
     }
     case 'proposals': {
-      const p = object as Proposal;
+      const p = object as SiteMarker;
       return [
         t('tip.proposed', { rank: p.rank }),
         p.classes !== null ? t('tip.proposedSize', { classes: n(p.classes), seats: n(p.seats) }) : t('tip.visits', { n: n(p.seats) }),

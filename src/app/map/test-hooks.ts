@@ -1,4 +1,5 @@
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import type { ProposedSite } from '../../core/index.ts';
 
 /**
  * What end-to-end tests read from the page: whether the map and every deck.gl layer have drawn,
@@ -14,6 +15,8 @@ export interface CatchmapTestHooks {
   styleLayerIds(): string[];
   jumpTo(lngLat: [number, number], zoom: number): void;
   fitDistrict(): void;
+  /** The proposed sites of the what-if editor, as sent to the engine. */
+  whatIfSites(): ProposedSite[];
 }
 
 declare global {
@@ -35,6 +38,7 @@ export function publishMapHooks(map: MapLibreMap, districtBounds: () => LngLatBo
     styleLayerIds: () => map.getStyle().layers.map((l) => l.id),
     jumpTo: (lngLat, zoom) => map.jumpTo({ center: lngLat, zoom }),
     fitDistrict: () => map.fitBounds(districtBounds(), { padding: 40, animate: false }),
+    whatIfSites: () => [],
   };
 }
 
@@ -45,4 +49,9 @@ export function setMapReady(ready: boolean, drawnLayerIds?: string[]): void {
     window.__catchmap.drawnLayerIds = drawnLayerIds;
     window.__catchmap.frames++;
   }
+}
+
+/** Lets the what-if editor publish its sites for tests. */
+export function publishWhatIfSites(sites: () => ProposedSite[]): void {
+  if (window.__catchmap) window.__catchmap.whatIfSites = sites;
 }

@@ -1,16 +1,34 @@
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Proposal } from '../../../core/index.ts';
+import type { LngLat, Proposal } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
 
 export const PROPOSAL_COLOUR: [number, number, number] = [20, 20, 20];
+const SELECTED_COLOUR: [number, number, number] = [230, 159, 0];
+const LOCKED_COLOUR: [number, number, number] = [0, 114, 178];
 
-const position = (p: Proposal): [number, number] => [p.lngLat[0], p.lngLat[1]];
+/** A proposed site as drawn: from the optimizer, or placed by hand in the what-if editor. */
+export interface SiteMarker {
+  id: string;
+  rank: number;
+  lngLat: LngLat;
+  seats: number;
+  classes: number | null;
+  pupilsServed: number;
+  pupilsInCatchment: number;
+  locked: boolean;
+  selected: boolean;
+}
 
-/** Proposed sites: their catchment ring, a white disc with a dark rim, and the rank in it. */
-export function proposalsLayers(proposals: Proposal[], radiusM: number, setting: LayerSetting) {
-  const common = { data: proposals, visible: setting.visible, opacity: setting.opacity, getPosition: position };
+export const proposalMarkers = (proposals: Proposal[]): SiteMarker[] => proposals.map((p) => ({ ...p, locked: false, selected: false }));
+
+const position = (p: SiteMarker): [number, number] => [p.lngLat[0], p.lngLat[1]];
+const rim = (p: SiteMarker): [number, number, number, number] => [...(p.selected ? SELECTED_COLOUR : p.locked ? LOCKED_COLOUR : PROPOSAL_COLOUR), 255];
+
+/** Proposed sites: their catchment ring, a white disc with a rim (orange when selected, blue when locked) and the rank in it. */
+export function proposalsLayers(sites: SiteMarker[], radiusM: number, setting: LayerSetting) {
+  const common = { data: sites, visible: setting.visible, opacity: setting.opacity, getPosition: position };
   return [
-    new ScatterplotLayer<Proposal>({
+    new ScatterplotLayer<SiteMarker>({
       ...common,
       id: 'proposal-catchments',
       radiusUnits: 'meters',
@@ -23,20 +41,20 @@ export function proposalsLayers(proposals: Proposal[], radiusM: number, setting:
       getLineWidth: 2,
       updateTriggers: { getRadius: [radiusM] },
     }),
-    new ScatterplotLayer<Proposal>({
+    new ScatterplotLayer<SiteMarker>({
       ...common,
       id: 'proposals',
       radiusUnits: 'pixels',
-      getRadius: 11,
+      getRadius: (p) => (p.selected ? 13 : 11),
       filled: true,
       getFillColor: [255, 255, 255, 255],
       stroked: true,
-      getLineColor: [...PROPOSAL_COLOUR, 255],
+      getLineColor: rim,
       lineWidthUnits: 'pixels',
-      getLineWidth: 3,
+      getLineWidth: (p) => (p.locked || p.selected ? 4 : 3),
       pickable: true,
     }),
-    new TextLayer<Proposal>({
+    new TextLayer<SiteMarker>({
       ...common,
       id: 'proposal-ranks',
       getText: (p) => String(p.rank),

@@ -1,0 +1,157 @@
+import type { EvaluationSummary } from '../../core/index.ts';
+import type { WhatIfController } from '../whatif/use-whatif.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+/** Hand editing of proposed sites with live numbers from the engine. */
+export function WhatIfPanel({
+  whatIf,
+  today,
+  canStart,
+  hasProposals,
+  onStart,
+  onReoptimize,
+  reoptimizing,
+}: {
+  whatIf: WhatIfController;
+  /** Today's summary, to show what the edited sites change. */
+  today: EvaluationSummary | null;
+  canStart: boolean;
+  hasProposals: boolean;
+  onStart: () => void;
+  onReoptimize: () => void;
+  reoptimizing: boolean;
+}) {
+  const { t, n, pct } = useI18n();
+  const { state } = whatIf;
+  const live = state.evaluation?.summary ?? null;
+  const school = live ? live.standard.classSize !== null : true;
+  const served = new Map(state.evaluation?.facilities.map((f) => [f.id, f.allocated]) ?? []);
+
+  return (
+    <section className="panel-section whatif" aria-labelledby="whatif-heading" data-testid="whatif-panel" data-synced={whatIf.synced ? 'yes' : 'no'}>
+      <h2 id="whatif-heading">{t('whatif.title')}</h2>
+      {!state.active ? (
+        <button type="button" disabled={!canStart} onClick={onStart} data-testid="whatif-start">
+          {hasProposals ? t('whatif.startFromProposals') : t('whatif.start')}
+        </button>
+      ) : (
+        <>
+          <p className="hint">{t('whatif.hint')}</p>
+          <div className="button-row">
+            <button type="button" onClick={whatIf.undo} disabled={state.undo.length === 0} data-testid="whatif-undo">
+              {t('whatif.undo')}
+            </button>
+            <button type="button" onClick={whatIf.redo} disabled={state.redo.length === 0} data-testid="whatif-redo">
+              {t('whatif.redo')}
+            </button>
+            <button type="button" onClick={whatIf.stop} data-testid="whatif-stop">
+              {t('whatif.stop')}
+            </button>
+          </div>
+          {state.status === 'starting' && <p className="hint">{t('whatif.starting')}</p>}
+          {state.error && <p className="error" role="alert">{state.error}</p>}
+          {state.sites.length === 0 ? (
+            <p className="hint">{t('whatif.none')}</p>
+          ) : (
+            <table className="proposals" data-testid="whatif-sites">
+              <thead>
+                <tr>
+                  <th scope="col">{t('whatif.site')}</th>
+                  <th scope="col">{school ? t('whatif.classes') : t('whatif.capacity')}</th>
+                  <th scope="col">{t('whatif.served')}</th>
+                  <th scope="col">{t('whatif.lock')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('whatif.remove')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.sites.map((site) => (
+                  <tr key={site.id} className={site.id === state.selectedId ? 'selected' : undefined} onClick={() => whatIf.select(site.id)}>
+                    <td>{site.id}</td>
+                    <td>
+                      <input
+                        type="number"
+                        min={1}
+                        step={1}
+                        value={school ? (site.classes ?? 1) : site.seats}
+                        aria-label={t('whatif.classesOf', { id: site.id })}
+                        data-testid={`whatif-size-${site.id}`}
+                        onChange={(e) => {
+                          const v = e.target.valueAsNumber;
+                          if (!Number.isInteger(v) || v < 1 || !live) return;
+                          whatIf.change(site.id, school ? { classes: v, seats: v * (live.standard.classSize ?? 1) } : { seats: v });
+                        }}
+                      />
+                    </td>
+                    <td>{n(served.get(site.id) ?? 0)}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={site.locked}
+                        aria-label={t('whatif.lockSite', { id: site.id })}
+                        data-testid={`whatif-lock-${site.id}`}
+                        onChange={() => whatIf.change(site.id, { locked: !site.locked })}
+                      />
+                    </td>
+                    <td>
+                      <button type="button" aria-label={t('whatif.removeSite', { id: site.id })} onClick={() => whatIf.remove(site.id)}>
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {live && today && (
+            <table className="summary before-after" data-testid="whatif-summary">
+              <thead>
+                <tr>
+                  <th />
+                  <th scope="col">{t('ba.today')}</th>
+                  <th scope="col">{t('whatif.live')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t('ba.coverage')}</th>
+                  <td>{pct(today.coveragePct)}</td>
+                  <td data-testid="whatif-coverage">{pct(live.coveragePct)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('ba.served')}</th>
+                  <td>{pct(today.servedPct)}</td>
+                  <td data-testid="whatif-served">{pct(live.servedPct)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('ba.unserved')}</th>
+                  <td>{n(today.unservedPupils)}</td>
+                  <td data-testid="whatif-unserved">{n(live.unservedPupils)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('ba.schools')}</th>
+                  <td>{n(today.schoolsNeeded)}</td>
+                  <td data-testid="whatif-schools">{n(live.schoolsNeeded)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('ba.villageServed')}</th>
+                  <td>{pct(today.equity.villageServedPct)}</td>
+                  <td data-testid="whatif-village-served">{pct(live.equity.villageServedPct)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('ba.otherServed')}</th>
+                  <td>{pct(today.equity.otherServedPct)}</td>
+                  <td>{pct(live.equity.otherServedPct)}</td>
+                </tr>
+              </tbody>
+            </table>
+          )}
+          <button type="button" onClick={onReoptimize} disabled={reoptimizing || state.status !== 'ready'} data-testid="whatif-reoptimize" title={t('whatif.reoptimizeHint')}>
+            {t('whatif.reoptimize')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
