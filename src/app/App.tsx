@@ -35,6 +35,8 @@ import { proposalMarkers, proposalsLayers, type SiteMarker } from './map/layers/
 import { useWhatIf } from './whatif/use-whatif.ts';
 import { publishWhatIfSites } from './map/test-hooks.ts';
 import { WhatIfPanel } from './components/WhatIfPanel.tsx';
+import { StepNav, StepSection } from './components/Steps.tsx';
+import { stepFigures } from './analysis/step-figures.ts';
 import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
 import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
 import { utilisationLayer } from './map/layers/utilisation-layer.ts';
@@ -294,6 +296,7 @@ export function App() {
   }, []);
 
   const { t } = i18n;
+  const figures = stepFigures(i18n, analysis.result?.summary ?? null, showProposals ? recommendation : null, editing ? whatIf.state : null);
   if (loadError) {
     return (
       <div className="fatal" role="alert">
@@ -370,15 +373,9 @@ export function App() {
         <Legend analysed={result !== null} />
       </div>
       <aside className="panel panel-right" aria-label={t('app.analysis')}>
+        <StepNav figures={figures} />
         <AnalysisPanel state={analysis} dispatch={dispatchAnalysis} />
-        {analysis.result && (
-          <ExportBar
-            result={analysis.result}
-            population={data.population}
-            facilities={data.facilities}
-            proposals={showProposals ? recommendation.proposals : null}
-          />
-        )}
+        <StepSection step="recommend">
         <RecommendPanel
           state={recommend.state}
           dispatch={recommend.dispatch}
@@ -387,6 +384,8 @@ export function App() {
           onRun={() => recommend.run(analysis.params)}
           onCancel={recommend.cancel}
         />
+        </StepSection>
+        <StepSection step="review">
         <WhatIfPanel
           whatIf={whatIf}
           today={analysis.result?.summary ?? null}
@@ -396,6 +395,15 @@ export function App() {
           onReoptimize={() => void reoptimize()}
           reoptimizing={reoptimizing}
         />
+        {analysis.result && (
+          <ExportBar
+            result={analysis.result}
+            population={data.population}
+            facilities={data.facilities}
+            proposals={showProposals ? recommendation.proposals : null}
+          />
+        )}
+        </StepSection>
       </aside>
       <Tooltip tooltip={tooltip} />
       <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />

@@ -66,6 +66,11 @@ describe('analysis panel (engine in a Web Worker)', () => {
     await expectSummary(page, expected);
     expect(expected.summary.equity.villageCoveragePct!).toBeLessThan(expected.summary.equity.otherCoveragePct!);
     await expect(page.getByTestId('equity-card').textContent()).resolves.toContain(expected.summary.equity.worstVillages[0].name);
+    // The step navigation carries each step's key figure, derived from the step before.
+    const s = expected.summary;
+    await expect(page.getByTestId('step-nav-residents').textContent()).resolves.toContain(`${count(s.residents)} residents, ${count(s.equity.villageResidents)} in urban villages`);
+    await expect(page.getByTestId('step-nav-demand').textContent()).resolves.toContain(`× 66 per 1,000 → ${count(s.pupils)} pupils`);
+    await expect(page.getByTestId('step-nav-shortfall').textContent()).resolves.toContain(`${count(s.unservedPupils)} without a place → ${count(s.schoolsNeeded)} new`);
     expect(app.errors).toEqual([]);
   });
 

@@ -143,7 +143,8 @@ describe('Catchmap app on the demo district (headless Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.reload();
     await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('recommend-panel').textContent()).resolves.toContain('推荐选址');
+    await expect(page.getByTestId('recommend-panel').textContent()).resolves.toContain('模型');
+    await expect(page.getByTestId('step-nav').textContent()).resolves.toContain('审阅与展示');
     await page.getByTestId('locale-en').click();
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Residents per km²');
     expect(errors).toEqual([]);

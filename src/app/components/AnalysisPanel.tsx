@@ -11,6 +11,7 @@ import type { AnalysisAction, AnalysisState } from '../analysis/analysis-state.t
 import type { DistanceMode } from '../../worker/engine-api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
+import { StepSection } from './Steps.tsx';
 
 const DISTANCE_MODES: DistanceMode[] = ['straight', 'network', 'network-no-arterial'];
 
@@ -41,104 +42,27 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
   const school = isSchoolType(params.type);
   const summary = result?.summary.type === params.type ? result.summary : null;
 
-  return (
-    <section className="panel-section analysis" aria-labelledby="analysis-heading" data-testid="analysis-panel">
-      <h2 id="analysis-heading">{t('app.analysis')}</h2>
-      <div className="form-grid">
-        <label htmlFor="analysis-type">{t('analysis.type')}</label>
-        <select
-          id="analysis-type"
-          data-testid="analysis-type"
-          value={params.type}
-          onChange={(e) => dispatch({ type: 'set-type', facilityType: e.target.value as (typeof FACILITY_TYPES)[number] })}
-        >
-          {FACILITY_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`facility.${type}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="analysis-preset">{t('analysis.preset')}</label>
-        <select
-          id="analysis-preset"
-          data-testid="analysis-preset"
-          value={params.presetId}
-          onChange={(e) => dispatch({ type: 'set-preset', presetId: e.target.value })}
-        >
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id} title={p.description}>
-              {`preset.${p.id}` in en ? t(`preset.${p.id}` as MessageKey) : p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="distance" data-testid="analysis-distance">
-        <legend>{t('distance.title')}</legend>
-        {DISTANCE_MODES.map((mode) => (
-          <label key={mode}>
-            <input
-              type="radio"
-              name="distance"
-              value={mode}
-              checked={params.distance === mode}
-              data-testid={`distance-${mode}`}
-              onChange={() => dispatch({ type: 'set-distance', distance: mode })}
-            />
-            {t(`distance.${mode}`)}
-          </label>
-        ))}
-      </fieldset>
-      {typeof standardOrError === 'string' ? (
-        <p className="error" role="alert">{standardOrError}</p>
-      ) : (
-        <div className="standard-fields">
-          {FIELDS.filter((f) => !f.schoolsOnly || standardOrError.classSize !== null).map((f) => {
-            const value = standardOrError[f.key];
-            const edited = params.overrides[f.key] !== undefined;
-            return (
-              <div key={f.key} className="standard-field">
-                <label>
-                  <span>{t(`field.${f.key}`)}</span>
-                  <input
-                    type="number"
-                    min={f.min}
-                    step={f.step}
-                    value={value ?? ''}
-                    data-testid={`standard-${f.key}`}
-                    onChange={(e) => {
-                      const v = e.target.valueAsNumber;
-                      if (Number.isFinite(v) && v >= f.min) dispatch({ type: 'set-override', key: f.key, value: v });
-                    }}
-                  />
-                  {edited && (
-                    <button type="button" className="reset" onClick={() => dispatch({ type: 'set-override', key: f.key, value: undefined })}>
-                      {t('field.reset')}
-                    </button>
-                  )}
-                </label>
-                <small className="source">{standardOrError.sources[f.key]}</small>
-              </div>
-            );
-          })}
-          <div className="standard-field">
-            <label>
-              <span>{t('field.growth')}</span>
-              <input
-                type="number"
-                min={0}
-                step={0.05}
-                value={params.growthFactor}
-                data-testid="growth-factor"
-                onChange={(e) => {
-                  const v = e.target.valueAsNumber;
-                  if (Number.isFinite(v) && v >= 0) dispatch({ type: 'set-growth', growthFactor: v });
-                }}
-              />
-            </label>
-          </div>
-        </div>
-      )}
+  const growthField = (
+    <div className="standard-field">
+      <label>
+        <span>{t('field.growth')}</span>
+        <input
+          type="number"
+          min={0}
+          step={0.05}
+          value={params.growthFactor}
+          data-testid="growth-factor"
+          onChange={(e) => {
+            const v = e.target.valueAsNumber;
+            if (Number.isFinite(v) && v >= 0) dispatch({ type: 'set-growth', growthFactor: v });
+          }}
+        />
+      </label>
+    </div>
+  );
 
+  return (
+    <div className="analysis" data-testid="analysis-panel">
       <div className="progress-row" aria-live="polite">
         {state.status === 'running' && (
           <>
@@ -149,17 +73,111 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
         {state.status === 'error' && <p className="error" role="alert">{state.error}</p>}
       </div>
 
-      {summary && (
-        <>
+      <StepSection step="residents">
+        {growthField}
+        {summary && (
           <table className="summary" data-testid="analysis-summary">
             <tbody>
               <Row label={t('summary.residents')} value={n(summary.residents)} id="residents" />
+              <Row label={t('summary.villageResidents')} value={n(summary.equity.villageResidents)} id="village-residents" sub />
+            </tbody>
+          </table>
+        )}
+      </StepSection>
+
+      <StepSection step="demand">
+        <div className="form-grid">
+          <label htmlFor="analysis-type">{t('analysis.type')}</label>
+          <select
+            id="analysis-type"
+            data-testid="analysis-type"
+            value={params.type}
+            onChange={(e) => dispatch({ type: 'set-type', facilityType: e.target.value as (typeof FACILITY_TYPES)[number] })}
+          >
+            {FACILITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`facility.${type}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="analysis-preset">{t('analysis.preset')}</label>
+          <select
+            id="analysis-preset"
+            data-testid="analysis-preset"
+            value={params.presetId}
+            onChange={(e) => dispatch({ type: 'set-preset', presetId: e.target.value })}
+          >
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id} title={p.description}>
+                {`preset.${p.id}` in en ? t(`preset.${p.id}` as MessageKey) : p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {typeof standardOrError === 'string' ? (
+          <p className="error" role="alert">{standardOrError}</p>
+        ) : (
+          <div className="standard-fields">
+            {FIELDS.filter((f) => !f.schoolsOnly || standardOrError.classSize !== null).map((f) => {
+              const value = standardOrError[f.key];
+              const edited = params.overrides[f.key] !== undefined;
+              return (
+                <div key={f.key} className="standard-field">
+                  <label>
+                    <span>{t(`field.${f.key}`)}</span>
+                    <input
+                      type="number"
+                      min={f.min}
+                      step={f.step}
+                      value={value ?? ''}
+                      data-testid={`standard-${f.key}`}
+                      onChange={(e) => {
+                        const v = e.target.valueAsNumber;
+                        if (Number.isFinite(v) && v >= f.min) dispatch({ type: 'set-override', key: f.key, value: v });
+                      }}
+                    />
+                    {edited && (
+                      <button type="button" className="reset" onClick={() => dispatch({ type: 'set-override', key: f.key, value: undefined })}>
+                        {t('field.reset')}
+                      </button>
+                    )}
+                  </label>
+                  <small className="source">{standardOrError.sources[f.key]}</small>
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {summary && (
+          <table className="summary">
+            <tbody>
               <Row label={t(school ? 'summary.pupils' : 'summary.visits')} value={n(summary.pupils)} id="pupils" />
+            </tbody>
+          </table>
+        )}
+      </StepSection>
+
+      <StepSection step="supply">
+        <fieldset className="distance" data-testid="analysis-distance">
+          <legend>{t('distance.title')}</legend>
+          {DISTANCE_MODES.map((mode) => (
+            <label key={mode}>
+              <input
+                type="radio"
+                name="distance"
+                value={mode}
+                checked={params.distance === mode}
+                data-testid={`distance-${mode}`}
+                onChange={() => dispatch({ type: 'set-distance', distance: mode })}
+              />
+              {t(`distance.${mode}`)}
+            </label>
+          ))}
+        </fieldset>
+        {summary && (
+          <table className="summary">
+            <tbody>
               <Row label={t(school ? 'summary.seats' : 'summary.capacity')} value={n(summary.seats)} id="seats" />
-              <Row label={t('summary.served')} value={n(summary.servedPupils)} id="served" />
-              <Row label={t('summary.unserved')} value={n(summary.unservedPupils)} id="unserved" />
-              <Row label={t('summary.inReach')} value={n(summary.unservedInReachPupils)} id="unserved-in-reach" sub />
-              <Row label={t('summary.uncovered')} value={n(summary.uncoveredPupils)} id="uncovered" sub />
               <Row label={t('summary.coverage')} value={pct(summary.coveragePct)} id="coverage" />
               {params.distance !== 'straight' && state.straightCoveragePct !== null && (
                 <Row
@@ -169,20 +187,33 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
                   sub
                 />
               )}
+              <Row label={t('summary.served')} value={n(summary.servedPupils)} id="served" />
               <Row label={t('summary.servedPct')} value={pct(summary.servedPct)} id="served-pct" />
               <Row label={t('summary.overCapacity')} value={t('summary.of', { n: n(summary.overCapacity), total: n(summary.facilities) })} id="over-capacity" />
-              <Row label={t(school ? 'summary.seatsNeeded' : 'summary.capacityNeeded')} value={n(summary.seatsNeeded)} id="seats-needed" />
-              {summary.classesNeeded !== null && <Row label={t('summary.classesNeeded')} value={n(summary.classesNeeded)} id="classes-needed" />}
-              <Row label={t(school ? 'summary.schoolsNeeded' : 'summary.facilitiesNeeded')} value={n(summary.schoolsNeeded)} id="schools-needed" />
             </tbody>
           </table>
-          <EquityCard summary={summary} />
-          {result && result.warnings.length > 0 && (
-            <p className="hint">{t('summary.warnings', { n: n(result.warnings.length) })}</p>
-          )}
-        </>
-      )}
-    </section>
+        )}
+      </StepSection>
+
+      <StepSection step="shortfall">
+        {summary && (
+          <>
+            <table className="summary">
+              <tbody>
+                <Row label={t('summary.unserved')} value={n(summary.unservedPupils)} id="unserved" />
+                <Row label={t('summary.inReach')} value={n(summary.unservedInReachPupils)} id="unserved-in-reach" sub />
+                <Row label={t('summary.uncovered')} value={n(summary.uncoveredPupils)} id="uncovered" sub />
+                <Row label={t(school ? 'summary.seatsNeeded' : 'summary.capacityNeeded')} value={n(summary.seatsNeeded)} id="seats-needed" />
+                {summary.classesNeeded !== null && <Row label={t('summary.classesNeeded')} value={n(summary.classesNeeded)} id="classes-needed" />}
+                <Row label={t(school ? 'summary.schoolsNeeded' : 'summary.facilitiesNeeded')} value={n(summary.schoolsNeeded)} id="schools-needed" />
+              </tbody>
+            </table>
+            <EquityCard summary={summary} />
+            {result && result.warnings.length > 0 && <p className="hint">{t('summary.warnings', { n: n(result.warnings.length) })}</p>}
+          </>
+        )}
+      </StepSection>
+    </div>
   );
 }
 

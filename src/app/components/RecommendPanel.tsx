@@ -28,8 +28,7 @@ export function RecommendPanel({
   const school = isSchoolType(analysisParams.type);
 
   return (
-    <section className="panel-section recommend" aria-labelledby="recommend-heading" data-testid="recommend-panel">
-      <h2 id="recommend-heading">{t('rec.title')}</h2>
+    <div className="recommend" data-testid="recommend-panel">
       <form
         className="form-grid"
         onSubmit={(e) => {
@@ -143,7 +142,7 @@ export function RecommendPanel({
           <BeforeAfter before={result.before} after={result.after} />
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -28,8 +28,8 @@ export function WhatIfPanel({
   const served = new Map(state.evaluation?.facilities.map((f) => [f.id, f.allocated]) ?? []);
 
   return (
-    <section className="panel-section whatif" aria-labelledby="whatif-heading" data-testid="whatif-panel" data-synced={whatIf.synced ? 'yes' : 'no'}>
-      <h2 id="whatif-heading">{t('whatif.title')}</h2>
+    <div className="whatif" data-testid="whatif-panel" data-synced={whatIf.synced ? 'yes' : 'no'}>
+      <h3>{t('whatif.title')}</h3>
       {!state.active ? (
         <button type="button" disabled={!canStart} onClick={onStart} data-testid="whatif-start">
           {hasProposals ? t('whatif.startFromProposals') : t('whatif.start')}
@@ -152,6 +152,6 @@ export function WhatIfPanel({
           </button>
         </>
       )}
-    </section>
+    </div>
   );
 }
