@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, withProposedSites } from '../../src/core/index.ts';
+import { buildRoadGraph, evaluate, networkRule, recommendSites, walkNetwork, withProposedSites, type LngLat } from '../../src/core/index.ts';
 import { createEngineApi } from '../../src/worker/engine-api.ts';
 
 const read = (name: string): unknown =>
@@ -73,5 +73,42 @@ describe('what-if editing behind the worker', () => {
     expect(api.whatIfSummary().summary.type).toBe('junior');
     api.setDistrict(district);
     expect(() => api.whatIfMove('A', [113.6, 34.78])).toThrow(/no what-if session/);
+  });
+});
+
+describe('walking-network distance behind the worker', () => {
+  const roads = read('demo-roads.geojson');
+  const district = {
+    population: read('demo-population.geojson'),
+    facilities: read('demo-facilities.geojson'),
+    villages: read('demo-urban-villages.geojson'),
+    roads,
+  };
+  const noCross = walkNetwork(buildRoadGraph(roads), { barrier: { classes: ['arterial'] } });
+  const rule = (points: readonly LngLat[]) => networkRule(noCross, points);
+
+  it('evaluates, recommends and edits by walking distance without crossing arterials, like the engine', async () => {
+    const api = createEngineApi();
+    api.setDistrict(district);
+    const viaApi = api.evaluate({ type: 'primary', distance: 'network-no-arterial' });
+    const direct = evaluate(district, { type: 'primary', distanceRule: rule });
+    expect(viaApi).toEqual(direct);
+    expect(viaApi.summary.coveragePct!).toBeLessThan(api.evaluate({ type: 'primary' }).summary.coveragePct!);
+
+    const rec = await api.recommend({ type: 'primary', distance: 'network-no-arterial' }, { model: 'mclp', p: 3, candidateSpacingM: 300 });
+    const recDirect = await recommendSites(district, { type: 'primary', distanceRule: rule }, { model: 'mclp', p: 3, candidateSpacingM: 300 });
+    expect(rec.proposals).toEqual(recDirect.proposals);
+    expect(rec.after.coveragePct!).toBeGreaterThan(rec.before.coveragePct!);
+
+    api.startWhatIf({ type: 'primary', distance: 'network-no-arterial' });
+    const sites = rec.proposals.map((p) => ({ id: `P${p.rank}`, lngLat: p.lngLat, seats: p.seats }));
+    api.whatIfSetSites(sites);
+    expect(api.whatIfEvaluation()).toEqual(evaluate(withProposedSites(district, 'primary', sites), { type: 'primary', distanceRule: rule }));
+  });
+
+  it('says so when there are no roads to walk', () => {
+    const api = createEngineApi();
+    api.setDistrict({ ...district, roads: undefined });
+    expect(() => api.evaluate({ type: 'primary', distance: 'network' })).toThrow(/no road layer/);
   });
 });
