@@ -6,23 +6,13 @@
  */
 import { circle, featureCollection, point, pointsWithinPolygon } from '@turf/turf';
 import { allocate, catchmentStats, geodesicIndexRule, type SiteRef } from '../src/core/index.ts';
+import { seededRandom as random } from '../src/core/siting/random.ts';
 
 function flag(flags: string[], name: string, fallback: number): number {
   const hit = flags.find((f) => f.startsWith(`--${name}=`));
   return hit ? Number(hit.split('=')[1]) : fallback;
 }
 
-/** Seeded PRNG (mulberry32) so every run measures the same city. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEST = 113.48;
 const SOUTH = 34.62;

@@ -1,18 +1,10 @@
 /** Seeded randomness for the demo generator: mulberry32 and a hashed value noise. No Math.random. */
+import { seededRandom } from '../../src/core/siting/random.ts';
 
 export type Rng = () => number;
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the engine's seeded PRNG: floats in [0, 1). */
+export const mulberry32: (seed: number) => Rng = seededRandom;
 
 /** A child generator whose stream depends only on the master seed and a label. */
 export function childRng(seed: number, label: string): Rng {

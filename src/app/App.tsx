@@ -22,7 +22,8 @@ import { AnalysisPanel } from './components/AnalysisPanel.tsx';
 import { EngineClient } from '../worker/client.ts';
 import { useAnalysis } from './analysis/use-analysis.ts';
 import { useRecommend } from './analysis/use-recommend.ts';
-import { sameBasis } from './analysis/recommend-state.ts';
+import { recommendOptionsOf, sameBasis } from './analysis/recommend-state.ts';
+import { engineOptionsOf } from './analysis/analysis-state.ts';
 import { RecommendPanel } from './components/RecommendPanel.tsx';
 import { DataPanel } from './components/DataPanel.tsx';
 import { DropZone } from './components/DropZone.tsx';
@@ -168,24 +169,13 @@ export function App() {
   const [reoptimizing, setReoptimizing] = useState(false);
   const reoptimize = useCallback(async () => {
     if (!engines) return;
-    const p = recommend.state.params;
     const locked = whatIf.state.sites.filter((s) => s.locked);
-    const basis = analysis.params;
     setReoptimizing(true);
     try {
-      const r = await engines.optimizer.recommend(
-        { type: basis.type, preset: basis.presetId, overrides: basis.overrides, growthFactor: basis.growthFactor, distance: basis.distance },
-        {
-          model: p.model,
-          p: p.p,
-          target: p.targetPct / 100,
-          candidateSpacingM: p.candidateSpacingM,
-          solver: p.solver,
-          iterations: p.iterations,
-          timeLimitS: p.timeLimitS,
-          locked: locked.map(({ locked: _l, ...site }) => site),
-        },
-      );
+      const r = await engines.optimizer.recommend(engineOptionsOf(analysis.params), {
+        ...recommendOptionsOf(recommend.state.params),
+        locked: locked.map(({ locked: _l, ...site }) => site),
+      });
       let next = whatIf.state.nextNumber;
       whatIf.replaceAll([
         ...locked,

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
@@ -8,21 +6,14 @@ import {
   evaluate,
   networkRule,
   walkNetwork,
-  type EvaluateInput,
   type EvaluateOptions,
   type Evaluation,
 } from '../../src/core/index.ts';
 import { UTILISATION_COLOURS } from '../../src/app/map/layers/utilisation-layer.ts';
-import { ROOT, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
+import { demoDistrict, pct, readDemo, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8'));
-const district: EvaluateInput = {
-  population: read('demo-population.geojson'),
-  facilities: read('demo-facilities.geojson'),
-  villages: read('demo-urban-villages.geojson'),
-};
+const district = demoDistrict();
 const engine = (options: EvaluateOptions): Evaluation => evaluate(district, options);
-const pct = (n: number | null) => `${n!.toFixed(1)} %`;
 const count = (n: number) => n.toLocaleString('en');
 
 async function summaryText(page: Page, id: string): Promise<string> {
@@ -129,7 +120,7 @@ describe('analysis panel (engine in a Web Worker)', () => {
   it('measures along the streets without crossing arterials, says how far that is from the straight line, and draws it', async () => {
     await page.getByTestId('analysis-type').selectOption('primary');
     await page.getByTestId('distance-network-no-arterial').check();
-    const noCross = walkNetwork(buildRoadGraph(read('demo-roads.geojson')), { barrier: { classes: ['arterial'] } });
+    const noCross = walkNetwork(buildRoadGraph(readDemo('demo-roads.geojson')), { barrier: { classes: ['arterial'] } });
     const expected = engine({ type: 'primary', distanceRule: (points) => networkRule(noCross, points) });
     await expectSummary(page, expected);
     const straight = engine({ type: 'primary' });

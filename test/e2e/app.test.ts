@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
@@ -10,7 +8,7 @@ import { densityColour } from '../../src/app/map/colour-ramp.ts';
 import { FACILITY_STYLE } from '../../src/app/map/facility-style.ts';
 import { initialMapLayers } from '../../src/app/state/map-layers.ts';
 import {
-  ROOT,
+  readDemo,
   blend,
   colourDistance,
   onMap,
@@ -21,10 +19,9 @@ import {
   type AppSession,
 } from './harness.ts';
 
-const read = <T>(name: string): T => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8')) as T;
-const population = read<FeatureCollection<Polygon, PopulationProperties>>('demo-population.geojson');
-const villages = read<FeatureCollection<Polygon, UrbanVillageProperties>>('demo-urban-villages.geojson');
-const facilities = read<FeatureCollection<Point, FacilityProperties>>('demo-facilities.geojson');
+const population = readDemo<FeatureCollection<Polygon, PopulationProperties>>('demo-population.geojson');
+const villages = readDemo<FeatureCollection<Polygon, UrbanVillageProperties>>('demo-urban-villages.geojson');
+const facilities = readDemo<FeatureCollection<Point, FacilityProperties>>('demo-facilities.geojson');
 
 const hexRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const km = { units: 'kilometers' as const };

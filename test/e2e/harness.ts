@@ -1,12 +1,26 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { EvaluateInput } from '../../src/core/index.ts';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A demo layer from data/geo, parsed. */
+export const readDemo = <T = unknown>(name: string): T => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8')) as T;
+
+/** The demo district as the engine takes it, for computing what the app must show. */
+export const demoDistrict = (): EvaluateInput => ({
+  population: readDemo('demo-population.geojson'),
+  facilities: readDemo('demo-facilities.geojson'),
+  villages: readDemo('demo-urban-villages.geojson'),
+});
+
+/** A share as the app shows it in English. */
+export const pct = (n: number | null) => `${n!.toFixed(1)} %`;
 export const OUTPUT_DIR = resolve(ROOT, 'test-output');
 
 const CONTENT_TYPES: Record<string, string> = {

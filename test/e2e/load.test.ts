@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { applyMapping, evaluate, loadFile, type EvaluateInput } from '../../src/core/index.ts';
+import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
 import { FACILITY_STYLE } from '../../src/app/map/facility-style.ts';
-import { ROOT, colourDistance, onMap, openApp, redrawAfter, screenshot, type AppSession } from './harness.ts';
+import { demoDistrict, pct, colourDistance, onMap, openApp, redrawAfter, screenshot, type AppSession } from './harness.ts';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8'));
-const district: EvaluateInput = {
-  population: read('demo-population.geojson'),
-  facilities: read('demo-facilities.geojson'),
-  villages: read('demo-urban-villages.geojson'),
-};
-const pct = (n: number | null) => `${n!.toFixed(1)} %`;
+const district = demoDistrict();
 
 /** Three new primary schools where the demo has most pupils outside every catchment. */
 const today = evaluate(district, { type: 'primary' });

@@ -1,34 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { recommendSites, type EvaluateInput, type Recommendation } from '../../src/core/index.ts';
-import { initialRecommend } from '../../src/app/analysis/recommend-state.ts';
-import { ROOT, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
+import { recommendSites, type Recommendation } from '../../src/core/index.ts';
+import { initialRecommend, recommendOptionsOf } from '../../src/app/analysis/recommend-state.ts';
+import { demoDistrict, pct, readDemo, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8'));
-const district: EvaluateInput = {
-  population: read('demo-population.geojson'),
-  facilities: read('demo-facilities.geojson'),
-  villages: read('demo-urban-villages.geojson'),
-};
-const exclude = (read('demo-landuse.geojson') as { features: Feature<Polygon | MultiPolygon>[] }).features;
-const pct = (n: number | null) => `${n!.toFixed(1)} %`;
+const district = demoDistrict();
+const exclude = (readDemo('demo-landuse.geojson') as { features: Feature<Polygon | MultiPolygon>[] }).features;
 
 /** The app's default recommendation, computed by the engine in Node. */
 async function expectedDefault(): Promise<Recommendation> {
-  const p = initialRecommend.params;
-  return recommendSites(district, { type: 'primary' }, {
-    model: p.model,
-    p: p.p,
-    target: p.targetPct / 100,
-    candidateSpacingM: p.candidateSpacingM,
-    solver: p.solver,
-    iterations: p.iterations,
-    timeLimitS: p.timeLimitS,
-    exclude,
-  });
+  return recommendSites(district, { type: 'primary' }, { ...recommendOptionsOf(initialRecommend.params), exclude });
 }
 
 async function text(page: Page, testId: string) {

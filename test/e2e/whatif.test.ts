@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { evaluate, withProposedSites, type EvaluateInput, type Evaluation, type ProposedSite } from '../../src/core/index.ts';
-import { ROOT, openApp, type AppSession } from './harness.ts';
+import { evaluate, withProposedSites, type Evaluation, type ProposedSite } from '../../src/core/index.ts';
+import { demoDistrict, pct, openApp, type AppSession } from './harness.ts';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8'));
-const district: EvaluateInput = {
-  population: read('demo-population.geojson'),
-  facilities: read('demo-facilities.geojson'),
-  villages: read('demo-urban-villages.geojson'),
-};
-const pct = (n: number | null) => `${n!.toFixed(1)} %`;
+const district = demoDistrict();
 
 /** The app's sites as the engine sees them (read back from the page after each edit). */
 async function sitesOnPage(page: Page): Promise<ProposedSite[]> {

@@ -1,5 +1,5 @@
 import type { Evaluation, FacilityType, StandardValues } from '../../core/index.ts';
-import type { DistanceMode } from '../../worker/engine-api.ts';
+import type { DistanceMode, EngineOptions } from '../../worker/engine-api.ts';
 import { DEFAULT_PRESET_ID } from '../../core/index.ts';
 
 export interface AnalysisParams {
@@ -77,4 +77,9 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
     case 'failed':
       return action.runId === state.runId ? { ...state, status: 'error', error: action.error } : state;
   }
+}
+
+/** What the engine workers are asked for these parameters. */
+export function engineOptionsOf(p: AnalysisParams): EngineOptions {
+  return { type: p.type, preset: p.presetId, overrides: p.overrides, growthFactor: p.growthFactor, distance: p.distance };
 }

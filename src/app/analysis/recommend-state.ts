@@ -1,4 +1,4 @@
-import type { Recommendation, RecommendModel } from '../../core/index.ts';
+import type { Recommendation, RecommendModel, RecommendOptions } from '../../core/index.ts';
 import type { AnalysisParams } from './analysis-state.ts';
 
 export interface RecommendParams {
@@ -76,4 +76,17 @@ export function recommendReducer(state: RecommendState, action: RecommendAction)
 /** Same analysis parameters (type, preset, edited values, growth) as the recommendation was made for. */
 export function sameBasis(a: AnalysisParams | null, b: AnalysisParams): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The optimizer's options for these parameters. */
+export function recommendOptionsOf(p: RecommendParams): RecommendOptions {
+  return {
+    model: p.model,
+    p: p.p,
+    target: p.targetPct / 100,
+    candidateSpacingM: p.candidateSpacingM,
+    solver: p.solver,
+    iterations: p.iterations,
+    timeLimitS: p.timeLimitS,
+  };
 }

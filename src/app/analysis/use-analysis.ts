@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef } from 'react';
 import type { EngineClient } from '../../worker/client.ts';
-import { analysisReducer, initialAnalysis, type AnalysisState, type AnalysisAction } from './analysis-state.ts';
+import { analysisReducer, engineOptionsOf, initialAnalysis, type AnalysisState, type AnalysisAction } from './analysis-state.ts';
 
 const DEBOUNCE_MS = 200;
 
@@ -20,10 +20,10 @@ export function useAnalysis(engine: EngineClient | null, districtVersion: number
       const runId = ++runIdRef.current;
       runningRef.current = true;
       dispatch({ type: 'started', runId });
-      const { type, presetId, overrides, growthFactor, distance } = state.params;
-      const options = { type, preset: presetId, overrides, growthFactor };
+      const options = engineOptionsOf(state.params);
+      const { distance } = options;
       engine
-        .evaluate({ ...options, distance }, (progress, message) => dispatch({ type: 'progress', runId, progress, message: message ?? '' }))
+        .evaluate(options, (progress, message) => dispatch({ type: 'progress', runId, progress, message: message ?? '' }))
         .then(
           async (result) => {
             dispatch({ type: 'finished', runId, result });

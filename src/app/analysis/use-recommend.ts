@@ -1,7 +1,7 @@
 import { useCallback, useReducer, useRef } from 'react';
 import type { EngineClient } from '../../worker/client.ts';
-import type { AnalysisParams } from './analysis-state.ts';
-import { initialRecommend, recommendReducer, type RecommendAction, type RecommendState } from './recommend-state.ts';
+import { engineOptionsOf, type AnalysisParams } from './analysis-state.ts';
+import { initialRecommend, recommendOptionsOf, recommendReducer, type RecommendAction, type RecommendState } from './recommend-state.ts';
 
 /**
  * Runs the siting optimizer in its own worker (so editing the analysis never kills it), with
@@ -16,19 +16,10 @@ export function useRecommend(engine: EngineClient | null) {
       if (!engine) return;
       const runId = ++runIdRef.current;
       dispatch({ type: 'started', runId, basis });
-      const p = state.params;
       engine
         .recommend(
-          { type: basis.type, preset: basis.presetId, overrides: basis.overrides, growthFactor: basis.growthFactor, distance: basis.distance },
-          {
-            model: p.model,
-            p: p.p,
-            target: p.targetPct / 100,
-            candidateSpacingM: p.candidateSpacingM,
-            solver: p.solver,
-            iterations: p.iterations,
-            timeLimitS: p.timeLimitS,
-          },
+          engineOptionsOf(basis),
+          recommendOptionsOf(state.params),
           (progress, message) => dispatch({ type: 'progress', runId, progress, message: message ?? '' }),
         )
         .then(

@@ -1,17 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LngLat, ProposedSite } from '../../core/index.ts';
 import type { EngineClient } from '../../worker/client.ts';
-import type { EngineOptions } from '../../worker/engine-api.ts';
-import type { AnalysisParams } from '../analysis/analysis-state.ts';
+import { engineOptionsOf, type AnalysisParams } from '../analysis/analysis-state.ts';
 import { initialWhatIf, whatIfReducer, type EditorSite } from './whatif-state.ts';
-
-const engineOptions = (p: AnalysisParams): EngineOptions => ({
-  type: p.type,
-  preset: p.presetId,
-  overrides: p.overrides,
-  growthFactor: p.growthFactor,
-  distance: p.distance,
-});
 
 const plain = ({ locked: _locked, ...site }: EditorSite): ProposedSite => site;
 
@@ -31,7 +22,7 @@ export function useWhatIf(engine: EngineClient | null) {
     let live = true;
     const sites = state.sites;
     busyRef.current = true;
-    engine.startWhatIf(engineOptions(state.basis), sites.map(plain)).then(
+    engine.startWhatIf(engineOptionsOf(state.basis), sites.map(plain)).then(
       (evaluation) => {
         if (!live) return;
         sentRef.current = sites;

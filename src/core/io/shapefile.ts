@@ -116,7 +116,6 @@ function readDbf(dbf: Uint8Array, file: string, option: string | undefined, cpg:
     offset += dbf[at + 16];
   }
   let encoding = dbfEncoding(option, cpg, dbf[29]);
-  const textBytes: Uint8Array[] = [];
   const records: number[] = [];
   for (let r = 0; r < count; r++) {
     const at = headerLength + r * recordLength;

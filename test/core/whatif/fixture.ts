@@ -1,17 +1,9 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { EvaluateInput, LngLat } from '../../../src/core/index.ts';
+import { seededRandom } from '../../../src/core/siting/random.ts';
 
-/** Seeded PRNG (mulberry32): every run replays the same edits. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG: every run replays the same edits. */
+export const random = seededRandom;
 
 export const WEST = 113.64;
 export const SOUTH = 34.74;
