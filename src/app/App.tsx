@@ -3,6 +3,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, Point } from 'geojson';
 import { FACILITY_TYPES, type FacilityProperties, type FacilityType } from '../core/schema.ts';
 import type { MappedLayer } from '../core/index.ts';
+import { en, type MessageKey } from './i18n/messages.ts';
 import { DEFAULT_PRESET_ID, findPreset } from '../core/standards/presets.ts';
 import { DISTRICT_LAYERS, loadDemoDistrict, type DistrictData } from './data/district-data.ts';
 import { MapView } from './map/MapView.tsx';
@@ -38,6 +39,11 @@ import { publishWhatIfSites } from './map/test-hooks.ts';
 import { WhatIfPanel } from './components/WhatIfPanel.tsx';
 import { StepNav, StepSection } from './components/Steps.tsx';
 import { stepFigures } from './analysis/step-figures.ts';
+import { ScenarioPanel } from './components/ScenarioPanel.tsx';
+import { PresentationView } from './components/PresentationView.tsx';
+import { useScenarioPersistence, type RestoreSource } from './scenario/use-scenario.ts';
+import { SCENARIO_FORMAT, SCENARIO_VERSION, missingFiles, type MapViewState, type Scenario } from './scenario/scenario.ts';
+import type { EditorSite } from './whatif/whatif-state.ts';
 import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
 import { shortfallLayer, toShortfallData } from './map/layers/shortfall-layer.ts';
 import { utilisationLayer } from './map/layers/utilisation-layer.ts';
@@ -60,6 +66,10 @@ export function App() {
   const [tooltip, setTooltip] = useState<TooltipState | null>(null);
   const [styleUrl, setStyleUrl] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [view, setView] = useState<MapViewState | null>(null);
+  const [viewRequest, setViewRequest] = useState<MapViewState | null>(null);
+  const [present, setPresent] = useState(() => new URLSearchParams(window.location.search).get('mode') === 'present');
+  const [presentIndex, setPresentIndex] = useState(-1);
   // Two workers: the optimizer can run for seconds while the analysis keeps answering edits.
   const [engines, setEngines] = useState<{ evaluator: EngineClient; optimizer: EngineClient; editor: EngineClient } | null>(null);
   const [districtVersion, setDistrictVersion] = useState(0);
@@ -188,15 +198,70 @@ export function App() {
     }
   }, [engines, recommend.state.params, whatIf, analysis.params]);
 
+  // The scenario: what the planner set up, kept as they go (autosave) and shareable.
+  const scenarioSites = useMemo(
+    (): EditorSite[] =>
+      whatIf.state.active
+        ? whatIf.state.sites
+        : showProposals
+          ? recommendation.proposals.map((p) => ({ id: `P${p.rank}`, lngLat: p.lngLat, seats: p.seats, classes: p.classes, locked: false }))
+          : [],
+    [whatIf.state.active, whatIf.state.sites, showProposals, recommendation],
+  );
+  const scenario = useMemo(
+    (): Scenario => ({
+      format: SCENARIO_FORMAT,
+      version: SCENARIO_VERSION,
+      name: i18n.t('scenario.untitled'),
+      savedAt: new Date().toISOString(),
+      data: { demoLayers: data?.demoLayers ?? [], files: loading.loaded.map((f) => f.name) },
+      analysis: analysis.params,
+      recommend: recommend.state.params,
+      sites: scenarioSites,
+      view,
+    }),
+    [i18n, data?.demoLayers, loading.loaded, analysis.params, recommend.state.params, scenarioSites, view],
+  );
+  const restoreScenario = useCallback(
+    (restored: Scenario, source: RestoreSource | 'file') => {
+      dispatchAnalysis({ type: 'restore', params: restored.analysis });
+      recommend.dispatch({ type: 'set-param', params: restored.recommend });
+      if (restored.sites.length > 0) whatIf.start(restored.analysis, restored.sites);
+      else whatIf.stop();
+      if (restored.view) setViewRequest(restored.view);
+      const missing = missingFiles(restored, loading.loaded.map((f) => f.name));
+      setNotices((list) => [
+        ...list,
+        { id: Date.now(), key: 'scenario.restored', vars: { name: restored.name, source: i18n.t(`scenario.source.${source}`) } },
+        ...(missing.length > 0 ? [{ id: Date.now() + 1, key: 'scenario.missing' as const, vars: { files: missing.join(', ') } }] : []),
+      ]);
+    },
+    [dispatchAnalysis, recommend, whatIf, loading.loaded, i18n],
+  );
+  useScenarioPersistence(ready, scenario, restoreScenario, (message) => onRefused('scenario', message));
+
   const sitesRef = useRef(whatIf.state.sites);
   sitesRef.current = whatIf.state.sites;
   // The map (and with it the test hooks) exists once the district has loaded.
   const mapShown = data !== null;
   useEffect(() => publishWhatIfSites(() => sitesRef.current.map(({ locked: _locked, ...site }) => site)), [mapShown]);
 
+  const stepPresentation = useCallback(
+    (index: number) => {
+      setPresentIndex(index);
+      const site = markers[index];
+      if (site) setViewRequest({ center: [site.lngLat[0], site.lngLat[1]], zoom: 14.5, bearing: 0, pitch: 0 });
+      else if (data) {
+        const [w, s2, e, n2] = bbox(data.boundary);
+        setViewRequest({ center: [(w + e) / 2, (s2 + n2) / 2], zoom: view?.zoom ?? 11, bearing: 0, pitch: 0 });
+      }
+    },
+    [markers, data, view?.zoom],
+  );
+
   // Keyboard: undo, redo and delete while editing (not while typing in a field).
   useEffect(() => {
-    if (!whatIf.state.active) return;
+    if (!whatIf.state.active || present) return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
@@ -215,14 +280,14 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [whatIf]);
+  }, [whatIf, present]);
 
   const siteEditing = useMemo(
     () =>
-      editing
+      editing && !present
         ? { onAdd: whatIf.add, onSelect: whatIf.select, onDragStart: whatIf.dragStart, onDrag: whatIf.drag, onDragEnd: whatIf.dragEnd }
         : null,
-    [editing, whatIf.add, whatIf.select, whatIf.dragStart, whatIf.drag, whatIf.dragEnd],
+    [editing, present, whatIf.add, whatIf.select, whatIf.dragStart, whatIf.drag, whatIf.dragEnd],
   );
   const shortfallData = useMemo(() => (result ? toShortfallData(cells, result.cells) : []), [cells, result]);
   const radiusM = useMemo(
@@ -300,6 +365,8 @@ export function App() {
     <I18nContext.Provider value={i18n}>
     <div className="app">
       <MapView
+        onViewChange={setView}
+        viewRequest={viewRequest}
         editing={siteEditing}
         basemap={basemap}
         deckLayers={deckLayers}
@@ -309,7 +376,7 @@ export function App() {
         onHover={onHover}
         onBasemapError={onBasemapError}
       />
-      {data.demoLayers.length > 0 && (
+      {data.demoLayers.length > 0 && !present && (
         <div className="synthetic-notice" role="note" data-testid="synthetic-notice">
           {data.demoLayers.length === DISTRICT_LAYERS.length ? t('app.synthetic') : t('data.partlySynthetic', { layers: data.demoLayers.join(', ') })}
         </div>
@@ -324,6 +391,26 @@ export function App() {
           onDiscard={loading.discard}
         />
       )}
+      {present && (
+        <PresentationView
+          title={t('present.title', { type: t(`facility.${analysis.params.type}`), district: data.demoLayers.includes('boundary') ? t('app.district') : t('app.userDistrict') })}
+          subtitle={t('present.subtitle', {
+            preset: `preset.${analysis.params.presetId}` in en ? t(`preset.${analysis.params.presetId}` as MessageKey) : analysis.params.presetId,
+            radius: i18n.n(analysis.result?.summary.standard.radiusM ?? 0),
+            distance: t(`distance.${analysis.params.distance}`),
+          })}
+          notice={data.demoLayers.length > 0 ? t('app.synthetic') : null}
+          today={analysis.result?.summary ?? null}
+          proposed={editing ? whatIf.state.evaluation!.summary : showProposals ? recommendation.after : null}
+          sites={markers}
+          current={presentIndex}
+          bearing={view?.bearing ?? 0}
+          onStep={stepPresentation}
+          onExit={() => setPresent(false)}
+        />
+      )}
+      {!present && (
+      <>
       <div className="left-column">
         <aside className="panel" aria-label={t('app.controls')}>
           <header className="panel-header">
@@ -356,6 +443,15 @@ export function App() {
             onCancel={loading.cancel}
             loaded={loading.loaded}
             demoLayers={data.demoLayers}
+          />
+          <ScenarioPanel
+            scenario={scenario}
+            onOpen={(opened) => restoreScenario(opened, 'file')}
+            onError={onRefused}
+            onPresent={() => {
+              setPresentIndex(-1);
+              setPresent(true);
+            }}
           />
           <LayerPanel state={layers} dispatch={dispatch} radiusM={radiusM} />
           <BasemapSettings styleUrl={styleUrl} onChange={setStyleUrl} />
@@ -395,6 +491,8 @@ export function App() {
         )}
         </StepSection>
       </aside>
+      </>
+      )}
       <Tooltip tooltip={tooltip} />
       <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
     </div>

@@ -32,6 +32,8 @@ export type AnalysisAction =
   | { type: 'set-override'; key: keyof StandardValues; value: number | undefined }
   | { type: 'set-growth'; growthFactor: number }
   | { type: 'set-distance'; distance: DistanceMode }
+  /** Parameters from an opened scenario or a share link. */
+  | { type: 'restore'; params: AnalysisParams }
   | { type: 'straight-coverage'; runId: number; coveragePct: number | null }
   | { type: 'started'; runId: number }
   | { type: 'progress'; runId: number; progress: number; message: string }
@@ -66,6 +68,8 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
       return { ...state, params: { ...state.params, growthFactor: action.growthFactor } };
     case 'set-distance':
       return { ...state, params: { ...state.params, distance: action.distance } };
+    case 'restore':
+      return { ...state, params: action.params };
     case 'straight-coverage':
       return action.runId === state.runId ? { ...state, straightCoveragePct: action.coveragePct } : state;
     case 'started':

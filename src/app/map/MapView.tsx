@@ -4,6 +4,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { LngLat } from '../../core/index.ts';
+import type { MapViewState } from '../scenario/scenario.ts';
 import { bbox } from '@turf/turf';
 import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
@@ -21,6 +22,10 @@ export interface SiteEditing {
 }
 
 export interface MapViewProps {
+  /** Reports the view after every move (for scenarios and share links). */
+  onViewChange: (view: MapViewState) => void;
+  /** A view to go to (an opened scenario); a new object moves the map. */
+  viewRequest: MapViewState | null;
   /** Set while proposed sites can be added by clicking and moved by dragging. */
   editing: SiteEditing | null;
   /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
@@ -49,15 +54,15 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   }
 }
 
-export function MapView({ editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+export function MapView({ onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
   /** The online style in use, or null while the local style is shown. */
   const activeStyleUrlRef = useRef<string | null>(null);
-  const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap, editing });
-  propsRef.current = { roads, boundary, onHover, onBasemapError, basemap, editing };
+  const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap, editing, onViewChange });
+  propsRef.current = { roads, boundary, onHover, onBasemapError, basemap, editing, onViewChange };
   const shownBoundaryRef = useRef(basemap.boundary);
 
   useEffect(() => {
@@ -93,6 +98,10 @@ export function MapView({ editing, basemap, deckLayers, roads, boundary, styleUr
     map.on('idle', () => {
       mapIdle = true;
       setMapReady(mapIdle && deckLoaded);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      propsRef.current.onViewChange({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
     });
     map.on('movestart', () => {
       mapIdle = false;
@@ -169,6 +178,10 @@ export function MapView({ editing, basemap, deckLayers, roads, boundary, styleUr
       map.fitBounds(bbox(basemap.boundary) as [number, number, number, number], { padding: 40, animate: false });
     }
   }, [basemap]);
+
+  useEffect(() => {
+    if (viewRequest) mapRef.current?.jumpTo(viewRequest);
+  }, [viewRequest]);
 
   // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
   useLayoutEffect(() => {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { initialAnalysis } from '../../../src/app/analysis/analysis-state.ts';
+import { initialRecommend } from '../../../src/app/analysis/recommend-state.ts';
+import { SCENARIO_FORMAT, SCENARIO_VERSION, decodeScenario, encodeScenario, missingFiles, parseScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
+
+const scenario: Scenario = {
+  format: SCENARIO_FORMAT,
+  version: SCENARIO_VERSION,
+  name: '二七区 小学 方案',
+  savedAt: '2026-11-28T12:00:00.000Z',
+  data: { demoLayers: ['roads', 'boundary'], files: ['schools.csv'] },
+  analysis: { ...initialAnalysis.params, overrides: { radiusM: 600 }, distance: 'network' },
+  recommend: initialRecommend.params,
+  sites: [{ id: 'P1', lngLat: [113.6, 34.7], seats: 1080, classes: 24, locked: true }],
+  view: { center: [113.62, 34.72], zoom: 12.5, bearing: 0, pitch: 0 },
+};
+
+describe('scenario files and share links', () => {
+  it('round-trips through JSON and through a URL parameter, Chinese names included', () => {
+    expect(parseScenario(JSON.stringify(scenario), 'a.catchmap.json')).toEqual(scenario);
+    const param = encodeScenario(scenario);
+    expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeScenario(param)).toEqual(scenario);
+  });
+
+  it('names the file and the first thing that is wrong', () => {
+    expect(() => parseScenario('{', 'x.json')).toThrow(/^x\.json: not valid JSON/);
+    expect(() => parseScenario('{"format":"other"}', 'x.json')).toThrow('x.json: not a Catchmap scenario');
+    expect(() => parseScenario(JSON.stringify({ ...scenario, version: 9 }), 'x.json')).toThrow('scenario version 9 is not supported');
+    expect(() => parseScenario(JSON.stringify({ ...scenario, analysis: { ...scenario.analysis, type: 'hospital' } }), 'x.json')).toThrow(/analysis\.type must be one of/);
+    expect(() => parseScenario(JSON.stringify({ ...scenario, sites: [{ id: 'P1', lngLat: [113.6], seats: 10 }] }), 'x.json')).toThrow('sites[0] needs an id');
+    expect(() => decodeScenario('%%%')).toThrow('share link: the scenario parameter is damaged');
+  });
+
+  it('never lets a __proto__ key reach a prototype, and lists data files that are not loaded', () => {
+    const text = JSON.stringify(scenario).replace('"name":', '"__proto__":{"polluted":true},"name":');
+    const parsed = parseScenario(text, 'x.json');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((parsed as unknown as Record<string, unknown>).polluted).toBeUndefined();
+    expect(missingFiles(scenario, [])).toEqual(['schools.csv']);
+    expect(missingFiles(scenario, ['schools.csv'])).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { colourDistance, openApp, screenshot, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
+
+async function synced(page: Page) {
+  await page.waitForSelector('[data-testid="whatif-panel"][data-synced="yes"]', { timeout: 60_000 });
+}
+
+describe('scenarios: autosave, share links, presentation', () => {
+  let app: AppSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await openApp();
+    page = app.page;
+    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('restores parameters, proposed sites and view after a reload', async () => {
+    await page.getByTestId('standard-radiusM').fill('600');
+    await page.getByTestId('whatif-start').click();
+    await synced(page);
+    const [x, y] = await page.evaluate(() => window.__catchmap!.project([113.585, 34.695]));
+    await page.mouse.click(x, y);
+    await page.getByTestId('whatif-sites').waitFor();
+    await synced(page);
+    const sites = await page.evaluate(() => window.__catchmap!.whatIfSites());
+    await page.evaluate(() => window.__catchmap!.jumpTo([113.6, 34.71], 13));
+    await page.waitForTimeout(1500);
+
+    await page.reload();
+    await waitForMapReady(page);
+    await page.waitForFunction(() => window.__catchmap!.whatIfSites().length === 1, undefined, { timeout: 60_000 });
+    await synced(page);
+    expect(await page.getByTestId('standard-radiusM').inputValue()).toBe('600');
+    expect(await page.evaluate(() => window.__catchmap!.whatIfSites())).toEqual(sites);
+    const [cx, cy] = await page.evaluate(() => window.__catchmap!.project([113.6, 34.71]));
+    // The restored view is centred where it was left.
+    expect(Math.abs(cx - 700)).toBeLessThan(5);
+    expect(Math.abs(cy - 450)).toBeLessThan(5);
+    await expect(page.getByTestId('notices').textContent()).resolves.toContain('autosave');
+  });
+
+  it('opens a share link in a fresh browser with the same parameters, and as a presentation', async () => {
+    await page.getByTestId('scenario-share').click();
+    const link = await page.getByTestId('scenario-link').inputValue();
+    expect(link).toContain('scenario=');
+
+    const fresh = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const other = await fresh.newPage();
+    const errors = watchErrors(other);
+    await other.goto(link);
+    await other.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+    await other.waitForFunction(() => window.__catchmap!.whatIfSites().length === 1, undefined, { timeout: 60_000 });
+    expect(await other.getByTestId('standard-radiusM').inputValue()).toBe('600');
+    await expect(other.getByTestId('notices').textContent()).resolves.toContain('share link');
+
+    await other.goto(`${link}&mode=present`);
+    await other.getByTestId('presentation').waitFor({ timeout: 60_000 });
+    await waitForMapReady(other);
+    expect(await other.getByTestId('present-title').textContent()).toMatch(/New Primary school sites/);
+    await expect(other.locator('.present-legend').textContent()).resolves.toContain('Residents per km²');
+    expect(await other.locator('.panel').count()).toBe(0);
+    const shot = await screenshot(other, 'presentation.png');
+    // The title card is drawn (white) over the map, not under deck.gl's canvas.
+    const card = (await other.locator('.present-title').boundingBox())!;
+    expect(colourDistance(shot.at(card.x + card.width - 6, card.y + card.height - 5), [255, 255, 255])).toBeLessThan(30);
+    await expect(other.locator('.present-title').textContent()).resolves.toContain('Synthetic demo data');
+    await other.keyboard.press('ArrowRight');
+    await expect(other.getByTestId('present-site').textContent()).resolves.toContain('Proposed site 1 of 1');
+    await other.keyboard.press('Escape');
+    await other.getByTestId('scenario-panel').waitFor();
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('refuses a file that is not a scenario and keeps everything', async () => {
+    await page.getByTestId('scenario-file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
+    await page.waitForFunction(() => /notes\.json was not loaded: not a Catchmap scenario/.test(document.querySelector('[data-testid="notices"]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    expect(await page.getByTestId('standard-radiusM').inputValue()).toBe('600');
+    expect(app.errors).toEqual([]);
+  });
+});
