@@ -6,7 +6,9 @@ import type { MappedLayer } from '../core/index.ts';
 import { en, type MessageKey } from './i18n/messages.ts';
 import { DEFAULT_PRESET_ID, findPreset } from '../core/standards/presets.ts';
 import { DISTRICT_LAYERS, loadDemoDistrict, type DistrictData } from './data/district-data.ts';
-import { MapView } from './map/MapView.tsx';
+import { MapView, type MapCapture } from './map/MapView.tsx';
+import { composeMapImage } from './export/map-image.ts';
+import { DENSITY_BREAKS_PER_KM2, DENSITY_COLOURS } from './map/colour-ramp.ts';
 import { describePick } from './map/describe-pick.ts';
 import { populationLayer, toCellData } from './map/layers/population-layer.ts';
 import { villagesLayer } from './map/layers/villages-layer.ts';
@@ -41,6 +43,7 @@ import { StepNav, StepSection } from './components/Steps.tsx';
 import { stepFigures } from './analysis/step-figures.ts';
 import { ScenarioPanel } from './components/ScenarioPanel.tsx';
 import { PresentationView } from './components/PresentationView.tsx';
+import { PrintReport } from './components/PrintReport.tsx';
 import { useScenarioPersistence, type RestoreSource } from './scenario/use-scenario.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, missingFiles, type MapViewState, type Scenario } from './scenario/scenario.ts';
 import type { EditorSite } from './whatif/whatif-state.ts';
@@ -70,6 +73,16 @@ export function App() {
   const [viewRequest, setViewRequest] = useState<MapViewState | null>(null);
   const [present, setPresent] = useState(() => new URLSearchParams(window.location.search).get('mode') === 'present');
   const [presentIndex, setPresentIndex] = useState(-1);
+  const captureRef = useRef<MapCapture | null>(null);
+  const [reportImage, setReportImage] = useState<string | null>(null);
+  const [printRequested, setPrintRequested] = useState(false);
+  useEffect(() => {
+    if (!printRequested) return;
+    setPrintRequested(false);
+    const img = document.querySelector<HTMLImageElement>('[data-testid="print-map"]');
+    if (img && !img.complete) img.addEventListener('load', () => window.print(), { once: true });
+    else window.print();
+  }, [printRequested]);
   // Two workers: the optimizer can run for seconds while the analysis keeps answering edits.
   const [engines, setEngines] = useState<{ evaluator: EngineClient; optimizer: EngineClient; editor: EngineClient } | null>(null);
   const [districtVersion, setDistrictVersion] = useState(0);
@@ -351,6 +364,53 @@ export function App() {
   }, []);
 
   const { t } = i18n;
+  const planTitle = t('present.title', {
+    type: t(`facility.${analysis.params.type}`),
+    district: data?.demoLayers.includes('boundary') === false ? t('app.userDistrict') : t('app.district'),
+  });
+  const planSubtitle = t('present.subtitle', {
+    preset: `preset.${analysis.params.presetId}` in en ? t(`preset.${analysis.params.presetId}` as MessageKey) : analysis.params.presetId,
+    radius: i18n.n(analysis.result?.summary.standard.radiusM ?? 0),
+    distance: t(`distance.${analysis.params.distance}`),
+  });
+  const makeMapImage = async (pixelRatio: number): Promise<Blob | null> => {
+    const capture = captureRef.current;
+    if (!capture) return null;
+    const shot = await capture.capture(pixelRatio);
+    const legend = DENSITY_COLOURS.map((colour, k) => ({
+      colour,
+      label: DENSITY_BREAKS_PER_KM2[k + 1] === undefined ? `≥ ${i18n.n(DENSITY_BREAKS_PER_KM2[k])}` : `${i18n.n(DENSITY_BREAKS_PER_KM2[k])} – ${i18n.n(DENSITY_BREAKS_PER_KM2[k + 1])}`,
+    }));
+    return composeMapImage(shot.layers, pixelRatio, {
+      title: planTitle,
+      subtitle: planSubtitle,
+      legendTitle: t('legend.density'),
+      legend,
+      metresPerPixel: shot.metresPerPixel,
+      bearing: shot.bearing,
+      attribution: data?.demoLayers.length ? `Catchmap · ${t('app.synthetic')}` : 'Catchmap',
+    });
+  };
+  const exportPng = async (pixelRatio: number) => {
+    const blob = await makeMapImage(pixelRatio);
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `catchmap-${analysis.params.type}-${pixelRatio}x.png`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  // The report prints a fresh map image: made first, then the browser's print dialog.
+  const printReport = async () => {
+    const blob = await makeMapImage(2);
+    if (!blob) return;
+    setReportImage((old) => {
+      if (old) URL.revokeObjectURL(old);
+      return URL.createObjectURL(blob);
+    });
+    setPrintRequested(true);
+  };
   const figures = stepFigures(i18n, analysis.result?.summary ?? null, showProposals ? recommendation : null, editing ? whatIf.state : null);
   if (loadError) {
     return (
@@ -365,6 +425,7 @@ export function App() {
     <I18nContext.Provider value={i18n}>
     <div className="app">
       <MapView
+        captureRef={captureRef}
         onViewChange={setView}
         viewRequest={viewRequest}
         editing={siteEditing}
@@ -393,12 +454,8 @@ export function App() {
       )}
       {present && (
         <PresentationView
-          title={t('present.title', { type: t(`facility.${analysis.params.type}`), district: data.demoLayers.includes('boundary') ? t('app.district') : t('app.userDistrict') })}
-          subtitle={t('present.subtitle', {
-            preset: `preset.${analysis.params.presetId}` in en ? t(`preset.${analysis.params.presetId}` as MessageKey) : analysis.params.presetId,
-            radius: i18n.n(analysis.result?.summary.standard.radiusM ?? 0),
-            distance: t(`distance.${analysis.params.distance}`),
-          })}
+          title={planTitle}
+          subtitle={planSubtitle}
           notice={data.demoLayers.length > 0 ? t('app.synthetic') : null}
           today={analysis.result?.summary ?? null}
           proposed={editing ? whatIf.state.evaluation!.summary : showProposals ? recommendation.after : null}
@@ -487,11 +544,23 @@ export function App() {
             population={data.population}
             facilities={data.facilities}
             proposals={showProposals ? recommendation.proposals : null}
+            onExportPng={(ratio) => void exportPng(ratio)}
+            onPrint={() => void printReport()}
           />
         )}
         </StepSection>
       </aside>
       </>
+      )}
+      {analysis.result && (
+        <PrintReport
+          title={planTitle}
+          subtitle={planSubtitle}
+          image={reportImage}
+          today={analysis.result.summary}
+          proposed={editing ? whatIf.state.evaluation!.summary : showProposals ? recommendation.after : null}
+          sites={markers}
+        />
       )}
       <Tooltip tooltip={tooltip} />
       <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />

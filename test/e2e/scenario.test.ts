@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { colourDistance, openApp, screenshot, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import { DENSITY_COLOURS } from '../../src/app/map/colour-ramp.ts';
+import { OUTPUT_DIR, colourDistance, openApp, screenshot, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
 
 async function synced(page: Page) {
   await page.waitForSelector('[data-testid="whatif-panel"][data-synced="yes"]', { timeout: 60_000 });
@@ -82,6 +86,67 @@ describe('scenarios: autosave, share links, presentation', () => {
     await page.getByTestId('scenario-file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
     await page.waitForFunction(() => /notes\.json was not loaded: not a Catchmap scenario/.test(document.querySelector('[data-testid="notices"]')?.textContent ?? ''), undefined, { timeout: 20_000 });
     expect(await page.getByTestId('standard-radiusM').inputValue()).toBe('600');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('map image and report', () => {
+  let app: AppSession;
+
+  beforeAll(async () => {
+    app = await openApp();
+    await app.page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('exports a PNG at twice the screen resolution with the title, legend and scale drawn in', async () => {
+    const { page } = app;
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-png-2x').click()]);
+    expect(download.suggestedFilename()).toBe('catchmap-primary-2x.png');
+    await download.saveAs(resolve(OUTPUT_DIR, 'export-2x.png'));
+    const png = PNG.sync.read(readFileSync(resolve(OUTPUT_DIR, 'export-2x.png')));
+    expect([png.width, png.height]).toEqual([2800, 1800]);
+    const at = (x: number, y: number) => {
+      const i = (Math.round(y * 2) * png.width + Math.round(x * 2)) * 4;
+      return [png.data[i], png.data[i + 1], png.data[i + 2]];
+    };
+    // Legend swatches (CSS px): 7 rows of 18 px from legendY + 32, legendY = 900 − (34 + 7 × 18) − 48.
+    const legendY = 900 - (34 + DENSITY_COLOURS.length * 18) - 48;
+    DENSITY_COLOURS.forEach((c, i) => expect(colourDistance(at(37, legendY + 32 + i * 18 + 6), c), `swatch ${i}`).toBeLessThan(12));
+    // The title card is white and the map shows through elsewhere.
+    expect(colourDistance(at(20, 70), [255, 255, 255])).toBeLessThan(20);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('prints a report with the map image, parameters and sources, before/after and the proposed sites', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await page.getByTestId('whatif-start').click();
+    await synced(page);
+    const [x, y] = await page.evaluate(() => window.__catchmap!.project([113.585, 34.695]));
+    await page.mouse.click(x, y);
+    await page.getByTestId('whatif-sites').waitFor();
+    await synced(page);
+    await page.getByTestId('export-report').click();
+    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1, undefined, { timeout: 60_000 });
+    expect(await page.getByTestId('print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(2800);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('print-report').isVisible()).toBe(true);
+    expect(await page.locator('.panel').first().isVisible()).toBe(false);
+    const report = (await page.getByTestId('print-report').textContent()) ?? '';
+    expect(report).toContain('Zhengzhou layout plan 2014–2030');
+    expect(report).toContain('Before and after');
+    const site = (await page.evaluate(() => window.__catchmap!.whatIfSites()))[0];
+    await expect(page.getByTestId('print-sites').locator('tbody tr').first().textContent()).resolves.toContain(site.lngLat[0].toFixed(5));
+    await page.emulateMedia({ media: 'screen' });
     expect(app.errors).toEqual([]);
   });
 });

@@ -32,11 +32,17 @@ export function ExportBar({
   population,
   facilities,
   proposals,
+  onExportPng,
+  onPrint,
 }: {
   result: Evaluation;
   population: unknown;
   facilities: unknown;
   proposals: Proposal[] | null;
+  /** The map as a PNG with title, legend, scale and attribution, at this many pixels per screen pixel. */
+  onExportPng: (pixelRatio: number) => void;
+  /** Makes the printable report and opens the browser's print dialog. */
+  onPrint: () => void;
 }) {
   const { t } = useI18n();
   const base = `catchmap-${result.summary.type}`;
@@ -56,6 +62,16 @@ export function ExportBar({
           {t('export.summary')}
         </button>
         {proposals && both(t('export.proposals'), 'proposals', () => proposalFeatures(proposals))}
+      </div>
+      <div className="button-row wrap">
+        {[1, 2, 3].map((ratio) => (
+          <button key={ratio} type="button" data-testid={`export-png-${ratio}x`} onClick={() => onExportPng(ratio)}>
+            {t('export.png', { ratio })}
+          </button>
+        ))}
+        <button type="button" data-testid="export-report" onClick={onPrint}>
+          {t('export.report')}
+        </button>
       </div>
     </div>
   );

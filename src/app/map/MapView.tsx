@@ -21,7 +21,14 @@ export interface SiteEditing {
   onDragEnd: () => void;
 }
 
+/** A still of the map at a chosen resolution, for PNG export. */
+export interface MapCapture {
+  capture(pixelRatio: number): Promise<{ layers: HTMLCanvasElement[]; metresPerPixel: number; bearing: number }>;
+}
+
 export interface MapViewProps {
+  /** Filled with the capture function once the map exists. */
+  captureRef: { current: MapCapture | null };
   /** Reports the view after every move (for scenarios and share links). */
   onViewChange: (view: MapViewState) => void;
   /** A view to go to (an opened scenario); a new object moves the map. */
@@ -54,7 +61,7 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   }
 }
 
-export function MapView({ onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+export function MapView({ captureRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -83,6 +90,7 @@ export function MapView({ onViewChange, viewRequest, editing, basemap, deckLayer
 
     let mapIdle = false;
     let deckLoaded = false;
+    let afterDeckFrame: (() => void)[] = [];
     const overlay = new MapLibreOverlay({
       interleaved: false,
       layers: layersRef.current,
@@ -90,6 +98,9 @@ export function MapView({ onViewChange, viewRequest, editing, basemap, deckLayer
       // Tests read pixels from the page; keep the last frame.
       deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
+        const waiting = afterDeckFrame;
+        afterDeckFrame = [];
+        waiting.forEach((resolve) => resolve());
         deckLoaded = layersRef.current.length > 0 && layersRef.current.every((l) => l.isLoaded);
         setMapReady(mapIdle && deckLoaded, layersRef.current.map((l) => l.id));
       },
@@ -159,6 +170,36 @@ export function MapView({ onViewChange, viewRequest, editing, basemap, deckLayer
       else edit.onAdd([e.lngLat.lng, e.lngLat.lat]);
     });
 
+    captureRef.current = {
+      async capture(pixelRatio) {
+        const copy = (source: HTMLCanvasElement) => {
+          const c = document.createElement('canvas');
+          c.width = source.width;
+          c.height = source.height;
+          c.getContext('2d')!.drawImage(source, 0, 0);
+          return c;
+        };
+        const previous = map.getPixelRatio();
+        const mapRendered = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        map.setPixelRatio(pixelRatio);
+        overlay.setProps({ useDevicePixels: pixelRatio });
+        map.triggerRepaint();
+        await mapRendered;
+        // deck.gl only redraws for a reason of its own; a resolution change is not one, so ask it
+        // (MapLibreOverlay keeps its Deck private) once the canvas has taken the new size.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const deckRendered = new Promise<void>((resolve) => afterDeckFrame.push(resolve));
+        (overlay as unknown as { _deck?: { redraw(reason?: string): void } })._deck?.redraw('export');
+        await deckRendered;
+        const deckCanvas = overlay.getCanvas();
+        const layers = [copy(map.getCanvas()), ...(deckCanvas ? [copy(deckCanvas)] : [])];
+        map.setPixelRatio(previous);
+        overlay.setProps({ useDevicePixels: true });
+        const lat = map.getCenter().lat;
+        const metresPerPixel = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+        return { layers, metresPerPixel, bearing: map.getBearing() };
+      },
+    };
     mapRef.current = map;
     overlayRef.current = overlay;
     publishMapHooks(map, () => bbox(propsRef.current.basemap.boundary) as [number, number, number, number]);

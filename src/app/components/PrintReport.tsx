@@ -1,0 +1,112 @@
+import type { EvaluationSummary, StandardKey } from '../../core/index.ts';
+import type { SiteMarker } from '../map/layers/proposals-layer.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+const KEYS: StandardKey[] = ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'];
+
+/**
+ * The printable report (browser print to PDF): hidden on screen, the only thing printed. The
+ * map image, the parameters and their sources, before and after, equity, and the proposed sites.
+ */
+export function PrintReport({
+  title,
+  subtitle,
+  image,
+  today,
+  proposed,
+  sites,
+}: {
+  title: string;
+  subtitle: string;
+  /** Object URL of the map image made for this print. */
+  image: string | null;
+  today: EvaluationSummary;
+  proposed: EvaluationSummary | null;
+  sites: SiteMarker[];
+}) {
+  const { t, n, pct } = useI18n();
+  const standard = today.standard;
+  const after = proposed ?? today;
+  const rows: [string, string, string][] = [
+    [t('ba.coverage'), pct(today.coveragePct), pct(after.coveragePct)],
+    [t('ba.served'), pct(today.servedPct), pct(after.servedPct)],
+    [t('ba.unserved'), n(today.unservedPupils), n(after.unservedPupils)],
+    [t('ba.schools'), n(today.schoolsNeeded), n(after.schoolsNeeded)],
+    [t('ba.villageCoverage'), pct(today.equity.villageCoveragePct), pct(after.equity.villageCoveragePct)],
+    [t('ba.villageServed'), pct(today.equity.villageServedPct), pct(after.equity.villageServedPct)],
+    [t('ba.otherServed'), pct(today.equity.otherServedPct), pct(after.equity.otherServedPct)],
+    [t('ba.ratio'), today.equity.ratio?.toFixed(2) ?? '—', after.equity.ratio?.toFixed(2) ?? '—'],
+  ];
+  return (
+    <article className="print-report" data-testid="print-report">
+      <h1>{title}</h1>
+      <p>{subtitle}</p>
+      {image && <img src={image} alt={title} data-testid="print-map" />}
+      <h2>{t('report.parameters')}</h2>
+      <table>
+        <tbody>
+          {KEYS.filter((k) => standard[k] !== null).map((k) => (
+            <tr key={k}>
+              <th scope="row">{t(`field.${k}`)}</th>
+              <td>{n(standard[k] as number)}</td>
+              <td className="source">{standard.sources[k]}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('field.growth')}</th>
+            <td>{today.growthFactor}</td>
+            <td />
+          </tr>
+        </tbody>
+      </table>
+      <h2>{t('report.beforeAfter')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th scope="col">{t('ba.today')}</th>
+            <th scope="col">{t('ba.proposed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, a, b]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{a}</td>
+              <td>{b}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('report.sites')}</h2>
+      {sites.length === 0 ? (
+        <p>{t('whatif.none')}</p>
+      ) : (
+        <table data-testid="print-sites">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('report.lon')}</th>
+              <th scope="col">{t('report.lat')}</th>
+              <th scope="col">{t('rec.col.size')}</th>
+              <th scope="col">{t('rec.col.served')}</th>
+              <th scope="col">{t('rec.col.inRadius')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((s) => (
+              <tr key={s.id}>
+                <td>{s.rank}</td>
+                <td>{s.lngLat[0].toFixed(5)}</td>
+                <td>{s.lngLat[1].toFixed(5)}</td>
+                <td>{s.classes !== null ? t('rec.classesSeats', { classes: s.classes, seats: n(s.seats) }) : n(s.seats)}</td>
+                <td>{n(s.pupilsServed)}</td>
+                <td>{n(s.pupilsInCatchment)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
