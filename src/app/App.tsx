@@ -45,6 +45,7 @@ import { ScenarioPanel } from './components/ScenarioPanel.tsx';
 import { PresentationView } from './components/PresentationView.tsx';
 import { PrintReport } from './components/PrintReport.tsx';
 import { useScenarioPersistence, type RestoreSource } from './scenario/use-scenario.ts';
+import { useScenarioList } from './scenario/scenario-list.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, missingFiles, type MapViewState, type Scenario } from './scenario/scenario.ts';
 import type { EditorSite } from './whatif/whatif-state.ts';
 import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
@@ -251,7 +252,9 @@ export function App() {
     },
     [dispatchAnalysis, recommend, whatIf, loading.loaded, i18n],
   );
-  useScenarioPersistence(ready, scenario, restoreScenario, (message) => onRefused('scenario', message));
+  const scenarioError = useCallback((message: string) => onRefused('scenario', message), [onRefused]);
+  useScenarioPersistence(ready, scenario, restoreScenario, scenarioError);
+  const savedScenarios = useScenarioList(scenarioError);
 
   const sitesRef = useRef(whatIf.state.sites);
   sitesRef.current = whatIf.state.sites;
@@ -505,6 +508,7 @@ export function App() {
             scenario={scenario}
             onOpen={(opened) => restoreScenario(opened, 'file')}
             onError={onRefused}
+            saved={savedScenarios}
             onPresent={() => {
               setPresentIndex(-1);
               setPresent(true);

@@ -82,6 +82,26 @@ describe('scenarios: autosave, share links, presentation', () => {
     await fresh.close();
   });
 
+  it('keeps named scenarios in a list that survives a reload: rename, duplicate, delete, open', async () => {
+    await page.getByTestId('scenario-name').fill('Radius 600 with P1');
+    await page.getByTestId('scenario-keep').click();
+    const list = page.getByTestId('scenario-list');
+    await expect(list.textContent()).resolves.toContain('Radius 600 with P1');
+    await page.getByTestId('scenario-list-rename').first().click();
+    await page.getByTestId('scenario-rename-input').fill('西南片区方案');
+    await page.getByTestId('scenario-rename-input').press('Enter');
+    await page.getByTestId('scenario-list-duplicate').first().click();
+    await expect(list.locator('.scenario-name').allTextContents()).resolves.toEqual(['西南片区方案', '西南片区方案 (copy)']);
+    await page.getByTestId('scenario-list-delete').nth(1).click();
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('scenario-list').locator('.scenario-name').allTextContents()).resolves.toEqual(['西南片区方案']);
+    await page.getByTestId('standard-radiusM').fill('700');
+    await page.getByTestId('scenario-list-open').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="standard-radiusM"]') as HTMLInputElement).value === '600');
+  });
+
   it('refuses a file that is not a scenario and keeps everything', async () => {
     await page.getByTestId('scenario-file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
     await page.waitForFunction(() => /notes\.json was not loaded: not a Catchmap scenario/.test(document.querySelector('[data-testid="notices"]')?.textContent ?? ''), undefined, { timeout: 20_000 });

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { encodeScenario, parseScenario, type Scenario } from '../scenario/scenario.ts';
+import type { useScenarioList } from '../scenario/scenario-list.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
 function download(name: string, text: string) {
@@ -26,8 +27,11 @@ export function ScenarioPanel({
   onOpen,
   onError,
   onPresent,
+  saved,
 }: {
   scenario: Scenario;
+  /** The scenarios saved in this browser. */
+  saved: ReturnType<typeof useScenarioList>;
   onOpen: (scenario: Scenario) => void;
   onError: (file: string, reason: string) => void;
   onPresent: () => void;
@@ -35,6 +39,8 @@ export function ScenarioPanel({
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   return (
     <section className="panel-section" aria-labelledby="scenario-heading" data-testid="scenario-panel">
       <h2 id="scenario-heading">{t('scenario.title')}</h2>
@@ -71,6 +77,54 @@ export function ScenarioPanel({
           {t('present.start')}
         </button>
       </div>
+      <form
+        className="basemap-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saved.save({ ...scenario, name: name.trim() || scenario.name, savedAt: new Date().toISOString() });
+          setName('');
+        }}
+      >
+        <input value={name} placeholder={t('scenario.untitled')} aria-label={t('scenario.name')} data-testid="scenario-name" onChange={(e) => setName(e.target.value)} />
+        <button type="submit" data-testid="scenario-keep">
+          {t('scenario.keep')}
+        </button>
+      </form>
+      {saved.list.length > 0 && (
+        <ul className="scenario-list" data-testid="scenario-list">
+          {saved.list.map(({ id, scenario: s }) => (
+            <li key={id}>
+              {renaming?.id === id ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (renaming.name.trim()) saved.rename(id, renaming.name.trim());
+                    setRenaming(null);
+                  }}
+                >
+                  <input autoFocus value={renaming.name} aria-label={t('scenario.name')} data-testid="scenario-rename-input" onChange={(e) => setRenaming({ id, name: e.target.value })} />
+                </form>
+              ) : (
+                <span className="scenario-name">{s.name}</span>
+              )}
+              <span className="button-row">
+                <button type="button" onClick={() => onOpen(s)} data-testid="scenario-list-open">
+                  {t('scenario.openSaved')}
+                </button>
+                <button type="button" onClick={() => setRenaming({ id, name: s.name })} data-testid="scenario-list-rename">
+                  {t('scenario.rename')}
+                </button>
+                <button type="button" onClick={() => saved.duplicate(id, (n) => t('scenario.copyOf', { name: n }))} data-testid="scenario-list-duplicate">
+                  {t('scenario.duplicate')}
+                </button>
+                <button type="button" onClick={() => saved.remove(id)} data-testid="scenario-list-delete">
+                  {t('scenario.delete')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {link && (
         <div className="share-link">
           <input readOnly value={link} aria-label={t('scenario.share')} data-testid="scenario-link" onFocus={(e) => e.target.select()} />

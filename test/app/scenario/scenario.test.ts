@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialAnalysis } from '../../../src/app/analysis/analysis-state.ts';
 import { initialRecommend } from '../../../src/app/analysis/recommend-state.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, decodeScenario, encodeScenario, missingFiles, parseScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
+import { scenarioListEdits } from '../../../src/app/scenario/scenario-list.ts';
 
 const scenario: Scenario = {
   format: SCENARIO_FORMAT,
@@ -39,5 +40,21 @@ describe('scenario files and share links', () => {
     expect((parsed as unknown as Record<string, unknown>).polluted).toBeUndefined();
     expect(missingFiles(scenario, [])).toEqual(['schools.csv']);
     expect(missingFiles(scenario, ['schools.csv'])).toEqual([]);
+  });
+});
+
+describe('saved scenario list', () => {
+  const a = { ...scenario, name: 'A' };
+  const b = { ...scenario, name: 'B' };
+  it('adds, renames, duplicates next to the original and deletes, leaving the old list as it was', () => {
+    const one = scenarioListEdits.add([], a, '1');
+    const two = scenarioListEdits.add(one, b, '2');
+    const renamed = scenarioListEdits.rename(two, '1', 'A2');
+    expect(renamed.map((s) => s.scenario.name)).toEqual(['A2', 'B']);
+    expect(two[0].scenario.name).toBe('A');
+    const copied = scenarioListEdits.duplicate(renamed, '1', '3', (n) => `${n} (copy)`);
+    expect(copied.map((s) => [s.id, s.scenario.name])).toEqual([['1', 'A2'], ['3', 'A2 (copy)'], ['2', 'B']]);
+    expect(scenarioListEdits.duplicate(copied, 'nope', '4', (n) => n)).toBe(copied);
+    expect(scenarioListEdits.remove(copied, '1').map((s) => s.id)).toEqual(['3', '2']);
   });
 });
