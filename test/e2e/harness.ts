@@ -186,3 +186,18 @@ export async function onMap(page: Page, points: [number, number][]): Promise<([n
     });
   }, points);
 }
+
+/** Waits until the what-if editor's live numbers belong to its current sites. */
+export async function whatIfSynced(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="whatif-panel"][data-synced="yes"]', { timeout: 60_000 });
+}
+
+/** Starts hand editing (if needed) and adds a proposed site by clicking the map at a coordinate. */
+export async function addSiteByClick(page: Page, lngLat: [number, number]): Promise<void> {
+  if ((await page.getByTestId('whatif-start').count()) > 0) await page.getByTestId('whatif-start').click();
+  await whatIfSynced(page);
+  const [x, y] = await page.evaluate((p) => window.__catchmap!.project(p), lngLat);
+  await page.mouse.click(x, y);
+  await page.getByTestId('whatif-sites').waitFor();
+  await whatIfSynced(page);
+}

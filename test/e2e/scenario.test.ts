@@ -4,11 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { DENSITY_COLOURS } from '../../src/app/map/colour-ramp.ts';
-import { OUTPUT_DIR, colourDistance, openApp, screenshot, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
+import { OUTPUT_DIR, addSiteByClick, colourDistance, whatIfSynced, openApp, screenshot, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
 
-async function synced(page: Page) {
-  await page.waitForSelector('[data-testid="whatif-panel"][data-synced="yes"]', { timeout: 60_000 });
-}
+const synced = whatIfSynced;
 
 describe('scenarios: autosave, share links, presentation', () => {
   let app: AppSession;
@@ -26,12 +24,7 @@ describe('scenarios: autosave, share links, presentation', () => {
 
   it('restores parameters, proposed sites and view after a reload', async () => {
     await page.getByTestId('standard-radiusM').fill('600');
-    await page.getByTestId('whatif-start').click();
-    await synced(page);
-    const [x, y] = await page.evaluate(() => window.__catchmap!.project([113.585, 34.695]));
-    await page.mouse.click(x, y);
-    await page.getByTestId('whatif-sites').waitFor();
-    await synced(page);
+    await addSiteByClick(page, [113.585, 34.695]);
     const sites = await page.evaluate(() => window.__catchmap!.whatIfSites());
     await page.evaluate(() => window.__catchmap!.jumpTo([113.6, 34.71], 13));
     await page.waitForTimeout(1500);
@@ -149,12 +142,7 @@ describe('map image and report', () => {
         (window as unknown as { printed: number }).printed++;
       };
     });
-    await page.getByTestId('whatif-start').click();
-    await synced(page);
-    const [x, y] = await page.evaluate(() => window.__catchmap!.project([113.585, 34.695]));
-    await page.mouse.click(x, y);
-    await page.getByTestId('whatif-sites').waitFor();
-    await synced(page);
+    await addSiteByClick(page, [113.585, 34.695]);
     await page.getByTestId('export-report').click();
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1, undefined, { timeout: 60_000 });
     expect(await page.getByTestId('print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(2800);

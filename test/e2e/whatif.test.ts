@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluate, withProposedSites, type Evaluation, type ProposedSite } from '../../src/core/index.ts';
-import { demoDistrict, pct, openApp, type AppSession } from './harness.ts';
+import { addSiteByClick, demoDistrict, pct, openApp, whatIfSynced, type AppSession } from './harness.ts';
 
 const district = demoDistrict();
 
@@ -10,17 +10,15 @@ async function sitesOnPage(page: Page): Promise<ProposedSite[]> {
   return page.evaluate(() => window.__catchmap!.whatIfSites());
 }
 
-async function synced(page: Page) {
-  await page.waitForSelector('[data-testid="whatif-panel"][data-synced="yes"]', { timeout: 60_000 });
-}
+const synced = whatIfSynced;
 
 /** The panel shows exactly what a full evaluation with these sites gives. */
 async function expectLive(page: Page, sites: ProposedSite[]): Promise<Evaluation> {
   const expected = evaluate(withProposedSites(district, 'primary', sites), { type: 'primary' });
-  expect(await page.getByTestId('whatif-coverage').textContent()).toBe(pct(expected.summary.coveragePct));
-  expect(await page.getByTestId('whatif-served').textContent()).toBe(pct(expected.summary.servedPct));
-  expect(await page.getByTestId('whatif-unserved').textContent()).toBe(expected.summary.unservedPupils.toLocaleString('en'));
-  expect(await page.getByTestId('whatif-village-served').textContent()).toBe(pct(expected.summary.equity.villageServedPct));
+  expect(await page.getByTestId('whatif-after-coverage').textContent()).toBe(pct(expected.summary.coveragePct));
+  expect(await page.getByTestId('whatif-after-served').textContent()).toBe(pct(expected.summary.servedPct));
+  expect(await page.getByTestId('whatif-after-unserved').textContent()).toBe(expected.summary.unservedPupils.toLocaleString('en'));
+  expect(await page.getByTestId('whatif-after-village-served').textContent()).toBe(pct(expected.summary.equity.villageServedPct));
   return expected;
 }
 
@@ -39,12 +37,8 @@ describe('what-if editing on the map', () => {
   });
 
   it('adds a site by clicking, drags it, and shows the engine’s numbers live; undo and redo by keyboard', async () => {
-    await page.getByTestId('whatif-start').click();
-    await synced(page);
+    await addSiteByClick(page, [113.585, 34.695]);
     const [x, y] = await page.evaluate(() => window.__catchmap!.project([113.585, 34.695]));
-    await page.mouse.click(x, y);
-    await page.getByTestId('whatif-sites').waitFor();
-    await synced(page);
     const added = await sitesOnPage(page);
     expect(added).toHaveLength(1);
     expect(added[0].lngLat[0]).toBeCloseTo(113.585, 3);

@@ -3,6 +3,7 @@ import type { EvaluationSummary } from '../../core/index.ts';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Legend } from './Legend.tsx';
+import { BeforeAfterTable } from './BeforeAfterTable.tsx';
 
 /**
  * The map for an audience: title, legend, north arrow, scale, the key figures (today and with
@@ -33,7 +34,7 @@ export function PresentationView({
   onStep: (index: number) => void;
   onExit: () => void;
 }) {
-  const { t, n, pct } = useI18n();
+  const { t, n } = useI18n();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onExit();
@@ -45,17 +46,6 @@ export function PresentationView({
   }, [current, sites.length, onStep, onExit]);
 
   const site = current >= 0 ? sites[current] : null;
-  const rows: [string, string, string | null][] = today
-    ? [
-        [t('ba.coverage'), pct(today.coveragePct), proposed && pct(proposed.coveragePct)],
-        [t('ba.served'), pct(today.servedPct), proposed && pct(proposed.servedPct)],
-        [t('ba.unserved'), n(today.unservedPupils), proposed && n(proposed.unservedPupils)],
-        [t('ba.schools'), n(today.schoolsNeeded), proposed && n(proposed.schoolsNeeded)],
-        [t('ba.villageServed'), pct(today.equity.villageServedPct), proposed && pct(proposed.equity.villageServedPct)],
-        [t('ba.otherServed'), pct(today.equity.otherServedPct), proposed && pct(proposed.equity.otherServedPct)],
-      ]
-    : [];
-
   return (
     <div className="presentation" data-testid="presentation">
       <header className="present-title">
@@ -74,26 +64,7 @@ export function PresentationView({
       </div>
       <aside className="present-figures" aria-label={t('present.keyFigures')} data-testid="present-figures">
         <h2>{t('present.keyFigures')}</h2>
-        <table className="summary before-after">
-          {proposed && (
-            <thead>
-              <tr>
-                <th />
-                <th scope="col">{t('ba.today')}</th>
-                <th scope="col">{t('ba.proposed')}</th>
-              </tr>
-            </thead>
-          )}
-          <tbody>
-            {rows.map(([label, a, b]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{a}</td>
-                {proposed && <td>{b}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {today && <BeforeAfterTable before={today} after={proposed} rows={['coverage', 'served', 'unserved', 'schools', 'village-served', 'other-served']} testIdPrefix="present" />}
         {site && (
           <div className="present-site" data-testid="present-site">
             <h3>{t('present.site', { rank: site.rank, n: sites.length })}</h3>

@@ -1,6 +1,7 @@
 import type { EvaluationSummary, StandardKey } from '../../core/index.ts';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { BeforeAfterTable } from './BeforeAfterTable.tsx';
 
 const KEYS: StandardKey[] = ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'];
 
@@ -24,19 +25,8 @@ export function PrintReport({
   proposed: EvaluationSummary | null;
   sites: SiteMarker[];
 }) {
-  const { t, n, pct } = useI18n();
+  const { t, n } = useI18n();
   const standard = today.standard;
-  const after = proposed ?? today;
-  const rows: [string, string, string][] = [
-    [t('ba.coverage'), pct(today.coveragePct), pct(after.coveragePct)],
-    [t('ba.served'), pct(today.servedPct), pct(after.servedPct)],
-    [t('ba.unserved'), n(today.unservedPupils), n(after.unservedPupils)],
-    [t('ba.schools'), n(today.schoolsNeeded), n(after.schoolsNeeded)],
-    [t('ba.villageCoverage'), pct(today.equity.villageCoveragePct), pct(after.equity.villageCoveragePct)],
-    [t('ba.villageServed'), pct(today.equity.villageServedPct), pct(after.equity.villageServedPct)],
-    [t('ba.otherServed'), pct(today.equity.otherServedPct), pct(after.equity.otherServedPct)],
-    [t('ba.ratio'), today.equity.ratio?.toFixed(2) ?? '—', after.equity.ratio?.toFixed(2) ?? '—'],
-  ];
   return (
     <article className="print-report" data-testid="print-report">
       <h1>{title}</h1>
@@ -60,24 +50,7 @@ export function PrintReport({
         </tbody>
       </table>
       <h2>{t('report.beforeAfter')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th />
-            <th scope="col">{t('ba.today')}</th>
-            <th scope="col">{t('ba.proposed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, a, b]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{a}</td>
-              <td>{b}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BeforeAfterTable before={today} after={proposed ?? today} testIdPrefix="print" />
       <h2>{t('report.sites')}</h2>
       {sites.length === 0 ? (
         <p>{t('whatif.none')}</p>

@@ -1,9 +1,9 @@
 import type { Dispatch } from 'react';
-import { isSchoolType, type EvaluationSummary, type RecommendModel } from '../../core/index.ts';
+import { isSchoolType, type RecommendModel } from '../../core/index.ts';
+import { BeforeAfterTable } from './BeforeAfterTable.tsx';
 import type { AnalysisParams } from '../analysis/analysis-state.ts';
 import { sameBasis, type RecommendAction, type RecommendState } from '../analysis/recommend-state.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { MessageKey } from '../i18n/messages.ts';
 
 const MODELS: RecommendModel[] = ['cmclp', 'mclp', 'lscp', 'pmedian', 'pcenter'];
 
@@ -139,43 +139,9 @@ export function RecommendPanel({
               ))}
             </tbody>
           </table>
-          <BeforeAfter before={result.before} after={result.after} />
+          <BeforeAfterTable before={result.before} after={result.after} />
         </div>
       )}
     </div>
-  );
-}
-
-function BeforeAfter({ before, after }: { before: EvaluationSummary; after: EvaluationSummary }) {
-  const { t, n, pct } = useI18n();
-  const rows: [MessageKey, string, string, string][] = [
-    ['ba.coverage', pct(before.coveragePct), pct(after.coveragePct), 'coverage'],
-    ['ba.served', pct(before.servedPct), pct(after.servedPct), 'served'],
-    ['ba.unserved', n(before.unservedPupils), n(after.unservedPupils), 'unserved'],
-    ['ba.schools', n(before.schoolsNeeded), n(after.schoolsNeeded), 'schools'],
-    ['ba.villageCoverage', pct(before.equity.villageCoveragePct), pct(after.equity.villageCoveragePct), 'village-coverage'],
-    ['ba.villageServed', pct(before.equity.villageServedPct), pct(after.equity.villageServedPct), 'village-served'],
-    ['ba.otherServed', pct(before.equity.otherServedPct), pct(after.equity.otherServedPct), 'other-served'],
-    ['ba.ratio', before.equity.ratio?.toFixed(2) ?? '—', after.equity.ratio?.toFixed(2) ?? '—', 'ratio'],
-  ];
-  return (
-    <table className="summary before-after" data-testid="before-after">
-      <thead>
-        <tr>
-          <th />
-          <th scope="col">{t('ba.today')}</th>
-          <th scope="col">{t('ba.proposed')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, b, a, id]) => (
-          <tr key={id}>
-            <th scope="row">{t(label)}</th>
-            <td data-testid={`before-${id}`}>{b}</td>
-            <td data-testid={`after-${id}`}>{a}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

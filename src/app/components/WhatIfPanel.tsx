@@ -1,4 +1,5 @@
 import type { EvaluationSummary } from '../../core/index.ts';
+import { BeforeAfterTable } from './BeforeAfterTable.tsx';
 import type { WhatIfController } from '../whatif/use-whatif.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
@@ -21,7 +22,7 @@ export function WhatIfPanel({
   onReoptimize: () => void;
   reoptimizing: boolean;
 }) {
-  const { t, n, pct } = useI18n();
+  const { t, n } = useI18n();
   const { state } = whatIf;
   const live = state.evaluation?.summary ?? null;
   const school = live ? live.standard.classSize !== null : true;
@@ -105,47 +106,15 @@ export function WhatIfPanel({
             </table>
           )}
           {live && today && (
-            <table className="summary before-after" data-testid="whatif-summary">
-              <thead>
-                <tr>
-                  <th />
-                  <th scope="col">{t('ba.today')}</th>
-                  <th scope="col">{t('whatif.live')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{t('ba.coverage')}</th>
-                  <td>{pct(today.coveragePct)}</td>
-                  <td data-testid="whatif-coverage">{pct(live.coveragePct)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('ba.served')}</th>
-                  <td>{pct(today.servedPct)}</td>
-                  <td data-testid="whatif-served">{pct(live.servedPct)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('ba.unserved')}</th>
-                  <td>{n(today.unservedPupils)}</td>
-                  <td data-testid="whatif-unserved">{n(live.unservedPupils)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('ba.schools')}</th>
-                  <td>{n(today.schoolsNeeded)}</td>
-                  <td data-testid="whatif-schools">{n(live.schoolsNeeded)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('ba.villageServed')}</th>
-                  <td>{pct(today.equity.villageServedPct)}</td>
-                  <td data-testid="whatif-village-served">{pct(live.equity.villageServedPct)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('ba.otherServed')}</th>
-                  <td>{pct(today.equity.otherServedPct)}</td>
-                  <td>{pct(live.equity.otherServedPct)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <div data-testid="whatif-summary">
+              <BeforeAfterTable
+                before={today}
+                after={live}
+                afterLabel="whatif.live"
+                rows={['coverage', 'served', 'unserved', 'schools', 'village-served', 'other-served']}
+                testIdPrefix="whatif"
+              />
+            </div>
           )}
           <button type="button" onClick={onReoptimize} disabled={reoptimizing || state.status !== 'ready'} data-testid="whatif-reoptimize" title={t('whatif.reoptimizeHint')}>
             {t('whatif.reoptimize')}
