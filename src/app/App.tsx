@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, Point } from 'geojson';
 import { FACILITY_TYPES, type FacilityProperties, type FacilityType } from '../core/schema.ts';
-import type { MappedLayer } from '../core/index.ts';
+import type { Evaluation, MappedLayer } from '../core/index.ts';
 import { en, type MessageKey } from './i18n/messages.ts';
 import { DEFAULT_PRESET_ID, findPreset } from '../core/standards/presets.ts';
 import { DISTRICT_LAYERS, loadDemoDistrict, type DistrictData } from './data/district-data.ts';
-import { MapView, type MapCapture } from './map/MapView.tsx';
+import { MapView, type MapApi } from './map/MapView.tsx';
 import { composeMapImage } from './export/map-image.ts';
 import { DENSITY_BREAKS_PER_KM2, DENSITY_COLOURS } from './map/colour-ramp.ts';
 import { describePick } from './map/describe-pick.ts';
@@ -45,7 +45,9 @@ import { ScenarioPanel } from './components/ScenarioPanel.tsx';
 import { PresentationView } from './components/PresentationView.tsx';
 import { PrintReport } from './components/PrintReport.tsx';
 import { useScenarioPersistence, type RestoreSource } from './scenario/use-scenario.ts';
-import { useScenarioList } from './scenario/scenario-list.ts';
+import { useScenarioList, type SavedScenario } from './scenario/scenario-list.ts';
+import { compareSides, type CompareSide } from './map/layers/compare-clip.ts';
+import { ComparePanel } from './components/ComparePanel.tsx';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, missingFiles, type MapViewState, type Scenario } from './scenario/scenario.ts';
 import type { EditorSite } from './whatif/whatif-state.ts';
 import { I18nContext, LOCALES, initialLocale, makeI18n, saveLocale, type Locale } from './i18n/i18n.ts';
@@ -74,7 +76,7 @@ export function App() {
   const [viewRequest, setViewRequest] = useState<MapViewState | null>(null);
   const [present, setPresent] = useState(() => new URLSearchParams(window.location.search).get('mode') === 'present');
   const [presentIndex, setPresentIndex] = useState(-1);
-  const captureRef = useRef<MapCapture | null>(null);
+  const mapApiRef = useRef<MapApi | null>(null);
   const [reportImage, setReportImage] = useState<string | null>(null);
   const [printRequested, setPrintRequested] = useState(false);
   useEffect(() => {
@@ -334,11 +336,70 @@ export function App() {
     };
   }, [ready, engines, analysis.result, distance]);
 
+  // Compare: a saved scenario evaluated beside the current plan, split by a swipe divider.
+  const [compare, setCompare] = useState<{ saved: SavedScenario; evaluation: Evaluation | null } | null>(null);
+  const [dividerFraction, setDividerFraction] = useState(0.5);
+  const startCompare = useCallback(
+    (saved: SavedScenario) => {
+      if (!engines) return;
+      setCompare({ saved, evaluation: null });
+      const sites = saved.scenario.sites.map(({ locked: _locked, ...site }) => site);
+      // The editor's worker: evaluating there leaves its editing session as it is.
+      engines.editor.evaluateWithSites(engineOptionsOf(saved.scenario.analysis), sites).then(
+        (evaluation) => setCompare((c) => (c && c.saved.id === saved.id ? { saved, evaluation } : c)),
+        (err: unknown) => {
+          setCompare(null);
+          onRefused(saved.scenario.name, err instanceof Error ? err.message : String(err));
+        },
+      );
+    },
+    [engines, onRefused],
+  );
+  const compareLayers = useMemo(() => {
+    if (!compare?.evaluation) return null;
+    const other = compare.evaluation;
+    const otherSites = new Set(compare.saved.scenario.sites.map((site) => site.id));
+    const byId = new Map(other.facilities.map((f) => [f.id, f]));
+    const otherMarkers: SiteMarker[] = compare.saved.scenario.sites.map((site, k) => ({
+      id: site.id,
+      rank: k + 1,
+      lngLat: site.lngLat,
+      seats: site.seats,
+      classes: site.classes ?? null,
+      pupilsServed: byId.get(site.id)?.allocated ?? 0,
+      pupilsInCatchment: byId.get(site.id)?.usersInCatchment ?? 0,
+      locked: site.locked,
+      selected: false,
+    }));
+    return {
+      shortfall: toShortfallData(cells, other.cells),
+      existing: other.facilities.filter((f) => !otherSites.has(f.id)),
+      markers: otherMarkers,
+      radiusM: other.summary.standard.radiusM,
+    };
+  }, [compare, cells]);
+  const splitLng = compareLayers ? mapApiRef.current?.unproject(dividerFraction * window.innerWidth, window.innerHeight / 2)[0] : undefined;
+
   const deckLayers = useMemo(() => {
     if (!data) return [];
+    const sides = splitLng !== undefined ? compareSides(splitLng) : null;
+    const plan = (
+      shortfall: typeof shortfallData,
+      existing: typeof existingResults,
+      sites: SiteMarker[],
+      radius: number,
+      side: CompareSide | undefined,
+    ) => ({
+      shortfall: [shortfallLayer(shortfall, layers.layers.shortfall, side)],
+      utilisation: [utilisationLayer(existing, layers.layers.utilisation, side)],
+      proposals: sites.length > 0 ? proposalsLayers(sites, radius, layers.layers.proposals, side) : [],
+    });
+    const a = result ? plan(shortfallData, existingResults, markers, result.summary.standard.radiusM, sides?.left) : null;
+    const b = compareLayers && sides ? plan(compareLayers.shortfall, compareLayers.existing, compareLayers.markers, compareLayers.radiusM, sides.right) : null;
     return [
       populationLayer(cells, layers.layers.population),
-      ...(result ? [shortfallLayer(shortfallData, layers.layers.shortfall)] : []),
+      ...(a?.shortfall ?? []),
+      ...(b?.shortfall ?? []),
       villagesLayer(data.villages.features, layers.layers.villages),
       catchmentsLayer(
         isochrones ? facilities.filter((f) => f.properties.type !== isochrones.type) : facilities,
@@ -347,11 +408,13 @@ export function App() {
         layers.layers.catchments,
       ),
       ...(isochrones && layers.catchmentTypes[isochrones.type] ? [isochronesLayer(isochrones.shapes, isochrones.type, layers.layers.catchments)] : []),
-      ...(result ? [utilisationLayer(existingResults, layers.layers.utilisation)] : []),
+      ...(a?.utilisation ?? []),
+      ...(b?.utilisation ?? []),
       facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
-      ...(markers.length > 0 && result ? proposalsLayers(markers, result.summary.standard.radiusM, layers.layers.proposals) : []),
+      ...(a?.proposals ?? []),
+      ...(b?.proposals ?? []),
     ];
-  }, [data, cells, facilities, layers, result, shortfallData, radiusM, markers, existingResults, isochrones]);
+  }, [data, cells, facilities, layers, result, shortfallData, radiusM, markers, existingResults, isochrones, compareLayers, splitLng]);
 
   const onHover = useCallback((info: PickingInfo) => {
     const lines = describePick(info.layer?.id, info.object, i18nRef.current);
@@ -377,7 +440,7 @@ export function App() {
     distance: t(`distance.${analysis.params.distance}`),
   });
   const makeMapImage = async (pixelRatio: number): Promise<Blob | null> => {
-    const capture = captureRef.current;
+    const capture = mapApiRef.current;
     if (!capture) return null;
     const shot = await capture.capture(pixelRatio);
     const legend = DENSITY_COLOURS.map((colour, k) => ({
@@ -428,7 +491,7 @@ export function App() {
     <I18nContext.Provider value={i18n}>
     <div className="app">
       <MapView
-        captureRef={captureRef}
+        apiRef={mapApiRef}
         onViewChange={setView}
         viewRequest={viewRequest}
         editing={siteEditing}
@@ -509,6 +572,7 @@ export function App() {
             onOpen={(opened) => restoreScenario(opened, 'file')}
             onError={onRefused}
             saved={savedScenarios}
+            onCompare={startCompare}
             onPresent={() => {
               setPresentIndex(-1);
               setPresent(true);
@@ -555,6 +619,16 @@ export function App() {
         </StepSection>
       </aside>
       </>
+      )}
+      {compare && analysis.result && !present && (
+        <ComparePanel
+          name={compare.saved.scenario.name}
+          current={result?.summary ?? analysis.result.summary}
+          other={compare.evaluation?.summary ?? null}
+          dividerFraction={dividerFraction}
+          onDivider={setDividerFraction}
+          onClose={() => setCompare(null)}
+        />
       )}
       {analysis.result && (
         <PrintReport

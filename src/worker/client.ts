@@ -35,6 +35,10 @@ export class EngineClient {
     return this.worker.api.evaluate(options, onProgress ? proxy(onProgress) : undefined);
   }
 
+  evaluateWithSites(options: EngineOptions, sites: ProposedSite[]): Promise<Evaluation> {
+    return this.worker.api.evaluateWithSites(options, sites);
+  }
+
   recommend(evalOptions: EngineOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
     return this.worker.api.recommend(evalOptions, options, onProgress ? proxy(onProgress) : undefined);
   }

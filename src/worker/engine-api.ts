@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import {
   buildRoadGraph,
   createWhatIfSession,
+  withProposedSites,
   isSchoolType,
   networkIsochrone,
   networkRule,
@@ -89,6 +90,11 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
       return recommendSites(d, resolve(evalOptions), { exclude: d.exclusions, loadHighs: env.loadHighs, candidates, ...options }, onProgress);
+    },
+    /** A plan with proposed sites built, evaluated in full (e.g. a saved scenario to compare with). */
+    evaluateWithSites(options: EngineOptions, sites: ProposedSite[]): Evaluation {
+      const d = loaded();
+      return evaluate(sites.length > 0 ? withProposedSites(d, options.type, sites) : d, resolve(options));
     },
     /** The walking-distance catchment shape of each facility of a type (drawing only). */
     isochrones(type: FacilityType, radiusM: number, distance: Exclude<DistanceMode, 'straight'>, sites: { id: string; lngLat: LngLat }[]): FeatureCollection {

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { DENSITY_COLOURS } from '../../src/app/map/colour-ramp.ts';
-import { OUTPUT_DIR, addSiteByClick, colourDistance, whatIfSynced, openApp, screenshot, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
+import { OUTPUT_DIR, addSiteByClick, colourDistance, demoDistrict, pct, whatIfSynced, openApp, screenshot, waitForLayers, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
+import { evaluate, withProposedSites } from '../../src/core/index.ts';
+
+const district = demoDistrict();
 
 const synced = whatIfSynced;
 
@@ -93,6 +96,29 @@ describe('scenarios: autosave, share links, presentation', () => {
     await page.getByTestId('standard-radiusM').fill('700');
     await page.getByTestId('scenario-list-open').click();
     await page.waitForFunction(() => (document.querySelector('[data-testid="standard-radiusM"]') as HTMLInputElement).value === '600');
+  });
+
+  it('compares the current plan with a saved scenario: a table of differences and a swipe on the map', async () => {
+    // The opened scenario has P1; add a second site to the current plan.
+    await whatIfSynced(page);
+    await addSiteByClick(page, [113.607, 34.706]);
+    await page.waitForFunction(() => window.__catchmap!.whatIfSites().length === 2, undefined, { timeout: 30_000 });
+    await whatIfSynced(page);
+    const current = await page.evaluate(() => window.__catchmap!.whatIfSites());
+    expect(current).toHaveLength(2);
+    await page.getByTestId('scenario-list-compare').click();
+    await page.getByTestId('compare-divider').waitFor({ timeout: 60_000 });
+    const options = { type: 'primary' as const, overrides: { radiusM: 600 } };
+    const a = evaluate(withProposedSites(district, 'primary', current), options).summary;
+    const b = evaluate(withProposedSites(district, 'primary', current.slice(0, 1)), options).summary;
+    expect(await page.getByTestId('compare-before-coverage').textContent()).toBe(pct(a.coveragePct));
+    expect(await page.getByTestId('compare-after-coverage').textContent()).toBe(pct(b.coveragePct));
+    expect(await page.getByTestId('compare-after-unserved').textContent()).toBe(b.unservedPupils.toLocaleString('en'));
+    expect(await page.getByTestId('compare-difference-unserved').textContent()).toBe(`+${(b.unservedPupils - a.unservedPupils).toLocaleString('en')}`);
+    await waitForLayers(page, ['shortfall', 'shortfall-b', 'proposals', 'proposals-b']);
+    await screenshot(page, 'compare.png');
+    await page.getByTestId('compare-close').click();
+    expect(await page.getByTestId('compare-panel').count()).toBe(0);
   });
 
   it('refuses a file that is not a scenario and keeps everything', async () => {

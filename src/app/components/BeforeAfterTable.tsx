@@ -1,10 +1,46 @@
 import type { EvaluationSummary } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import { en, type MessageKey } from '../i18n/messages.ts';
 
-export type ComparisonRow = 'coverage' | 'served' | 'unserved' | 'schools' | 'village-coverage' | 'village-served' | 'other-served' | 'ratio';
+const LABEL_KEYS = en;
+
+export type ComparisonRow =
+  | 'coverage'
+  | 'served'
+  | 'unserved'
+  | 'schools'
+  | 'village-coverage'
+  | 'other-coverage'
+  | 'village-served'
+  | 'other-served'
+  | 'ratio';
 
 const ALL_ROWS: ComparisonRow[] = ['coverage', 'served', 'unserved', 'schools', 'village-coverage', 'village-served', 'other-served', 'ratio'];
+
+const PERCENT_ROWS = new Set<ComparisonRow>(['coverage', 'served', 'village-coverage', 'other-coverage', 'village-served', 'other-served']);
+
+function numeric(s: EvaluationSummary, row: ComparisonRow): number | null {
+  switch (row) {
+    case 'coverage':
+      return s.coveragePct;
+    case 'served':
+      return s.servedPct;
+    case 'unserved':
+      return s.unservedPupils;
+    case 'schools':
+      return s.schoolsNeeded;
+    case 'village-coverage':
+      return s.equity.villageCoveragePct;
+    case 'other-coverage':
+      return s.equity.otherCoveragePct;
+    case 'village-served':
+      return s.equity.villageServedPct;
+    case 'other-served':
+      return s.equity.otherServedPct;
+    case 'ratio':
+      return s.equity.ratio;
+  }
+}
 
 const LABELS: Record<ComparisonRow, MessageKey> = {
   coverage: 'ba.coverage',
@@ -12,6 +48,7 @@ const LABELS: Record<ComparisonRow, MessageKey> = {
   unserved: 'ba.unserved',
   schools: 'ba.schools',
   'village-coverage': 'ba.villageCoverage',
+  'other-coverage': 'ba.otherCoverage',
   'village-served': 'ba.villageServed',
   'other-served': 'ba.otherServed',
   ratio: 'ba.ratio',
@@ -25,46 +62,47 @@ const LABELS: Record<ComparisonRow, MessageKey> = {
 export function BeforeAfterTable({
   before,
   after,
+  beforeLabel,
   afterLabel,
   rows = ALL_ROWS,
   testIdPrefix,
+  difference = false,
 }: {
   before: EvaluationSummary;
   after: EvaluationSummary | null;
-  afterLabel?: MessageKey;
+  beforeLabel?: string;
+  afterLabel?: MessageKey | string;
+  /** A third column: after − before (percentage points for shares). */
+  difference?: boolean;
   rows?: ComparisonRow[];
   testIdPrefix?: string;
 }) {
   const { t, n, pct } = useI18n();
   const value = (s: EvaluationSummary, row: ComparisonRow): string => {
-    switch (row) {
-      case 'coverage':
-        return pct(s.coveragePct);
-      case 'served':
-        return pct(s.servedPct);
-      case 'unserved':
-        return n(s.unservedPupils);
-      case 'schools':
-        return n(s.schoolsNeeded);
-      case 'village-coverage':
-        return pct(s.equity.villageCoveragePct);
-      case 'village-served':
-        return pct(s.equity.villageServedPct);
-      case 'other-served':
-        return pct(s.equity.otherServedPct);
-      case 'ratio':
-        return s.equity.ratio?.toFixed(2) ?? '—';
-    }
+    const v = numeric(s, row);
+    if (v === null) return '—';
+    return PERCENT_ROWS.has(row) ? pct(v) : row === 'ratio' ? v.toFixed(2) : n(v);
   };
-  const id = (column: 'before' | 'after', row: ComparisonRow) => (testIdPrefix ? `${testIdPrefix}-${column}-${row}` : `${column}-${row}`);
+  const delta = (row: ComparisonRow): string => {
+    const a = numeric(before, row);
+    const b = after ? numeric(after, row) : null;
+    if (a === null || b === null) return '—';
+    const d = b - a;
+    const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+    const size = Math.abs(d);
+    return PERCENT_ROWS.has(row) ? t('distance.points', { sign, n: size.toFixed(1) }) : row === 'ratio' ? `${sign}${size.toFixed(2)}` : `${sign}${n(size)}`;
+  };
+  const label = (key: MessageKey | string | undefined, fallback: MessageKey) => (key === undefined ? t(fallback) : key in LABEL_KEYS ? t(key as MessageKey) : key);
+  const id = (column: 'before' | 'after' | 'difference', row: ComparisonRow) => (testIdPrefix ? `${testIdPrefix}-${column}-${row}` : `${column}-${row}`);
   return (
     <table className="summary before-after" data-testid={testIdPrefix ? `${testIdPrefix}-before-after` : 'before-after'}>
       {after && (
         <thead>
           <tr>
             <th />
-            <th scope="col">{t('ba.today')}</th>
-            <th scope="col">{t(afterLabel ?? 'ba.proposed')}</th>
+            <th scope="col">{beforeLabel ?? t('ba.today')}</th>
+            <th scope="col">{label(afterLabel, 'ba.proposed')}</th>
+            {difference && <th scope="col">Δ</th>}
           </tr>
         </thead>
       )}
@@ -74,6 +112,7 @@ export function BeforeAfterTable({
             <th scope="row">{t(LABELS[row])}</th>
             <td data-testid={id('before', row)}>{value(before, row)}</td>
             {after && <td data-testid={id('after', row)}>{value(after, row)}</td>}
+            {after && difference && <td data-testid={id('difference', row)}>{delta(row)}</td>}
           </tr>
         ))}
       </tbody>

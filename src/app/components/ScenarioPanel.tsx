@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { encodeScenario, parseScenario, type Scenario } from '../scenario/scenario.ts';
-import type { useScenarioList } from '../scenario/scenario-list.ts';
+import type { SavedScenario, useScenarioList } from '../scenario/scenario-list.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
 function download(name: string, text: string) {
@@ -28,7 +28,10 @@ export function ScenarioPanel({
   onError,
   onPresent,
   saved,
+  onCompare,
 }: {
+  /** Shows a saved scenario beside the current plan. */
+  onCompare: (saved: SavedScenario) => void;
   scenario: Scenario;
   /** The scenarios saved in this browser. */
   saved: ReturnType<typeof useScenarioList>;
@@ -92,7 +95,9 @@ export function ScenarioPanel({
       </form>
       {saved.list.length > 0 && (
         <ul className="scenario-list" data-testid="scenario-list">
-          {saved.list.map(({ id, scenario: s }) => (
+          {saved.list.map((entry) => {
+            const { id, scenario: s } = entry;
+            return (
             <li key={id}>
               {renaming?.id === id ? (
                 <form
@@ -120,9 +125,13 @@ export function ScenarioPanel({
                 <button type="button" onClick={() => saved.remove(id)} data-testid="scenario-list-delete">
                   {t('scenario.delete')}
                 </button>
+                <button type="button" onClick={() => onCompare(entry)} data-testid="scenario-list-compare">
+                  {t('scenario.compare')}
+                </button>
               </span>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {link && (

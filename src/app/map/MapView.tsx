@@ -21,14 +21,15 @@ export interface SiteEditing {
   onDragEnd: () => void;
 }
 
-/** A still of the map at a chosen resolution, for PNG export. */
-export interface MapCapture {
+/** What the app may ask of the map directly: a still at a chosen resolution, and screen → lon/lat. */
+export interface MapApi {
   capture(pixelRatio: number): Promise<{ layers: HTMLCanvasElement[]; metresPerPixel: number; bearing: number }>;
+  unproject(x: number, y: number): LngLat;
 }
 
 export interface MapViewProps {
-  /** Filled with the capture function once the map exists. */
-  captureRef: { current: MapCapture | null };
+  /** Filled once the map exists. */
+  apiRef: { current: MapApi | null };
   /** Reports the view after every move (for scenarios and share links). */
   onViewChange: (view: MapViewState) => void;
   /** A view to go to (an opened scenario); a new object moves the map. */
@@ -61,7 +62,7 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   }
 }
 
-export function MapView({ captureRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -170,7 +171,11 @@ export function MapView({ captureRef, onViewChange, viewRequest, editing, basema
       else edit.onAdd([e.lngLat.lng, e.lngLat.lat]);
     });
 
-    captureRef.current = {
+    apiRef.current = {
+      unproject(x, y) {
+        const p = map.unproject([x, y]);
+        return [p.lng, p.lat];
+      },
       async capture(pixelRatio) {
         const copy = (source: HTMLCanvasElement) => {
           const c = document.createElement('canvas');

@@ -1,6 +1,7 @@
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { LngLat, Proposal } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
+import { clipTo, type CompareSide } from './compare-clip.ts';
 
 export const PROPOSAL_COLOUR: [number, number, number] = [20, 20, 20];
 const SELECTED_COLOUR: [number, number, number] = [230, 159, 0];
@@ -25,12 +26,13 @@ const position = (p: SiteMarker): [number, number] => [p.lngLat[0], p.lngLat[1]]
 const rim = (p: SiteMarker): [number, number, number, number] => [...(p.selected ? SELECTED_COLOUR : p.locked ? LOCKED_COLOUR : PROPOSAL_COLOUR), 255];
 
 /** Proposed sites: their catchment ring, a white disc with a rim (orange when selected, blue when locked) and the rank in it. */
-export function proposalsLayers(sites: SiteMarker[], radiusM: number, setting: LayerSetting) {
-  const common = { data: sites, visible: setting.visible, opacity: setting.opacity, getPosition: position };
+export function proposalsLayers(sites: SiteMarker[], radiusM: number, setting: LayerSetting, side?: CompareSide) {
+  const common = { ...clipTo(side), data: sites, visible: setting.visible, opacity: setting.opacity, getPosition: position };
+  const suffix = side?.suffix ?? '';
   return [
     new ScatterplotLayer<SiteMarker>({
       ...common,
-      id: 'proposal-catchments',
+      id: `proposal-catchments${suffix}`,
       radiusUnits: 'meters',
       getRadius: radiusM,
       filled: true,
@@ -43,7 +45,7 @@ export function proposalsLayers(sites: SiteMarker[], radiusM: number, setting: L
     }),
     new ScatterplotLayer<SiteMarker>({
       ...common,
-      id: 'proposals',
+      id: `proposals${suffix}`,
       radiusUnits: 'pixels',
       getRadius: (p) => (p.selected ? 13 : 11),
       filled: true,
@@ -56,7 +58,7 @@ export function proposalsLayers(sites: SiteMarker[], radiusM: number, setting: L
     }),
     new TextLayer<SiteMarker>({
       ...common,
-      id: 'proposal-ranks',
+      id: `proposal-ranks${suffix}`,
       getText: (p) => String(p.rank),
       getSize: 13,
       getColor: [...PROPOSAL_COLOUR, 255],

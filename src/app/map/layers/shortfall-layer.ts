@@ -3,6 +3,7 @@ import type { CellResult } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
 import type { Rgba } from '../colour-ramp.ts';
 import type { CellDatum } from './population-layer.ts';
+import { clipTo, type CompareSide } from './compare-clip.ts';
 
 /** Unserved users per cell: class lower bounds (pupils, or visits a day for clinics). */
 export const SHORTFALL_BREAKS = [1, 5, 15, 30, 60] as const;
@@ -37,9 +38,10 @@ export function toShortfallData(cells: CellDatum[], results: CellResult[]): Shor
   return out;
 }
 
-export function shortfallLayer(data: ShortfallDatum[], setting: LayerSetting) {
+export function shortfallLayer(data: ShortfallDatum[], setting: LayerSetting, side?: CompareSide) {
   return new SolidPolygonLayer<ShortfallDatum>({
-    id: 'shortfall',
+    ...clipTo(side),
+    id: `shortfall${side?.suffix ?? ''}`,
     data,
     visible: setting.visible,
     opacity: setting.opacity,

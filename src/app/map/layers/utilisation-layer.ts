@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { FacilityResult, UtilisationStatus } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
+import { clipTo, type CompareSide } from './compare-clip.ts';
 
 /** Diverging RdYlBu ends and middle: colour-blind safe. */
 export const UTILISATION_COLOURS: Record<UtilisationStatus, [number, number, number]> = {
@@ -10,9 +11,10 @@ export const UTILISATION_COLOURS: Record<UtilisationStatus, [number, number, num
 };
 
 /** A halo behind each analysed facility's symbol, coloured by catchment demand ÷ capacity. */
-export function utilisationLayer(results: FacilityResult[], setting: LayerSetting) {
+export function utilisationLayer(results: FacilityResult[], setting: LayerSetting, side?: CompareSide) {
   return new ScatterplotLayer<FacilityResult>({
-    id: 'utilisation',
+    ...clipTo(side),
+    id: `utilisation${side?.suffix ?? ''}`,
     data: results,
     visible: setting.visible,
     opacity: setting.opacity,
