@@ -529,7 +529,10 @@ export function App() {
           current={presentIndex}
           bearing={view?.bearing ?? 0}
           onStep={stepPresentation}
-          onExit={() => setPresent(false)}
+          onExit={() => {
+            setPresent(false);
+            if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+          }}
         />
       )}
       {!present && (
@@ -576,6 +579,8 @@ export function App() {
             onPresent={() => {
               setPresentIndex(-1);
               setPresent(true);
+              // Full screen where the browser allows it; the presentation works in a window too.
+              document.documentElement.requestFullscreen?.().catch(() => undefined);
             }}
           />
           <LayerPanel state={layers} dispatch={dispatch} radiusM={radiusM} />
