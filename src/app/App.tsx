@@ -35,7 +35,7 @@ import { ExportBar } from './components/ExportBar.tsx';
 import { useFileLoading } from './data/use-file-loading.ts';
 import { mergeLayer, type MergeOptions } from './data/merge-layer.ts';
 import { bbox } from '@turf/turf';
-import { proposalMarkers, proposalsLayers, type SiteMarker } from './map/layers/proposals-layer.ts';
+import { proposalMarkers, proposalsLayers, siteMarkers, type SiteMarker } from './map/layers/proposals-layer.ts';
 import { useWhatIf } from './whatif/use-whatif.ts';
 import { publishWhatIfSites } from './map/test-hooks.ts';
 import { WhatIfPanel } from './components/WhatIfPanel.tsx';
@@ -162,20 +162,7 @@ export function App() {
   // The map shows the district as edited by hand, as it would be with the proposals built, or as it is today.
   const result = editing ? whatIf.state.evaluation : showProposals ? recommendation.afterEvaluation : analysis.result;
   const markers = useMemo((): SiteMarker[] => {
-    if (editing) {
-      const byId = new Map(whatIf.state.evaluation!.facilities.map((f) => [f.id, f]));
-      return whatIf.state.sites.map((site, k) => ({
-        id: site.id,
-        rank: k + 1,
-        lngLat: site.lngLat,
-        seats: site.seats,
-        classes: site.classes ?? null,
-        pupilsServed: byId.get(site.id)?.allocated ?? 0,
-        pupilsInCatchment: byId.get(site.id)?.usersInCatchment ?? 0,
-        locked: site.locked,
-        selected: site.id === whatIf.state.selectedId,
-      }));
-    }
+    if (editing) return siteMarkers(whatIf.state.sites, whatIf.state.evaluation!, whatIf.state.selectedId);
     return showProposals ? proposalMarkers(recommendation.proposals) : [];
   }, [editing, whatIf.state.evaluation, whatIf.state.sites, whatIf.state.selectedId, showProposals, recommendation]);
 
@@ -359,18 +346,7 @@ export function App() {
     if (!compare?.evaluation) return null;
     const other = compare.evaluation;
     const otherSites = new Set(compare.saved.scenario.sites.map((site) => site.id));
-    const byId = new Map(other.facilities.map((f) => [f.id, f]));
-    const otherMarkers: SiteMarker[] = compare.saved.scenario.sites.map((site, k) => ({
-      id: site.id,
-      rank: k + 1,
-      lngLat: site.lngLat,
-      seats: site.seats,
-      classes: site.classes ?? null,
-      pupilsServed: byId.get(site.id)?.allocated ?? 0,
-      pupilsInCatchment: byId.get(site.id)?.usersInCatchment ?? 0,
-      locked: site.locked,
-      selected: false,
-    }));
+    const otherMarkers = siteMarkers(compare.saved.scenario.sites, other, null);
     return {
       shortfall: toShortfallData(cells, other.cells),
       existing: other.facilities.filter((f) => !otherSites.has(f.id)),

@@ -1,5 +1,5 @@
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { LngLat, Proposal } from '../../../core/index.ts';
+import type { Evaluation, LngLat, Proposal, ProposedSite } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
 import { clipTo, type CompareSide } from './compare-clip.ts';
 
@@ -21,6 +21,26 @@ export interface SiteMarker {
 }
 
 export const proposalMarkers = (proposals: Proposal[]): SiteMarker[] => proposals.map((p) => ({ ...p, locked: false, selected: false }));
+
+/** Hand-placed sites as drawn, with the pupils the evaluation gave each. */
+export function siteMarkers(
+  sites: readonly (ProposedSite & { locked: boolean })[],
+  evaluation: Evaluation,
+  selectedId: string | null,
+): SiteMarker[] {
+  const byId = new Map(evaluation.facilities.map((f) => [f.id, f]));
+  return sites.map((site, k) => ({
+    id: site.id,
+    rank: k + 1,
+    lngLat: site.lngLat,
+    seats: site.seats,
+    classes: site.classes ?? null,
+    pupilsServed: byId.get(site.id)?.allocated ?? 0,
+    pupilsInCatchment: byId.get(site.id)?.usersInCatchment ?? 0,
+    locked: site.locked,
+    selected: site.id === selectedId,
+  }));
+}
 
 const position = (p: SiteMarker): [number, number] => [p.lngLat[0], p.lngLat[1]];
 const rim = (p: SiteMarker): [number, number, number, number] => [...(p.selected ? SELECTED_COLOUR : p.locked ? LOCKED_COLOUR : PROPOSAL_COLOUR), 255];
