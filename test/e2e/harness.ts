@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { EvaluateInput } from '../../src/core/index.ts';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
 import { PNG } from 'pngjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,25 +67,8 @@ export async function startPreview(): Promise<Preview> {
   return { url: `http://127.0.0.1:${address.port}/`, stop: () => server.close() };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // SwiftShader ships with Chromium, so WebGL works on any machine without a GPU.
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
-}
+// The browser (system Chromium, CATCHMAP_CHROMIUM, or the one inside @sparticuz/chromium): see browser.ts.
+export { launchBrowser };
 
 /** Collects uncaught page errors and console errors, so a test can assert there were none. */
 export function watchErrors(page: Page): string[] {
