@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeI18n } from '../../../src/app/i18n/i18n.ts';
 import { en, zhCN, type MessageKey } from '../../../src/app/i18n/messages.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Placeholder names, `{name}` or a plural `{name, plural, …}` (counted once). */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]))].sort();
 
 describe('messages', () => {
   it('has a Chinese text for every English one, with the same placeholders', () => {
