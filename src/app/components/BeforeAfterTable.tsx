@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from '../../core/index.ts';
+import { isSchoolType, type EvaluationSummary } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
 
@@ -56,8 +56,11 @@ const LABELS: Record<ComparisonRow, MessageKey> = {
 
 /**
  * Today against a plan (proposals, hand edits): coverage, service, shortfall and the
- * urban-village gap. Without `after`, today's column alone. Test ids: `${prefix}-before-${row}`
- * and `${prefix}-after-${row}` (no prefix: `before-${row}`).
+ * urban-village gap. Without `after`, today's column alone. Every row, the header included, has
+ * one cell per column (a label cell, then today, the plan and the difference when shown), so the
+ * headers stay over their values on screen and in print. Rows are worded for the analysed type
+ * (schools, or facilities for clinics). Test ids: `${prefix}-before-${row}` and
+ * `${prefix}-after-${row}` (no prefix: `before-${row}`).
  */
 export function BeforeAfterTable({
   before,
@@ -93,23 +96,29 @@ export function BeforeAfterTable({
     return PERCENT_ROWS.has(row) ? t('distance.points', { sign, n: size.toFixed(1) }) : row === 'ratio' ? `${sign}${size.toFixed(2)}` : `${sign}${n(size)}`;
   };
   const label = (key: MessageKey | string | undefined, fallback: MessageKey) => (key === undefined ? t(fallback) : key in LABEL_KEYS ? t(key as MessageKey) : key);
+  const school = isSchoolType(before.type);
+  const rowLabel = (row: ComparisonRow): string => t(row === 'schools' && !school ? 'ba.facilities' : LABELS[row]);
   const id = (column: 'before' | 'after' | 'difference', row: ComparisonRow) => (testIdPrefix ? `${testIdPrefix}-${column}-${row}` : `${column}-${row}`);
   return (
     <table className="summary before-after" data-testid={testIdPrefix ? `${testIdPrefix}-before-after` : 'before-after'}>
-      {after && (
-        <thead>
-          <tr>
-            <th />
-            <th scope="col">{beforeLabel ?? t('ba.today')}</th>
-            <th scope="col">{label(afterLabel, 'ba.proposed')}</th>
-            {difference && <th scope="col">Δ</th>}
-          </tr>
-        </thead>
-      )}
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">{t('ba.measure')}</span>
+          </th>
+          <th scope="col">{beforeLabel ?? t('ba.today')}</th>
+          {after && <th scope="col">{label(afterLabel, 'ba.proposed')}</th>}
+          {after && difference && (
+            <th scope="col">
+              <abbr title={t('ba.difference')}>Δ</abbr>
+            </th>
+          )}
+        </tr>
+      </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row}>
-            <th scope="row">{t(LABELS[row])}</th>
+            <th scope="row">{rowLabel(row)}</th>
             <td data-testid={id('before', row)}>{value(before, row)}</td>
             {after && <td data-testid={id('after', row)}>{value(after, row)}</td>}
             {after && difference && <td data-testid={id('difference', row)}>{delta(row)}</td>}

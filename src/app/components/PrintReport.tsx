@@ -1,4 +1,4 @@
-import type { EvaluationSummary, StandardKey } from '../../core/index.ts';
+import { isSchoolType, type EvaluationSummary, type StandardKey } from '../../core/index.ts';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
@@ -50,7 +50,7 @@ export function PrintReport({
         </tbody>
       </table>
       <h2>{t('report.beforeAfter')}</h2>
-      <BeforeAfterTable before={today} after={proposed ?? today} testIdPrefix="print" />
+      <BeforeAfterTable before={today} after={proposed} testIdPrefix="print" />
       <h2>{t('report.sites')}</h2>
       {sites.length === 0 ? (
         <p>{t('whatif.none')}</p>
@@ -61,7 +61,7 @@ export function PrintReport({
               <th scope="col">#</th>
               <th scope="col">{t('report.lon')}</th>
               <th scope="col">{t('report.lat')}</th>
-              <th scope="col">{t('rec.col.size')}</th>
+              <th scope="col">{t(isSchoolType(today.type) ? 'rec.col.size' : 'rec.col.capacity')}</th>
               <th scope="col">{t('rec.col.served')}</th>
               <th scope="col">{t('rec.col.inRadius')}</th>
             </tr>
