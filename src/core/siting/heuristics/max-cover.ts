@@ -243,7 +243,7 @@ export function maxCoverHeuristic(inst: CoverInstance, opts: CoverOptions = {}):
         if (current > best.covered + eps) best = { sites: [...search.sol], covered: current };
       } else search.undo(log);
     }
-    opts.onProgress?.((start + 1) / starts, `covering: ${best.covered}`);
+    opts.onProgress?.((start + 1) / starts, `covering: ${best.covered.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
     if (best.covered >= stopAt - eps || stopped()) break;
   }
   return best;

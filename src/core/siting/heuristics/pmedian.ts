@@ -87,7 +87,7 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
     addElite(elite, e, eliteSize, eps);
   };
   for (let start = 0; start < starts && !stopped(); start++) {
-    opts.onProgress?.(start / (starts + 1), `p-median start ${start + 1}/${starts}: best ${best.objective}`);
+    opts.onProgress?.(start / (starts + 1), `p-median start ${start + 1}/${starts}: best ${best.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
     if (start > 0) sampledGreedy(search, cost, inst.weights, big, candidates, p, rand);
     search.localSearch(eps);
     const local = iteratedLocalSearch(search, ilsRounds, eps, rand, stopped);
@@ -101,7 +101,7 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
   for (let a = 0; a < elite.length && !stopped(); a++) {
     for (let b = a + 1; b < elite.length && !stopped(); b++) consider(relink(search, elite[a].sites, elite[b].sites, eps));
   }
-  opts.onProgress?.(1, `p-median: ${best.objective}`);
+  opts.onProgress?.(1, `p-median: ${best.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
   return { sites: best.sites, objective: best.objective };
 }
 

@@ -78,7 +78,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
       }
     }
     open.push(best);
-    opts.onProgress?.(open.length / (p + 1), `capacitated covering: ${bestVal}`);
+    opts.onProgress?.(open.length / (p + 1), `capacitated covering: ${bestVal.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
   }
   let best = localSearch(open);
   const rand = seededRandom(opts.seed ?? 1);

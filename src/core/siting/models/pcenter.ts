@@ -35,7 +35,7 @@ export async function solvePCenter(problem: SitingProblem, p: number, opts: Solv
       hi = mid;
       open = attempt.sites;
     } else lo = mid + 1;
-    opts.onProgress?.(1 - (hi - lo) / radii.length, `p-center: ≤ ${radii[hi]}`);
+    opts.onProgress?.(1 - (hi - lo) / radii.length, `p-center: ≤ ${radii[hi].toLocaleString('en-US', { maximumFractionDigits: 0 })} m`);
   }
   let bound: number | undefined;
   let gap: number | undefined;
