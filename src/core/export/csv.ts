@@ -2,6 +2,7 @@ import { centroid } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { toWkt } from '../io/wkt.ts';
+import { ROUNDING, roundGeometry } from './rounding.ts';
 
 /** A plain negative number ("-12.5"): kept as it is, since spreadsheets read it as a number. */
 const NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -24,7 +25,8 @@ export function neutraliseCell(value: unknown): string | number {
 /**
  * Features as CSV: every property (first-seen order) and the geometry as `lon`, `lat` (points; the
  * centroid otherwise) plus `wkt` when any geometry is not a point, so loading the CSV again gives
- * the same features. A UTF-8 BOM leads so Excel shows Chinese text correctly.
+ * the same features. A UTF-8 BOM leads so Excel shows Chinese text correctly. Coordinates are
+ * written to 7 decimals and numbers without float noise (see rounding.ts).
  */
 export function featuresToCsv(features: readonly Feature<Geometry | null>[]): string {
   const keys = new Set<string>();
@@ -35,10 +37,13 @@ export function featuresToCsv(features: readonly Feature<Geometry | null>[]): st
   const fields = [...keys, ...geometryColumns];
   const data = features.map((f) => {
     const props = f.properties ?? {};
-    const row: (string | number)[] = [...keys].map((k) => neutraliseCell(props[k]));
-    const g = f.geometry;
+    const row: (string | number)[] = [...keys].map((k) => {
+      const v = props[k];
+      return neutraliseCell(typeof v === 'number' ? ROUNDING.other(v) : v);
+    });
+    const g = roundGeometry(f.geometry);
     const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
-    row.push(at ? at[0] : '', at ? at[1] : '');
+    row.push(at ? ROUNDING.degrees(at[0]) : '', at ? ROUNDING.degrees(at[1]) : '');
     if (withWkt) row.push(g ? toWkt(g) : '');
     return row;
   });

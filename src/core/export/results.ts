@@ -1,9 +1,14 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Proposal } from '../recommend/recommend-sites.ts';
 import type { Evaluation } from '../evaluate/evaluation.ts';
 import { featuresOf } from '../input/features.ts';
 import { featuresToCsv } from './csv.ts';
+import { denoiseProperties, roundAs, roundGeometry } from './rounding.ts';
 
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
+// Computed fields are rounded by kind (people, share, ratio, metres): see rounding.ts.
+const people = (x: number) => roundAs('people', x);
+const share = (x: number) => roundAs('share', x);
+const ratio = (x: number) => roundAs('ratio', x);
 
 type Out = Feature<Geometry | null, Record<string, unknown>>;
 
@@ -20,20 +25,20 @@ export function cellFeatures(result: Evaluation, population: unknown): Out[] {
       geometry: f.geometry,
       properties: {
         ...f.properties,
-        residents: round3(c.residents),
-        users: round3(c.users),
-        served: round3(c.served),
-        unserved: round3(c.unserved),
+        residents: people(c.residents),
+        users: people(c.users),
+        served: people(c.served),
+        unserved: people(c.unserved),
         covered: c.covered,
         nearest_facility_id: c.nearestFacilityId,
-        nearest_distance_m: c.nearestDistanceM,
+        nearest_distance_m: roundAs('metres', c.nearestDistanceM),
         served_by: c.servedById,
-        access_2sfca: round3(c.access2sfca),
-        access_e2sfca: round3(c.accessE2sfca),
+        access_2sfca: ratio(c.access2sfca),
+        access_e2sfca: ratio(c.accessE2sfca),
         village_id: c.villageId,
         village_name: c.villageName,
-        village_share: round3(c.villageShare),
-        migrants: round3(c.migrants),
+        village_share: share(c.villageShare),
+        migrants: people(c.migrants),
       },
     };
   });
@@ -49,12 +54,12 @@ export function facilityFeatures(result: Evaluation, facilities: unknown): Out[]
       geometry: f.geometry ?? { type: 'Point', coordinates: [r.lngLat[0], r.lngLat[1]] },
       properties: {
         ...f.properties,
-        capacity: r.capacity,
+        capacity: people(r.capacity),
         cells_in_catchment: r.cellsInCatchment,
-        users_in_catchment: round3(r.usersInCatchment),
-        allocated: round3(r.allocated),
-        utilisation: round3(r.utilisation),
-        catchment_utilisation: round3(r.catchmentUtilisation),
+        users_in_catchment: people(r.usersInCatchment),
+        allocated: people(r.allocated),
+        utilisation: share(r.utilisation),
+        catchment_utilisation: ratio(r.catchmentUtilisation),
         status: r.status,
       },
     };
@@ -74,9 +79,36 @@ export function exportFormatOf(path: string): ExportFormat | null {
   return ext === 'geojson' ? 'geojson' : ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : null;
 }
 
-/** Features as GeoJSON or CSV text. */
+/**
+ * The proposed sites as points with their rank, size and the pupils (or visits) they take, for
+ * export: people rounded to 2 decimals, the model's gain without float noise.
+ */
+export function proposalFeatures(proposals: readonly Proposal[]): Feature<Point, Record<string, unknown>>[] {
+  return proposals.map((p) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [p.lngLat[0], p.lngLat[1]] },
+    properties: {
+      rank: p.rank,
+      id: p.id,
+      name: p.name,
+      seats: people(p.seats),
+      classes: p.classes,
+      pupils_served: people(p.pupilsServed),
+      pupils_in_catchment: people(p.pupilsInCatchment),
+      marginal_gain: roundAs('other', p.marginalGain),
+    },
+  }));
+}
+
+/**
+ * Features as GeoJSON or CSV text, coordinates to 7 decimals and numbers without float noise
+ * (fields already rounded by kind keep their rounding; see rounding.ts).
+ */
 export function featuresText(features: readonly Out[], format: 'geojson' | 'csv'): string {
   if (format === 'csv') return featuresToCsv(features);
-  const fc: FeatureCollection<Geometry | null> = { type: 'FeatureCollection', features: [...features] };
+  const fc: FeatureCollection<Geometry | null> = {
+    type: 'FeatureCollection',
+    features: features.map((f) => ({ ...f, geometry: roundGeometry(f.geometry), properties: denoiseProperties(f.properties) })),
+  };
   return JSON.stringify(fc) + '\n';
 }
