@@ -6,6 +6,28 @@ export { haversineM, EARTH_RADIUS_M } from './distance/haversine.ts';
 export { geodesicRule } from './distance/geodesic-rule.ts';
 export { geodesicIndexRule } from './distance/geodesic-index.ts';
 export * from './standards/presets.ts';
+export {
+  DISTANCE_MODES,
+  STANDARD_KEYS,
+  STANDARD_BOUNDS,
+  GROWTH_BOUNDS,
+  DEFAULT_ANALYSIS_SETTINGS,
+  readNumber,
+  validateAnalysisSettings,
+  type DistanceMode,
+  type AnalysisSettings,
+  type NumberBounds,
+  type NumberReading,
+} from './settings/analysis-settings.ts';
+export {
+  RECOMMEND_MODELS,
+  RECOMMEND_SOLVERS,
+  DEFAULT_RECOMMEND_SETTINGS,
+  RECOMMEND_BOUNDS,
+  validateRecommendSettings,
+  recommendOptionsOf,
+  type RecommendSettings,
+} from './settings/recommend-settings.ts';
 export { featuresOf, featureLabel } from './input/features.ts';
 export { readPopulation, type PopulationFeature } from './demand/population.ts';
 export { readUrbanVillages, type UrbanVillage } from './demand/urban-villages.ts';
@@ -53,6 +75,7 @@ export { walkNetwork, snapPoint, type WalkNetwork, type WalkNetworkOptions, type
 export { networkRule, DEFAULT_MAX_SNAP_M, type NetworkRule, type NetworkRuleOptions } from './network/network-rule.ts';
 export { networkIsochrone, networkReachLines, type IsochroneOptions, type ReachLinesOptions } from './network/isochrone.ts';
 export { readCrossingPoints } from './network/crossings.ts';
+export { networkDistance, networkDistanceForMode, type NetworkDistance, type NetworkDistanceOptions } from './network/network-distance.ts';
 export { createWhatIfSession, type WhatIfSession } from './whatif/session.ts';
 export { withProposedSites } from './whatif/proposed-site.ts';
 export type { ProposedSite, WhatIfSummary, WhatIfUpdate, CellChange } from './whatif/types.ts';

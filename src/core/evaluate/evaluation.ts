@@ -2,7 +2,8 @@ import type { DistanceDecay } from '../access/distance-decay.ts';
 import type { Equity } from '../equity/village-equity.ts';
 import type { FacilityType } from '../schema.ts';
 import type { InputWarning } from '../errors.ts';
-import type { FacilityStandard, StandardValues } from '../standards/presets.ts';
+import type { AnalysisSettings } from '../settings/analysis-settings.ts';
+import type { FacilityStandard } from '../standards/presets.ts';
 import type { DistanceRule, LngLat } from '../types.ts';
 
 /** Parsed GeoJSON layers as they came from a file or the app; `evaluate` validates them. */
@@ -14,14 +15,13 @@ export interface EvaluateInput {
   sources?: { population?: string; facilities?: string; villages?: string };
 }
 
-export interface EvaluateOptions {
+/**
+ * The analysis settings under the same field names (`AnalysisSettings` less `distance`): only the
+ * facility type is required; the preset defaults to `zhengzhou-2035`, the overrides to none and
+ * the growth factor to 1. The distance is a rule here, not a name.
+ */
+export interface EvaluateOptions extends Partial<Omit<AnalysisSettings, 'type' | 'distance'>> {
   type: FacilityType;
-  /** Preset id; default `zhengzhou-2035`. */
-  preset?: string;
-  /** Edited standard values (radius, users per 1,000, class size, size cap). */
-  overrides?: Partial<StandardValues>;
-  /** Multiplies every population to reach the plan year; default 1. */
-  growthFactor?: number;
   /** Distance decay for E2SFCA; default the ⅓ r / ⅔ r / r steps 1, 0.68, 0.22. */
   decay?: DistanceDecay;
   /** How many villages `equity.worstVillages` lists; default 5. */

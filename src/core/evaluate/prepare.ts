@@ -6,6 +6,7 @@ import { geodesicIndexRule } from '../distance/geodesic-index.ts';
 import { InputError, type InputWarning } from '../errors.ts';
 import { readFacilities, type Facility } from '../facilities/facilities.ts';
 import type { FacilityType } from '../schema.ts';
+import { boundsError, GROWTH_BOUNDS } from '../settings/bounds.ts';
 import { DEFAULT_PRESET_ID, getStandard, type FacilityStandard } from '../standards/presets.ts';
 import type { DistanceRule, LngLat, ProgressCallback } from '../types.ts';
 import type { EvaluateInput, EvaluateOptions } from './evaluation.ts';
@@ -47,9 +48,8 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
   const presetId = options.preset ?? DEFAULT_PRESET_ID;
   const standard = getStandard(presetId, options.type, options.overrides);
   const growthFactor = options.growthFactor ?? 1;
-  if (!Number.isFinite(growthFactor) || growthFactor < 0) {
-    throw new InputError('growth', `growth factor must be a number ≥ 0, got ${String(growthFactor)}`);
-  }
+  const growthError = typeof growthFactor === 'number' ? boundsError(growthFactor, GROWTH_BOUNDS) : 'must be a number';
+  if (growthError !== null) throw new InputError('growthFactor', `${growthError}, got ${String(growthFactor)}`);
   const names = { population: 'population', facilities: 'facilities', villages: 'villages', ...input.sources };
 
   progress(0, 'reading layers');

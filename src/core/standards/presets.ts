@@ -1,5 +1,6 @@
 import { FACILITY_TYPES, type FacilityType } from '../schema.ts';
 import { InputError } from '../errors.ts';
+import { STANDARD_KEYS, standardValueError } from '../settings/bounds.ts';
 
 /** The editable numbers of one facility type's standard. */
 export interface StandardValues {
@@ -180,6 +181,7 @@ export function findPreset(id: string): StandardsPreset {
 /**
  * The standard for one facility type from a preset, with user overrides applied. An overridden
  * value's source says so, so the UI never shows a user's number as if it were the plan's.
+ * Overrides must lie within STANDARD_BOUNDS; a class size may be null only for clinics.
  */
 export function getStandard(
   presetId: string,
@@ -189,16 +191,12 @@ export function getStandard(
   if (!FACILITY_TYPES.includes(type)) throw new InputError('type', `unknown facility type '${String(type)}'`);
   const base = findPreset(presetId).standards[type];
   const standard: FacilityStandard = { ...base, sources: { ...base.sources } };
-  for (const key of ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'] as const) {
+  for (const key of STANDARD_KEYS) {
     const value = overrides[key];
     if (value === undefined) continue;
-    if (key === 'classSize' && value === null) {
-      standard.classSize = null;
-    } else {
-      const positive = typeof value === 'number' && Number.isFinite(value) && (value > 0 || (key === 'usersPer1000' && value === 0));
-      if (!positive) throw new InputError(key, `must be a positive number, got ${String(value)}`);
-      standard[key] = value as number;
-    }
+    const error = standardValueError(key, value, base[key]);
+    if (error !== null) throw new InputError(key, error);
+    (standard as Record<StandardKey, number | null>)[key] = value;
     standard.sources[key] = `user value (preset: ${base[key] ?? 'none'})`;
   }
   return standard;

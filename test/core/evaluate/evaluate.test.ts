@@ -29,7 +29,8 @@ describe('evaluate', () => {
     expect(wide.summary.classesNeeded).toBe(Math.ceil((315 - 135) / 40));
     expect(wide.summary.standard.sources.radiusM).toMatch(/user value/);
     expect(() => evaluate(input, { type: 'primary', growthFactor: -1 })).toThrow(InputError);
-    expect(() => evaluate(input, { type: 'primary', growthFactor: NaN })).toThrow(/growth factor/);
+    expect(() => evaluate(input, { type: 'primary', growthFactor: NaN })).toThrow('growthFactor: is not a number, got NaN');
+    expect(() => evaluate(input, { type: 'primary', growthFactor: 11 })).toThrow('growthFactor: must be between 0.01 and 10, got 11');
   });
 
   it('evaluates clinics in visits a day, without classes', () => {

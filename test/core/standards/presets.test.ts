@@ -40,7 +40,14 @@ describe('standards presets', () => {
 
   it('rejects unknown presets and non-positive values', () => {
     expect(() => getStandard('nope', 'primary')).toThrow(/unknown preset 'nope'.*zhengzhou-2035/);
-    expect(() => getStandard('zhengzhou-2035', 'primary', { radiusM: -5 })).toThrow(/radiusM: must be a positive number/);
+    // The checks are STANDARD_BOUNDS, the same rule the settings validator and the CLI apply.
+    expect(() => getStandard('zhengzhou-2035', 'primary', { radiusM: -5 })).toThrow('radiusM: must be between 10 and 20,000, got -5');
+    expect(() => getStandard('zhengzhou-2035', 'primary', { classSize: 12.5 })).toThrow('classSize: must be a whole number, got 12.5');
+    expect(() => getStandard('zhengzhou-2035', 'primary', { usersPer1000: 1001 })).toThrow('usersPer1000: must be between 0 and 1,000, got 1001');
+    // A class size of null only where the preset has none (clinics).
+    expect(() => getStandard('zhengzhou-2035', 'primary', { classSize: null })).toThrow(/classSize: must be a number \(only clinics/);
+    const clinic = getStandard('zhengzhou-2035', 'health_station', { classSize: null });
+    expect([clinic.classSize, clinic.sources.classSize]).toEqual([null, 'user value (preset: none)']);
     expect(() => getStandard('zhengzhou-2035', 'primary', { classSize: NaN })).toThrow(/classSize/);
     expect(getStandard('zhengzhou-2035', 'primary', { usersPer1000: 0 }).usersPer1000).toBe(0);
   });
