@@ -1,13 +1,12 @@
 import {
-  buildRoadGraph,
   DEFAULT_MAX_SNAP_M,
-  networkRule,
+  InputError,
+  networkDistance,
   readCrossingPoints,
-  walkNetwork,
-  type BarrierOptions,
+  readNumber,
   type InputWarning,
   type LngLat,
-  type NetworkRule,
+  type NetworkDistance,
 } from '../core/index.ts';
 import type { LoadOptions } from '../core/io/index.ts';
 import { readFeatureCollection } from './read-file.ts';
@@ -35,30 +34,20 @@ export const DISTANCE_OPTIONS_USAGE = `  --distance KIND     straight (great-cir
 
 type DistanceValues = { [K in keyof typeof DISTANCE_OPTIONS]?: string };
 
-/** The walking network chosen on the command line, built once. */
-export interface NetworkDistance {
-  /** One line for the report: the network and the barrier rule. */
-  description: string;
-  /** The distance-rule factory for `evaluate` / `buildProblem`. */
-  rule(points: readonly LngLat[]): NetworkRule;
-  /** Skipped roads and crossings, and points too far from every road (by the last rule built). */
-  warnings(demandName: (index: number) => string, sources: { demand: string; sites: string }): InputWarning[];
-}
-
+/** A non-negative number (or a whole number ≥ 1) in decimal notation, like every number the CLI reads. */
 function metres(name: string, raw: string | undefined, usage: (m: string) => Error, integer = false): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || (integer && (!Number.isInteger(value) || value < 1))) {
-    throw usage(`--${name} must be a ${integer ? 'whole number ≥ 1' : 'number ≥ 0'}, got '${raw}'`);
-  }
-  return value;
+  const read = readNumber(raw, { min: integer ? 1 : 0, max: Number.MAX_VALUE, integer });
+  if (!read.ok) throw usage(`--${name} must be a ${integer ? 'whole number ≥ 1' : 'number ≥ 0'}, got '${raw}'`);
+  return read.value;
 }
 
 /**
- * Reads `--distance network --roads FILE …` into a network distance, or null for straight-line
- * distance. Network options without `--distance network` are a usage error, not ignored.
+ * Reads `--distance network --roads FILE …` into a network distance (built by the engine's
+ * `networkDistance`), or null for straight-line distance. Network options without
+ * `--distance network` are a usage error, not ignored.
  */
-export async function networkDistance(values: DistanceValues, load: LoadOptions, usage: (message: string) => Error): Promise<NetworkDistance | null> {
+export async function readNetworkDistance(values: DistanceValues, load: LoadOptions, usage: (message: string) => Error): Promise<NetworkDistance | null> {
   const kind = values.distance ?? 'straight';
   if (kind !== 'straight' && kind !== 'network') throw usage(`--distance must be straight or network, got '${kind}'`);
   const networkOnly = (['roads', 'no-cross', 'crossings', 'cross-every', 'snap-m', 'join-m'] as const).filter((k) => values[k] !== undefined);
@@ -73,48 +62,37 @@ export async function networkDistance(values: DistanceValues, load: LoadOptions,
   const maxSnapM = metres('snap-m', values['snap-m'], usage) ?? DEFAULT_MAX_SNAP_M;
   const joinToleranceM = metres('join-m', values['join-m'], usage);
   const everyNthJunction = metres('cross-every', values['cross-every'], usage, true);
+  const noCross = values['no-cross']?.split(',').map((c) => c.trim()).filter((c) => c !== '');
 
-  const warnings: InputWarning[] = [];
+  // File-reading warnings first (roads, then crossings), then the network's own.
+  const fileWarnings: InputWarning[] = [];
   const roads = await readFeatureCollection(values.roads, load);
-  warnings.push(...roads.loaded.warnings);
-  const graph = buildRoadGraph(roads.collection, { source: values.roads, joinToleranceM });
-  warnings.push(...graph.warnings);
-  let barrier: BarrierOptions | null = null;
-  const classes = (values['no-cross'] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
-  if (values['no-cross'] !== undefined) {
-    const unknown = classes.filter((c) => !graph.classNames.includes(c));
-    if (classes.length === 0 || unknown.length > 0) {
-      throw usage(`--no-cross must name road classes of ${values.roads} (${graph.classNames.join(', ')}), got '${values['no-cross']}'`);
-    }
-    let crossings: LngLat[] = [];
-    if (values.crossings !== undefined) {
-      const layer = await readFeatureCollection(values.crossings, load);
-      const read = readCrossingPoints(layer.collection, values.crossings);
-      warnings.push(...layer.loaded.warnings, ...read.warnings);
-      crossings = read.points;
-    }
-    barrier = { classes, crossings, everyNthJunction };
+  fileWarnings.push(...roads.loaded.warnings);
+  let crossings: LngLat[] | undefined;
+  if (values.crossings !== undefined) {
+    const layer = await readFeatureCollection(values.crossings, load);
+    const read = readCrossingPoints(layer.collection, values.crossings);
+    fileWarnings.push(...layer.loaded.warnings, ...read.warnings);
+    crossings = read.points;
   }
-  const net = walkNetwork(graph, { barrier, crossingsSource: values.crossings });
-  warnings.push(...net.warnings);
-
-  const c = graph.components;
-  const count = (n: number) => n.toLocaleString('en-US');
-  const crossingText = barrier
-    ? `; ${classes.join(', ')} crossed only at ${count(net.barrier?.crossingNodes.length ?? 0)} crossing${net.barrier?.crossingNodes.length === 1 ? '' : 's'}`
-    : '';
-  const description =
-    `distance: walking network over ${values.roads} (${count(graph.edgeCount)} edges, ${count(c.count)} component${c.count === 1 ? '' : 's'}, ` +
-    `largest ${count(c.nodeCounts[0] ?? 0)} of ${count(graph.nodeCount)} nodes), points up to ${maxSnapM} m off a road${crossingText}`;
-  let last: NetworkRule | null = null;
+  let built: NetworkDistance;
+  try {
+    built = networkDistance(roads.collection, {
+      roadsSource: values.roads,
+      noCross,
+      crossings,
+      crossingsSource: values.crossings,
+      everyNthJunction,
+      maxSnapM,
+      joinToleranceM,
+    });
+  } catch (err) {
+    // The engine names its option; on the command line it is --no-cross.
+    if (err instanceof InputError && err.source === 'noCross') throw usage(`--no-cross ${err.reason.replace(/got '[^']*'$/, `got '${values['no-cross']}'`)}`);
+    throw err;
+  }
   return {
-    description,
-    rule(points) {
-      last = networkRule(net, points, { maxSnapM });
-      return last;
-    },
-    warnings(demandName, sources) {
-      return [...warnings, ...(last?.warnings(demandName, sources) ?? [])];
-    },
+    ...built,
+    warnings: (demandName, sources) => [...fileWarnings, ...built.warnings(demandName, sources)],
   };
 }

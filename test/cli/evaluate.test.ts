@@ -59,6 +59,13 @@ describe('catchmap evaluate', () => {
     expect(json.standard.radiusM).toBe(3000);
   });
 
+  it('reads standard values in decimal notation with spaces around, and --max-seats / --class-size as whole numbers', async () => {
+    const json = JSON.parse((await run(...base, '--json', '--radius', ' 3000 ', '--class-size', '40', '--max-seats', '100')).stdout);
+    expect(json.standard).toMatchObject({ radiusM: 3000, classSize: 40, maxSchoolSeats: 100 });
+    // 297 pupils, all within 3 km of the 135 seats: 162 places short → ⌈162 / 40⌉ = 5 classes, ⌈162 / 100⌉ = 2 schools.
+    expect([json.seatsNeeded, json.classesNeeded, json.schoolsNeeded]).toEqual([162, 5, 2]);
+  });
+
   it('sends warnings naming file and feature to stderr, and lists them in --json', async () => {
     const pop = file(
       'bad-pop.geojson',
@@ -127,8 +134,16 @@ describe('catchmap evaluate', () => {
     const cases: [string[], RegExp][] = [
       [['--population', POP, '--facilities', FAC], /--type is required/],
       [[...base.slice(0, 4), '--type', 'hospital'], /--type must be one of kindergarten, primary/],
-      [[...base, '--radius', 'far'], /--radius must be a positive number, got 'far'/],
-      [[...base, '--growth=-1'], /--growth must be a non-negative number/],
+      // Standard values and growth are read by the engine's rule (readNumber with its bounds).
+      [[...base, '--radius', 'far'], /^error: --radius is not a number, got 'far'$/m],
+      [[...base, '--radius', '50800'], /^error: --radius must be between 10 and 20,000, got '50800'$/m],
+      [[...base, '--radius', '0x10'], /^error: --radius is not a number, got '0x10'$/m],
+      [[...base, '--per-1000', '1e3'], /^error: --per-1000 is not a number, got '1e3'$/m],
+      [[...base, '--class-size', '12.5'], /^error: --class-size must be a whole number, got '12.5'$/m],
+      [[...base, '--max-seats', '0'], /^error: --max-seats must be between 1 and 20,000, got '0'$/m],
+      [[...base, '--growth=-1'], /^error: --growth must be between 0.01 and 10, got '-1'$/m],
+      [[...base, '--growth', '1e308'], /^error: --growth is not a number, got '1e308'$/m],
+      [[...base, '--growth', ' '], /^error: --growth is empty, got ' '$/m],
       [[...base, '--preset', 'mars'], /--preset must be one of zhengzhou-2035, gb50180-2018/],
       [[...base, '--colour', 'red'], /Unknown option '--colour'/],
     ];

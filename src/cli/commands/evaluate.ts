@@ -4,16 +4,23 @@ import {
   evaluate,
   FACILITY_TYPES,
   formatWarning,
+  GROWTH_BOUNDS,
   isFacilityType,
   presetIds,
+  readNumber,
   DEFAULT_PRESET_ID,
+  STANDARD_BOUNDS,
+  STANDARD_KEYS,
+  validateAnalysisSettings,
   type Evaluation,
+  type NumberBounds,
+  type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
 import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson } from '../../core/export/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
-import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, networkDistance } from '../distance-options.ts';
+import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readLayer } from '../read-file.ts';
 
 const USAGE = `Usage: catchmap evaluate --population FILE --facilities FILE [--villages FILE] --type TYPE
@@ -50,13 +57,15 @@ Warnings about skipped features go to stderr; exit 2 on unusable input.`;
 /** At most this many warnings are printed to stderr; --json carries them all. */
 const MAX_PRINTED_WARNINGS = 50;
 
-function positive(name: string, raw: string | undefined, allowZero = false): number | undefined {
+/** The option that sets each standard value. */
+const STANDARD_OPTIONS = { radiusM: 'radius', usersPer1000: 'per-1000', classSize: 'class-size', maxSchoolSeats: 'max-seats' } as const satisfies Record<StandardKey, string>;
+
+/** A number typed on the command line, read by the engine's rule (decimal notation, within `bounds`). */
+function numberOption(name: string, raw: string | undefined, bounds: NumberBounds): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new UsageError(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got '${raw}'`);
-  }
-  return value;
+  const read = readNumber(raw, bounds);
+  if (!read.ok) throw new UsageError(`--${name} ${read.error}, got '${raw}'`);
+  return read.value;
 }
 
 function parse(argv: string[]) {
@@ -143,15 +152,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--preset must be one of ${presetIds().join(', ')}, got '${args.preset}'`);
   }
   const overrides: Partial<StandardValues> = {};
-  const radiusM = positive('radius', args.radius);
-  const usersPer1000 = positive('per-1000', args['per-1000'], true);
-  const classSize = positive('class-size', args['class-size']);
-  const maxSchoolSeats = positive('max-seats', args['max-seats']);
-  if (radiusM !== undefined) overrides.radiusM = radiusM;
-  if (usersPer1000 !== undefined) overrides.usersPer1000 = usersPer1000;
-  if (classSize !== undefined) overrides.classSize = classSize;
-  if (maxSchoolSeats !== undefined) overrides.maxSchoolSeats = maxSchoolSeats;
-  const growthFactor = positive('growth', args.growth, true);
+  for (const key of STANDARD_KEYS) {
+    const value = numberOption(STANDARD_OPTIONS[key], args[STANDARD_OPTIONS[key]], STANDARD_BOUNDS[key]);
+    if (value !== undefined) overrides[key] = value;
+  }
+  const growthFactor = numberOption('growth', args.growth, GROWTH_BOUNDS) ?? 1;
+  // The same record, and the same checks, as the app's analysis and a scenario file.
+  const settings = validateAnalysisSettings(
+    { type: args.type, preset: args.preset ?? DEFAULT_PRESET_ID, overrides, growthFactor, distance: args.distance === 'network' ? 'network' : 'straight' },
+    'options',
+  );
 
   const cellsFormat = args.out === undefined ? null : exportFormatOf(args.out);
   if (args.out !== undefined && !cellsFormat) throw new UsageError(`--out must end in .geojson, .csv or .json, got '${args.out}'`);
@@ -167,7 +177,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const population = populationLayer.collection;
   const facilities = facilityLayer.collection;
   const villages = villageLayer?.collection;
-  const distance = await networkDistance(args, load, (m) => new UsageError(m));
+  const distance = await readNetworkDistance(args, load, (m) => new UsageError(m));
+  const { distance: _named, ...options } = settings;
   const result = evaluate(
     {
       population,
@@ -175,7 +186,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       villages,
       sources: { population: args.population, facilities: args.facilities, villages: args.villages },
     },
-    { type: args.type, preset: args.preset, overrides, growthFactor, distanceRule: distance?.rule },
+    { ...options, distanceRule: distance?.rule },
   );
 
   const loadWarnings = [populationLayer, facilityLayer, villageLayer].flatMap((l) => l?.warnings ?? []);

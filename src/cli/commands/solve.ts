@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatWarning, geodesicRule, InputError, type InputWarning } from '../../core/index.ts';
+import { formatWarning, geodesicRule, InputError, type InputWarning, type NetworkDistance } from '../../core/index.ts';
 import { exportFormatOf, featuresText } from '../../core/export/index.ts';
 import { costMatrixRule, parseCostMatrix } from '../../core/io/cost-matrix.ts';
 import { parseOrlibPmed, shortestPathMatrix } from '../../core/io/orlib.ts';
@@ -8,7 +8,7 @@ import { proposalsGeoJSON, readSitingPoints, toDemand, toSites, type SitingPoint
 import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type SitingModel, type SitingProblem, type SitingResult } from '../../core/siting/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
-import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, networkDistance, type NetworkDistance } from '../distance-options.ts';
+import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection, readText } from '../read-file.ts';
 
 const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
@@ -131,7 +131,7 @@ export const solveCommand: Command = {
       orlib = true;
     } else {
       if (!o.demand || !o.candidates) throw new UsageError('give --orlib FILE, or --demand FILE and --candidates FILE');
-      distance = await networkDistance(o, load, (m) => new UsageError(m));
+      distance = await readNetworkDistance(o, load, (m) => new UsageError(m));
       if (distance && o.matrix) throw new UsageError('--matrix replaces --distance network');
       const demandPts = await readPoints(o.demand);
       candidates = await readPoints(o.candidates);
