@@ -1,20 +1,13 @@
 import { proxy, transfer } from 'comlink';
-import type {
-  Evaluation,
-  FieldMapping,
-  LoadOptions,
-  LoadProgressCallback,
-  MappedLayer,
-  ProgressCallback,
-  Recommendation,
-  RecommendOptions,
-  Role,
-} from '../core/index.ts';
-import type { FeatureCollection } from 'geojson';
-import type { FacilityType, LngLat, ProposedSite, WhatIfUpdate } from '../core/index.ts';
-import type { DistanceMode, DistrictInput, EngineApi, EngineOptions } from './engine-api.ts';
+import type { FieldMapping, LoadOptions, LoadProgressCallback, MappedLayer, ProgressCallback, Role } from '../core/index.ts';
+import type { DistrictInput, EngineApi } from './engine-api.ts';
 import type { LoaderApi, LoadPreview } from './loader-api.ts';
 import { RestartableWorker } from './restartable-worker.ts';
+
+/** The engine API's parameter and result types, so the client never restates them. */
+type Api = EngineApi;
+type Settings = Parameters<Api['evaluate']>[0];
+type Result<K extends keyof Api> = Promise<Awaited<ReturnType<Api[K]>>>;
 
 /** The app's handle on an engine worker holding one district. */
 export class EngineClient {
@@ -31,36 +24,44 @@ export class EngineClient {
     await this.worker.api.setDistrict(input);
   }
 
-  evaluate(options: EngineOptions, onProgress?: ProgressCallback): Promise<Evaluation> {
-    return this.worker.api.evaluate(options, onProgress ? proxy(onProgress) : undefined);
+  evaluate(settings: Settings, onProgress?: ProgressCallback): Result<'evaluate'> {
+    return this.worker.api.evaluate(settings, onProgress ? proxy(onProgress) : undefined);
   }
 
-  evaluateWithSites(options: EngineOptions, sites: ProposedSite[]): Promise<Evaluation> {
-    return this.worker.api.evaluateWithSites(options, sites);
+  evaluateWithSites(settings: Parameters<Api['evaluateWithSites']>[0], sites: Parameters<Api['evaluateWithSites']>[1]): Result<'evaluateWithSites'> {
+    return this.worker.api.evaluateWithSites(settings, sites);
   }
 
-  recommend(evalOptions: EngineOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
-    return this.worker.api.recommend(evalOptions, options, onProgress ? proxy(onProgress) : undefined);
+  recommend(
+    settings: Parameters<Api['recommend']>[0],
+    recommend: Parameters<Api['recommend']>[1],
+    onProgress?: ProgressCallback,
+  ): Result<'recommend'> {
+    return this.worker.api.recommend(settings, recommend, onProgress ? proxy(onProgress) : undefined);
   }
 
-  isochrones(type: FacilityType, radiusM: number, distance: Exclude<DistanceMode, 'straight'>, sites: { id: string; lngLat: LngLat }[]): Promise<FeatureCollection> {
-    return this.worker.api.isochrones(type, radiusM, distance, sites);
+  isochrones(...args: Parameters<Api['isochrones']>): Result<'isochrones'> {
+    return this.worker.api.isochrones(...args);
   }
 
-  startWhatIf(options: EngineOptions, sites: ProposedSite[], onProgress?: ProgressCallback): Promise<Evaluation> {
-    return this.worker.api.startWhatIf(options, sites, onProgress ? proxy(onProgress) : undefined);
+  startWhatIf(
+    settings: Parameters<Api['startWhatIf']>[0],
+    sites: Parameters<Api['startWhatIf']>[1],
+    onProgress?: ProgressCallback,
+  ): Result<'startWhatIf'> {
+    return this.worker.api.startWhatIf(settings, sites, onProgress ? proxy(onProgress) : undefined);
   }
 
-  whatIfAdd(site: ProposedSite): Promise<WhatIfUpdate> {
-    return this.worker.api.whatIfAdd(site);
+  whatIfAdd(...args: Parameters<Api['whatIfAdd']>): Result<'whatIfAdd'> {
+    return this.worker.api.whatIfAdd(...args);
   }
 
-  whatIfMove(id: string, lngLat: LngLat): Promise<WhatIfUpdate> {
-    return this.worker.api.whatIfMove(id, lngLat);
+  whatIfMove(...args: Parameters<Api['whatIfMove']>): Result<'whatIfMove'> {
+    return this.worker.api.whatIfMove(...args);
   }
 
-  whatIfSetSites(sites: ProposedSite[]): Promise<WhatIfUpdate> {
-    return this.worker.api.whatIfSetSites(sites);
+  whatIfSetSites(...args: Parameters<Api['whatIfSetSites']>): Result<'whatIfSetSites'> {
+    return this.worker.api.whatIfSetSites(...args);
   }
 
   /** Stops whatever is running; its promise never settles. */

@@ -1,24 +1,28 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import {
-  buildRoadGraph,
   createWhatIfSession,
   withProposedSites,
   isSchoolType,
+  networkDistanceForMode,
   networkIsochrone,
-  networkRule,
-  walkNetwork,
-  type FacilityType,
-  type WalkNetwork,
+  InputError,
   evaluate,
   readSitingPoints,
+  recommendOptionsOf,
   recommendSites,
   toSites,
+  validateAnalysisSettings,
+  validateRecommendSettings,
+  type AnalysisSettings,
+  type DistanceMode,
   type EvaluateInput,
   type EvaluateOptions,
   type Evaluation,
+  type FacilityType,
+  type NetworkDistance,
   type ProgressCallback,
   type Recommendation,
-  type RecommendOptions,
+  type RecommendSettings,
   type SolveOptions,
   type LngLat,
   type ProposedSite,
@@ -36,20 +40,14 @@ export interface DistrictInput extends EvaluateInput {
   roads?: unknown;
 }
 
-/**
- * How distance is measured: straight line, along the streets, or along the streets without
- * crossing arterial roads (Zhengzhou: primary catchments must not cross major arterials).
- */
-export type DistanceMode = 'straight' | 'network' | 'network-no-arterial';
-
-/** Evaluation options as the page sends them: the distance rule is named, not a function. */
-export interface EngineOptions extends Omit<EvaluateOptions, 'distanceRule'> {
-  distance?: DistanceMode;
-}
+type NetworkMode = Exclude<DistanceMode, 'straight'>;
+const NETWORK_MODES: readonly NetworkMode[] = ['network', 'network-no-arterial'];
 
 /**
  * What the worker offers the app: the engine's functions over a district loaded once, so each
- * call sends only its options across the worker boundary.
+ * call sends only its settings across the worker boundary. Every settings record that arrives is
+ * validated (it comes from the page: a scenario file or a share link may have put anything there);
+ * a bad one is an InputError naming the field, e.g. `analysis.overrides.radiusM`.
  */
 export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } = {}) {
   let district: DistrictInput | null = null;
@@ -59,19 +57,23 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
   };
   let whatIf: WhatIfSession | null = null;
   // Walking networks are built from the district's roads on first use, once per mode.
-  let networks = new Map<DistanceMode, WalkNetwork>();
-  const network = (mode: Exclude<DistanceMode, 'straight'>): WalkNetwork => {
+  let networks = new Map<NetworkMode, NetworkDistance>();
+  const network = (mode: NetworkMode): NetworkDistance => {
+    if (!NETWORK_MODES.includes(mode)) throw new InputError('distance', `must be one of ${NETWORK_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
     const cached = networks.get(mode);
     if (cached) return cached;
     const d = loaded();
     if (!d.roads) throw new Error('roads: no road layer loaded for walking-network distance');
-    const graph = buildRoadGraph(d.roads, { source: 'roads' });
-    const built = walkNetwork(graph, mode === 'network-no-arterial' ? { barrier: { classes: ['arterial'] } } : {});
+    const built = networkDistanceForMode(d.roads, mode);
     networks.set(mode, built);
     return built;
   };
-  const resolve = ({ distance = 'straight', ...options }: EngineOptions): EvaluateOptions =>
-    distance === 'straight' ? options : { ...options, distanceRule: (points) => networkRule(network(distance), points) };
+  /** The engine's options for an untrusted settings record (validated first, then the district). */
+  const optionsOf = (settings: AnalysisSettings): EvaluateOptions => {
+    const { distance, ...options } = validateAnalysisSettings(settings);
+    loaded();
+    return distance === 'straight' ? options : { ...options, distanceRule: network(distance).rule };
+  };
   const session = (): WhatIfSession => {
     if (!whatIf) throw new Error('no what-if session: call startWhatIf first');
     return whatIf;
@@ -83,22 +85,33 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
       whatIf = null;
       networks = new Map();
     },
-    evaluate(options: EngineOptions, onProgress?: ProgressCallback): Evaluation {
-      return evaluate(loaded(), resolve(options), onProgress);
+    evaluate(settings: AnalysisSettings, onProgress?: ProgressCallback): Evaluation {
+      const options = optionsOf(settings);
+      return evaluate(loaded(), options, onProgress);
     },
-    recommend(evalOptions: EngineOptions, options: RecommendOptions, onProgress?: ProgressCallback): Promise<Recommendation> {
+    /** Recommends sites for the analysis `settings` with the optimizer's `recommend` settings, keeping `locked` proposals. */
+    recommend(
+      settings: AnalysisSettings,
+      recommend: RecommendSettings & { locked?: ProposedSite[] },
+      onProgress?: ProgressCallback,
+    ): Promise<Recommendation> {
+      const options = optionsOf(settings);
+      const optimizer = recommendOptionsOf(validateRecommendSettings(recommend));
+      const locked = recommend.locked;
+      if (locked !== undefined && !Array.isArray(locked)) throw new InputError('recommend.locked', 'must be a list of proposed sites');
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
-      return recommendSites(d, resolve(evalOptions), { exclude: d.exclusions, loadHighs: env.loadHighs, candidates, ...options }, onProgress);
+      return recommendSites(d, options, { ...optimizer, locked, exclude: d.exclusions, loadHighs: env.loadHighs, candidates }, onProgress);
     },
     /** A plan with proposed sites built, evaluated in full (e.g. a saved scenario to compare with). */
-    evaluateWithSites(options: EngineOptions, sites: ProposedSite[]): Evaluation {
+    evaluateWithSites(settings: AnalysisSettings, sites: ProposedSite[]): Evaluation {
+      const options = optionsOf(settings);
       const d = loaded();
-      return evaluate(sites.length > 0 ? withProposedSites(d, options.type, sites) : d, resolve(options));
+      return evaluate(sites.length > 0 ? withProposedSites(d, options.type, sites) : d, options);
     },
     /** The walking-distance catchment shape of each facility of a type (drawing only). */
-    isochrones(type: FacilityType, radiusM: number, distance: Exclude<DistanceMode, 'straight'>, sites: { id: string; lngLat: LngLat }[]): FeatureCollection {
-      const net = network(distance);
+    isochrones(type: FacilityType, radiusM: number, distance: NetworkMode, sites: { id: string; lngLat: LngLat }[]): FeatureCollection {
+      const net = network(distance).network;
       const features: Feature[] = [];
       for (const site of sites) {
         const shape = networkIsochrone(net, site.lngLat, radiusM);
@@ -111,9 +124,9 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
      * tagging, catchments of the existing facilities), optionally with sites already placed, and
      * answers the full evaluation that the updates of later edits apply to.
      */
-    startWhatIf(options: EngineOptions, sites: ProposedSite[] = [], onProgress?: ProgressCallback): Evaluation {
+    startWhatIf(settings: AnalysisSettings, sites: ProposedSite[] = [], onProgress?: ProgressCallback): Evaluation {
       whatIf = null;
-      const started = createWhatIfSession(loaded(), resolve(options), onProgress);
+      const started = createWhatIfSession(loaded(), optionsOf(settings), onProgress);
       if (sites.length > 0) started.setSites(sites);
       whatIf = started;
       return started.evaluation();

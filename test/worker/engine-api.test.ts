@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRoadGraph, evaluate, networkRule, recommendSites, walkNetwork, withProposedSites, type LngLat } from '../../src/core/index.ts';
+import {
+  buildRoadGraph,
+  DEFAULT_ANALYSIS_SETTINGS,
+  DEFAULT_RECOMMEND_SETTINGS,
+  evaluate,
+  InputError,
+  networkRule,
+  recommendOptionsOf,
+  recommendSites,
+  walkNetwork,
+  withProposedSites,
+  type AnalysisSettings,
+  type LngLat,
+} from '../../src/core/index.ts';
 import { createEngineApi } from '../../src/worker/engine-api.ts';
+
+/** A full settings record: the defaults with some fields changed. */
+const settings = (patch: Partial<AnalysisSettings>): AnalysisSettings => ({ ...DEFAULT_ANALYSIS_SETTINGS, ...patch });
 
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/geo', name), 'utf8'));
@@ -18,7 +34,7 @@ describe('engine API behind the worker', () => {
     const api = createEngineApi();
     api.setDistrict(district);
     const progress: number[] = [];
-    const viaApi = api.evaluate({ type: 'junior', overrides: { radiusM: 800 } }, (f) => progress.push(f));
+    const viaApi = api.evaluate(settings({ type: 'junior', overrides: { radiusM: 800 } }), (f) => progress.push(f));
     const direct = evaluate(district, { type: 'junior', overrides: { radiusM: 800 } });
     expect(viaApi).toEqual(direct);
     expect(structuredClone(viaApi)).toEqual(direct);
@@ -27,7 +43,49 @@ describe('engine API behind the worker', () => {
   });
 
   it('refuses to evaluate before a district is loaded', () => {
-    expect(() => createEngineApi().evaluate({ type: 'primary' })).toThrow(/no district loaded/);
+    expect(() => createEngineApi().evaluate(DEFAULT_ANALYSIS_SETTINGS)).toThrow(/no district loaded/);
+  });
+
+  it('refuses a settings record the page got wrong, naming the field, at every entry point', async () => {
+    const api = createEngineApi();
+    api.setDistrict(district);
+    const bad = settings({ overrides: { radiusM: 50800 } });
+    const message = 'analysis.overrides.radiusM: must be between 10 and 20,000, got 50800';
+    expect(() => api.evaluate(bad)).toThrow(InputError);
+    expect(() => api.evaluate(bad)).toThrow(message);
+    expect(() => api.evaluateWithSites(bad, [])).toThrow(message);
+    expect(() => api.startWhatIf(bad)).toThrow(message);
+    expect(() => api.recommend(bad, DEFAULT_RECOMMEND_SETTINGS)).toThrow(message);
+    // Anything may arrive through postMessage, typed or not.
+    const untyped = (value: unknown) => value as AnalysisSettings;
+    expect(() => api.evaluate(untyped({ ...DEFAULT_ANALYSIS_SETTINGS, preset: 'mars' }))).toThrow(
+      "analysis.preset: unknown preset 'mars'; known: zhengzhou-2035, gb50180-2018",
+    );
+    expect(() => api.evaluate(untyped({ type: 'primary' }))).toThrow('analysis.preset: is missing');
+    expect(() => api.evaluate(untyped({ ...DEFAULT_ANALYSIS_SETTINGS, distance: 'drive' }))).toThrow(
+      "analysis.distance: must be one of straight, network, network-no-arterial, got 'drive'",
+    );
+    expect(() => api.recommend(DEFAULT_ANALYSIS_SETTINGS, { ...DEFAULT_RECOMMEND_SETTINGS, p: 2.5 })).toThrow('recommend.p: must be a whole number, got 2.5');
+    expect(() => api.recommend(DEFAULT_ANALYSIS_SETTINGS, { ...DEFAULT_RECOMMEND_SETTINGS, targetPct: 0.9 })).toThrow(
+      'recommend.targetPct: must be between 1 and 100, got 0.9',
+    );
+    // No what-if session was started by the refused call.
+    expect(() => api.whatIfSummary()).toThrow(/no what-if session/);
+  });
+
+  it('recommends with the settings record, keeping locked proposals, as recommendSites does with recommendOptionsOf', async () => {
+    const api = createEngineApi();
+    api.setDistrict(district);
+    const locked = [{ id: 'L1', lngLat: [113.6, 34.78] as LngLat, seats: 900 }];
+    const optimizer = { ...DEFAULT_RECOMMEND_SETTINGS, model: 'mclp' as const, p: 1, candidateSpacingM: 800 };
+    const viaApi = await api.recommend(settings({ type: 'junior' }), { ...optimizer, locked });
+    const direct = await recommendSites(district, { type: 'junior' }, { ...recommendOptionsOf(optimizer), locked });
+    expect(viaApi.proposals).toEqual(direct.proposals);
+    expect(viaApi.proposals).toHaveLength(1);
+    // `before` is today; `after` has the locked site and the proposal built.
+    const today = api.evaluate(settings({ type: 'junior' })).summary.facilities;
+    expect([viaApi.before.facilities, viaApi.after.facilities]).toEqual([today, today + 1 + 1]);
+    expect(() => api.recommend(DEFAULT_ANALYSIS_SETTINGS, { ...optimizer, locked: 'L1' as never })).toThrow('recommend.locked: must be a list of proposed sites');
   });
 });
 
@@ -42,7 +100,7 @@ describe('what-if editing behind the worker', () => {
     const api = createEngineApi();
     api.setDistrict(district);
     const options = { type: 'primary' as const };
-    const start = api.startWhatIf(options, [{ id: 'A', lngLat: [113.6, 34.78], seats: 900, classes: 20 }]);
+    const start = api.startWhatIf(settings(options), [{ id: 'A', lngLat: [113.6, 34.78], seats: 900, classes: 20 }]);
     expect(start).toEqual(evaluate(withProposedSites(district, 'primary', api.whatIfSites()), options));
     const view = structuredClone(start);
     const updates = [
@@ -69,7 +127,7 @@ describe('what-if editing behind the worker', () => {
     const api = createEngineApi();
     expect(() => api.whatIfSummary()).toThrow(/no what-if session/);
     api.setDistrict(district);
-    api.startWhatIf({ type: 'junior' });
+    api.startWhatIf(settings({ type: 'junior' }));
     expect(api.whatIfSummary().summary.type).toBe('junior');
     api.setDistrict(district);
     expect(() => api.whatIfMove('A', [113.6, 34.78])).toThrow(/no what-if session/);
@@ -90,17 +148,24 @@ describe('walking-network distance behind the worker', () => {
   it('evaluates, recommends and edits by walking distance without crossing arterials, like the engine', async () => {
     const api = createEngineApi();
     api.setDistrict(district);
-    const viaApi = api.evaluate({ type: 'primary', distance: 'network-no-arterial' });
+    const noArterial = settings({ distance: 'network-no-arterial' });
+    const viaApi = api.evaluate(noArterial);
     const direct = evaluate(district, { type: 'primary', distanceRule: rule });
     expect(viaApi).toEqual(direct);
-    expect(viaApi.summary.coveragePct!).toBeLessThan(api.evaluate({ type: 'primary' }).summary.coveragePct!);
+    expect(viaApi.summary.coveragePct!).toBeLessThan(api.evaluate(DEFAULT_ANALYSIS_SETTINGS).summary.coveragePct!);
 
-    const rec = await api.recommend({ type: 'primary', distance: 'network-no-arterial' }, { model: 'mclp', p: 3, candidateSpacingM: 300 });
-    const recDirect = await recommendSites(district, { type: 'primary', distanceRule: rule }, { model: 'mclp', p: 3, candidateSpacingM: 300 });
+    // The optimizer's settings as the app holds them; recommendOptionsOf gives the engine's options.
+    const optimizer = { ...DEFAULT_RECOMMEND_SETTINGS, model: 'mclp' as const, p: 3, candidateSpacingM: 300 };
+    const rec = await api.recommend(noArterial, optimizer);
+    const recDirect = await recommendSites(
+      district,
+      { type: 'primary', distanceRule: rule },
+      { model: 'mclp', p: 3, target: 0.9, candidateSpacingM: 300, solver: 'heuristic', iterations: 2, timeLimitS: 30 },
+    );
     expect(rec.proposals).toEqual(recDirect.proposals);
     expect(rec.after.coveragePct!).toBeGreaterThan(rec.before.coveragePct!);
 
-    api.startWhatIf({ type: 'primary', distance: 'network-no-arterial' });
+    api.startWhatIf(noArterial);
     const sites = rec.proposals.map((p) => ({ id: `P${p.rank}`, lngLat: p.lngLat, seats: p.seats }));
     api.whatIfSetSites(sites);
     expect(api.whatIfEvaluation()).toEqual(evaluate(withProposedSites(district, 'primary', sites), { type: 'primary', distanceRule: rule }));
@@ -109,6 +174,6 @@ describe('walking-network distance behind the worker', () => {
   it('says so when there are no roads to walk', () => {
     const api = createEngineApi();
     api.setDistrict({ ...district, roads: undefined });
-    expect(() => api.evaluate({ type: 'primary', distance: 'network' })).toThrow(/no road layer/);
+    expect(() => api.evaluate(settings({ distance: 'network' }))).toThrow(/no road layer/);
   });
 });
