@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { recommendSites, type Recommendation } from '../../src/core/index.ts';
-import { initialRecommend, recommendOptionsOf } from '../../src/app/analysis/recommend-state.ts';
+import { DEFAULT_RECOMMEND_SETTINGS, recommendOptionsOf, recommendSites, type Recommendation } from '../../src/core/index.ts';
 import { demoDistrict, pct, readDemo, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
 
 const district = demoDistrict();
@@ -10,7 +9,7 @@ const exclude = (readDemo('demo-landuse.geojson') as { features: Feature<Polygon
 
 /** The app's default recommendation, computed by the engine in Node. */
 async function expectedDefault(): Promise<Recommendation> {
-  return recommendSites(district, { type: 'primary' }, { ...recommendOptionsOf(initialRecommend.params), exclude });
+  return recommendSites(district, { type: 'primary' }, { ...recommendOptionsOf(DEFAULT_RECOMMEND_SETTINGS), exclude });
 }
 
 async function text(page: Page, testId: string) {

@@ -1,19 +1,9 @@
-import type { Evaluation, FacilityType, StandardValues } from '../../core/index.ts';
-import type { DistanceMode, EngineOptions } from '../../worker/engine-api.ts';
-import { DEFAULT_PRESET_ID } from '../../core/index.ts';
-
-export interface AnalysisParams {
-  type: FacilityType;
-  presetId: string;
-  /** Values the user edited; the rest come from the preset. */
-  overrides: Partial<StandardValues>;
-  /** Plan-year residents ÷ today's residents. */
-  growthFactor: number;
-  distance: DistanceMode;
-}
+import type { Evaluation, FacilityType, StandardKey } from '../../core/index.ts';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DistanceMode } from '../../core/index.ts';
 
 export interface AnalysisState {
-  params: AnalysisParams;
+  /** The engine's settings record, as sent to the worker; only valid values ever get here. */
+  settings: AnalysisSettings;
   status: 'idle' | 'running' | 'done' | 'error';
   /** 0..1 while running. */
   progress: number;
@@ -28,12 +18,12 @@ export interface AnalysisState {
 
 export type AnalysisAction =
   | { type: 'set-type'; facilityType: FacilityType }
-  | { type: 'set-preset'; presetId: string }
-  | { type: 'set-override'; key: keyof StandardValues; value: number | undefined }
+  | { type: 'set-preset'; preset: string }
+  | { type: 'set-override'; key: StandardKey; value: number | undefined }
   | { type: 'set-growth'; growthFactor: number }
   | { type: 'set-distance'; distance: DistanceMode }
-  /** Parameters from an opened scenario or a share link. */
-  | { type: 'restore'; params: AnalysisParams }
+  /** Settings from an opened scenario or a share link (validated on the way in). */
+  | { type: 'restore'; settings: AnalysisSettings }
   | { type: 'straight-coverage'; runId: number; coveragePct: number | null }
   | { type: 'started'; runId: number }
   | { type: 'progress'; runId: number; progress: number; message: string }
@@ -41,7 +31,7 @@ export type AnalysisAction =
   | { type: 'failed'; runId: number; error: string };
 
 export const initialAnalysis: AnalysisState = {
-  params: { type: 'primary', presetId: DEFAULT_PRESET_ID, overrides: {}, growthFactor: 1, distance: 'straight' },
+  settings: DEFAULT_ANALYSIS_SETTINGS,
   status: 'idle',
   progress: 0,
   message: '',
@@ -52,28 +42,29 @@ export const initialAnalysis: AnalysisState = {
 };
 
 export function analysisReducer(state: AnalysisState, action: AnalysisAction): AnalysisState {
+  const settings = (patch: Partial<AnalysisSettings>): AnalysisState => ({ ...state, settings: { ...state.settings, ...patch } });
   switch (action.type) {
     case 'set-type':
       // Overrides belong to one facility type's standard; a new type starts from its preset.
-      return { ...state, params: { ...state.params, type: action.facilityType, overrides: {} } };
+      return settings({ type: action.facilityType, overrides: {} });
     case 'set-preset':
-      return { ...state, params: { ...state.params, presetId: action.presetId, overrides: {} } };
+      return settings({ preset: action.preset, overrides: {} });
     case 'set-override': {
-      const overrides = { ...state.params.overrides };
+      const overrides = { ...state.settings.overrides };
       if (action.value === undefined) delete overrides[action.key];
       else overrides[action.key] = action.value;
-      return { ...state, params: { ...state.params, overrides } };
+      return settings({ overrides });
     }
     case 'set-growth':
-      return { ...state, params: { ...state.params, growthFactor: action.growthFactor } };
+      return settings({ growthFactor: action.growthFactor });
     case 'set-distance':
-      return { ...state, params: { ...state.params, distance: action.distance } };
+      return settings({ distance: action.distance });
     case 'restore':
-      return { ...state, params: action.params };
+      return { ...state, settings: action.settings };
     case 'straight-coverage':
       return action.runId === state.runId ? { ...state, straightCoveragePct: action.coveragePct } : state;
     case 'started':
-      return { ...state, status: 'running', progress: 0, message: 'starting', error: null, runId: action.runId };
+      return { ...state, status: 'running', progress: 0, message: '', error: null, runId: action.runId };
     case 'progress':
       return action.runId === state.runId ? { ...state, progress: action.progress, message: action.message } : state;
     case 'finished':
@@ -83,7 +74,7 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
   }
 }
 
-/** What the engine workers are asked for these parameters. */
-export function engineOptionsOf(p: AnalysisParams): EngineOptions {
-  return { type: p.type, preset: p.presetId, overrides: p.overrides, growthFactor: p.growthFactor, distance: p.distance };
+/** Same settings (type, preset, edited values, growth, distance): a result made for others is stale. */
+export function sameSettings(a: AnalysisSettings | null, b: AnalysisSettings): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,19 +1,22 @@
-import { useMemo, type Dispatch } from 'react';
+import { useMemo } from 'react';
 import {
+  DISTANCE_MODES,
   FACILITY_TYPES,
+  GROWTH_BOUNDS,
   PRESETS,
+  STANDARD_BOUNDS,
+  STANDARD_KEYS,
   getStandard,
   isSchoolType,
+  type EvaluationSummary,
   type FacilityStandard,
-  type StandardKey,
 } from '../../core/index.ts';
-import type { AnalysisAction, AnalysisState } from '../analysis/analysis-state.ts';
-import type { DistanceMode } from '../../worker/engine-api.ts';
+import type { AnalysisAction } from '../analysis/analysis-state.ts';
+import { useAppState, useDispatch } from '../store/store.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
+import { NumberField } from './NumberField.tsx';
 import { StepSection } from './Steps.tsx';
-
-const DISTANCE_MODES: DistanceMode[] = ['straight', 'network', 'network-no-arterial'];
 
 /** Percentage points from the straight-line coverage to the walking-network one. */
 function signedPoints(network: number | null, straight: number, t: ReturnType<typeof useI18n>['t']): string {
@@ -22,19 +25,18 @@ function signedPoints(network: number | null, straight: number, t: ReturnType<ty
   return t('distance.points', { sign: d >= 0 ? '+' : '−', n: Math.abs(d).toFixed(1) });
 }
 
-const FIELDS: { key: StandardKey; schoolsOnly?: boolean; min: number; step: number }[] = [
-  { key: 'radiusM', min: 50, step: 50 },
-  { key: 'usersPer1000', min: 0, step: 1 },
-  { key: 'classSize', schoolsOnly: true, min: 1, step: 1 },
-  { key: 'maxSchoolSeats', min: 1, step: 10 },
-];
+/** Arrow-key steps of the standard's fields. */
+const STEPS: Record<(typeof STANDARD_KEYS)[number], number> = { radiusM: 50, usersPer1000: 1, classSize: 1, maxSchoolSeats: 10 };
 
-export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispatch: Dispatch<AnalysisAction> }) {
+export function AnalysisPanel() {
   const { t, n, pct } = useI18n();
-  const { params, result } = state;
+  const state = useAppState((s) => s.analysis);
+  const rootDispatch = useDispatch();
+  const dispatch = (action: AnalysisAction) => rootDispatch({ type: 'analysis', action });
+  const { settings: params, result } = state;
   const standardOrError = useMemo((): FacilityStandard | string => {
     try {
-      return getStandard(params.presetId, params.type, params.overrides);
+      return getStandard(params.preset, params.type, params.overrides);
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
     }
@@ -46,16 +48,12 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
     <div className="standard-field">
       <label>
         <span>{t('field.growth')}</span>
-        <input
-          type="number"
-          min={0}
-          step={0.05}
+        <NumberField
           value={params.growthFactor}
-          data-testid="growth-factor"
-          onChange={(e) => {
-            const v = e.target.valueAsNumber;
-            if (Number.isFinite(v) && v >= 0) dispatch({ type: 'set-growth', growthFactor: v });
-          }}
+          bounds={GROWTH_BOUNDS}
+          step={0.05}
+          testId="growth-factor"
+          onValue={(growthFactor) => dispatch({ type: 'set-growth', growthFactor })}
         />
       </label>
     </div>
@@ -67,7 +65,7 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
         {state.status === 'running' && (
           <>
             <progress max={1} value={state.progress} data-testid="analysis-progress" aria-label={t('analysis.progress')} />
-            <span>{state.message}</span>
+            <span title={state.message}>{t('progress.running', { pct: pct(state.progress * 100) })}</span>
           </>
         )}
         {state.status === 'error' && <p className="error" role="alert">{state.error}</p>}
@@ -104,8 +102,8 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
           <select
             id="analysis-preset"
             data-testid="analysis-preset"
-            value={params.presetId}
-            onChange={(e) => dispatch({ type: 'set-preset', presetId: e.target.value })}
+            value={params.preset}
+            onChange={(e) => dispatch({ type: 'set-preset', preset: e.target.value })}
           >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id} title={p.description}>
@@ -118,31 +116,26 @@ export function AnalysisPanel({ state, dispatch }: { state: AnalysisState; dispa
           <p className="error" role="alert">{standardOrError}</p>
         ) : (
           <div className="standard-fields">
-            {FIELDS.filter((f) => !f.schoolsOnly || standardOrError.classSize !== null).map((f) => {
-              const value = standardOrError[f.key];
-              const edited = params.overrides[f.key] !== undefined;
+            {STANDARD_KEYS.filter((key) => standardOrError[key] !== null).map((key) => {
+              const edited = params.overrides[key] !== undefined;
               return (
-                <div key={f.key} className="standard-field">
+                <div key={key} className="standard-field">
                   <label>
-                    <span>{t(`field.${f.key}`)}</span>
-                    <input
-                      type="number"
-                      min={f.min}
-                      step={f.step}
-                      value={value ?? ''}
-                      data-testid={`standard-${f.key}`}
-                      onChange={(e) => {
-                        const v = e.target.valueAsNumber;
-                        if (Number.isFinite(v) && v >= f.min) dispatch({ type: 'set-override', key: f.key, value: v });
-                      }}
+                    <span>{t(`field.${key}`)}</span>
+                    <NumberField
+                      value={standardOrError[key] as number}
+                      bounds={STANDARD_BOUNDS[key]}
+                      step={STEPS[key]}
+                      testId={`standard-${key}`}
+                      onValue={(value) => dispatch({ type: 'set-override', key, value })}
                     />
                     {edited && (
-                      <button type="button" className="reset" onClick={() => dispatch({ type: 'set-override', key: f.key, value: undefined })}>
+                      <button type="button" className="reset" onClick={() => dispatch({ type: 'set-override', key, value: undefined })}>
                         {t('field.reset')}
                       </button>
                     )}
                   </label>
-                  <small className="source">{standardOrError.sources[f.key]}</small>
+                  <small className="source">{standardOrError.sources[key]}</small>
                 </div>
               );
             })}
@@ -226,7 +219,7 @@ function Row({ label, value, id, sub }: { label: string; value: string; id: stri
   );
 }
 
-function EquityCard({ summary }: { summary: NonNullable<AnalysisState['result']>['summary'] }) {
+function EquityCard({ summary }: { summary: EvaluationSummary }) {
   const { t, n, pct } = useI18n();
   const e = summary.equity;
   return (

@@ -1,24 +1,16 @@
 import { useRef } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../../core/index.ts';
-import type { LoadedFile, LoadingProgress } from '../data/use-file-loading.ts';
-import type { DistrictLayer } from '../data/district-data.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { useAppState } from '../store/store.ts';
+import { useHub } from '../store/use-commands.ts';
 
-export function DataPanel({
-  onFiles,
-  progress,
-  queued,
-  onCancel,
-  loaded,
-  demoLayers,
-}: {
-  onFiles: (files: FileList) => void;
-  progress: LoadingProgress | null;
-  queued: number;
-  onCancel: () => void;
-  loaded: LoadedFile[];
-  demoLayers: DistrictLayer[];
-}) {
+/** Loading files: the picker, progress with Cancel, and what each loaded file gave. */
+export function DataPanel() {
+  const hub = useHub();
+  const progress = useAppState((s) => s.data.progress);
+  const queued = useAppState((s) => s.data.queue.length);
+  const loaded = useAppState((s) => s.data.loaded);
+  const demoLayers = useAppState((s) => s.data.district?.demoLayers) ?? [];
   const { t, n } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -36,7 +28,7 @@ export function DataPanel({
           accept={[...ACCEPTED_EXTENSIONS, '.zip'].join(',')}
           data-testid="data-file-input"
           onChange={(e) => {
-            if (e.target.files) onFiles(e.target.files);
+            if (e.target.files) hub.addFiles(e.target.files);
             e.target.value = '';
           }}
         />
@@ -49,7 +41,7 @@ export function DataPanel({
             {t('data.loading', { name: progress.name, phase: progress.phase, pct: `${Math.round(progress.fraction * 100)}%` })}
             {progress.rows > 0 ? ` · ${t('data.rows', { rows: n(progress.rows) })}` : ''}
           </span>
-          <button type="button" onClick={onCancel} data-testid="data-cancel">
+          <button type="button" onClick={hub.cancelLoad} data-testid="data-cancel">
             {t('data.cancel')}
           </button>
         </div>

@@ -1,75 +1,93 @@
-import { cellFeatures, facilityFeatures, featuresText, summaryJson, type Evaluation, type Proposal } from '../../core/index.ts';
 import type { Feature, Point } from 'geojson';
+import { cellFeatures, facilityFeatures, featuresText, summaryJson, withProposedSites } from '../../core/index.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
+import { selectMarkers, selectPlanKind, selectShownEvaluation } from '../store/selectors.ts';
+import { downloadBlob, planImage } from '../export/plan-export.ts';
+import { useMapApi } from '../map/MapPane.tsx';
+import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 
 type ExportFeatures = Parameters<typeof featuresText>[0];
-import { useI18n } from '../i18n/i18n.ts';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const MIME = { geojson: 'application/geo+json', csv: 'text/csv;charset=utf-8', json: 'application/json' } as const;
 
-export function proposalFeatures(proposals: Proposal[]): Feature<Point, Record<string, unknown>>[] {
-  return proposals.map((p) => ({
+/** The proposed sites of the plan shown, with what each is given in it. */
+export function proposalFeatures(sites: SiteMarker[]): Feature<Point, Record<string, unknown>>[] {
+  return sites.map((p) => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [p.lngLat[0], p.lngLat[1]] },
-    properties: { rank: p.rank, id: p.id, name: p.name, seats: p.seats, classes: p.classes, pupils_served: p.pupilsServed, pupils_in_catchment: p.pupilsInCatchment, marginal_gain: p.marginalGain },
+    properties: { rank: p.rank, id: p.id, seats: p.seats, classes: p.classes, pupils_served: p.pupilsServed, pupils_in_catchment: p.pupilsInCatchment, locked: p.locked },
   }));
 }
 
 /**
- * Results as files: per cell and per facility (each row keeps the input feature's properties),
- * the summary, and the proposals. CSV cells are protected against formula injection by the engine.
+ * Results as files, for the plan the map shows (today, with the proposals, or as edited): per
+ * cell and per facility (each row keeps the input feature's properties), the summary and the
+ * proposed sites; the map as a PNG and the printable report. CSV cells are protected against
+ * formula injection by the engine.
  */
-export function ExportBar({
-  result,
-  population,
-  facilities,
-  proposals,
-  onExportPng,
-  onPrint,
-}: {
-  result: Evaluation;
-  population: unknown;
-  facilities: unknown;
-  proposals: Proposal[] | null;
-  /** The map as a PNG with title, legend, scale and attribution, at this many pixels per screen pixel. */
-  onExportPng: (pixelRatio: number) => void;
-  /** Makes the printable report and opens the browser's print dialog. */
-  onPrint: () => void;
-}) {
+export function ExportBar() {
   const { t } = useI18n();
-  const base = `catchmap-${result.summary.type}`;
+  const i18n = useI18n();
+  const store = useAppStore();
+  const dispatch = useDispatch();
+  const map = useMapApi();
+  const result = useAppState(selectShownEvaluation);
+  const kind = useAppState(selectPlanKind);
+  const markers = useAppState(selectMarkers);
+  const district = useAppState((s) => s.data.district);
+  if (!result || !district) return null;
+  // A plan's facility rows include its proposed sites, in the order the evaluation added them.
+  const facilities = () =>
+    markers.length > 0
+      ? withProposedSites(district, result.summary.type, markers.map((m) => ({ id: m.id, lngLat: m.lngLat, seats: m.seats, ...(m.classes === null ? {} : { classes: m.classes }) }))).facilities
+      : district.facilities;
+  const base = `catchmap-${result.summary.type}${kind === 'today' ? '' : `-${kind}`}`;
   const both = (label: string, id: string, make: () => ExportFeatures) =>
     (['geojson', 'csv'] as const).map((format) => (
-      <button key={`${id}-${format}`} type="button" data-testid={`export-${id}-${format}`} onClick={() => download(`${base}-${id}.${format}`, featuresText(make(), format), MIME[format])}>
+      <button
+        key={`${id}-${format}`}
+        type="button"
+        data-testid={`export-${id}-${format}`}
+        onClick={() => downloadBlob(`${base}-${id}.${format}`, new Blob([featuresText(make(), format)], { type: MIME[format] }))}
+      >
         {label} {format.toUpperCase()}
       </button>
     ));
+  const exportPng = async (ratio: number) => {
+    if (map.current) downloadBlob(`catchmap-${result.summary.type}-${ratio}x.png`, await planImage(store.getState(), map.current, i18n, ratio));
+  };
+  // The report prints a fresh map image: made first, then the browser's print dialog.
+  const printReport = async () => {
+    if (!map.current) return;
+    const blob = await planImage(store.getState(), map.current, i18n, 2);
+    const old = store.getState().ui.reportImage;
+    if (old) URL.revokeObjectURL(old);
+    dispatch({ type: 'ui', action: { type: 'report-image', url: URL.createObjectURL(blob) } });
+  };
+  const warnings = result.warnings.map((w) => `${w.source}: ${w.feature}: ${w.reason}`);
   return (
-    <div className="export-bar" aria-label={t('export.title')}>
+    <div className="export-bar" aria-label={t('export.title')} data-plan={kind}>
       <h3>{t('export.title')}</h3>
       <div className="button-row wrap">
-        {both(t('export.cells'), 'cells', () => cellFeatures(result, population))}
-        {both(t('export.facilities'), 'facilities', () => facilityFeatures(result, facilities))}
-        <button type="button" data-testid="export-summary" onClick={() => download(`${base}-summary.json`, summaryJson(result, result.warnings.map((w) => `${w.source}: ${w.feature}: ${w.reason}`)), MIME.json)}>
+        {both(t('export.cells'), 'cells', () => cellFeatures(result, district.population))}
+        {both(t('export.facilities'), 'facilities', () => facilityFeatures(result, facilities()))}
+        <button
+          type="button"
+          data-testid="export-summary"
+          onClick={() => downloadBlob(`${base}-summary.json`, new Blob([summaryJson(result, warnings)], { type: MIME.json }))}
+        >
           {t('export.summary')}
         </button>
-        {proposals && both(t('export.proposals'), 'proposals', () => proposalFeatures(proposals))}
+        {markers.length > 0 && both(t('export.proposals'), 'proposals', () => proposalFeatures(markers))}
       </div>
       <div className="button-row wrap">
         {[1, 2, 3].map((ratio) => (
-          <button key={ratio} type="button" data-testid={`export-png-${ratio}x`} onClick={() => onExportPng(ratio)}>
+          <button key={ratio} type="button" data-testid={`export-png-${ratio}x`} onClick={() => void exportPng(ratio)}>
             {t('export.png', { ratio })}
           </button>
         ))}
-        <button type="button" data-testid="export-report" onClick={onPrint}>
+        <button type="button" data-testid="export-report" onClick={() => void printReport()}>
           {t('export.report')}
         </button>
       </div>

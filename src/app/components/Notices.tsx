@@ -1,26 +1,40 @@
 import { useI18n } from '../i18n/i18n.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import { useAppState, useDispatch } from '../store/store.ts';
 
-/** Kept as a message key, so it follows a change of language. */
-export interface Notice {
-  id: number;
-  key: MessageKey;
-  vars?: Record<string, string | number>;
-}
+export type { Notice } from '../state/ui-state.ts';
 
-export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+/** Messages at the top of the map, each with Dismiss and, where it can be taken back, Undo. */
+export function Notices() {
   const { t } = useI18n();
+  const notices = useAppState((s) => s.ui.notices);
+  const dispatch = useDispatch();
   if (notices.length === 0) return null;
+  const dismiss = (id: number) => dispatch({ type: 'ui', action: { type: 'dismiss', id } });
   return (
     <div className="notices" data-testid="notices">
-      {notices.map((n) => (
-        <div key={n.id} className="notice" role="status">
-          <span>{t(n.key, n.vars)}</span>
-          <button type="button" aria-label={t('notice.dismiss')} onClick={() => onDismiss(n.id)}>
-            ×
-          </button>
-        </div>
-      ))}
+      {notices.map((n) => {
+        const translated = Object.fromEntries(Object.entries(n.keyVars ?? {}).map(([k, key]) => [k, t(key)]));
+        return (
+          <div key={n.id} className="notice" role="status">
+            <span>{t(n.key, { ...n.vars, ...translated })}</span>
+            {n.undo && (
+              <button
+                type="button"
+                data-testid="notice-undo"
+                onClick={() => {
+                  dispatch(n.undo!);
+                  dismiss(n.id);
+                }}
+              >
+                {t('notice.undo')}
+              </button>
+            )}
+            <button type="button" aria-label={t('notice.dismiss')} onClick={() => dismiss(n.id)}>
+              ×
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

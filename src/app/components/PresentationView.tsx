@@ -1,50 +1,28 @@
-import { useEffect } from 'react';
-import type { EvaluationSummary } from '../../core/index.ts';
-import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Legend } from './Legend.tsx';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
+import { CommandButton } from './CommandButton.tsx';
+import { useAppState } from '../store/store.ts';
+import { selectMarkers, selectPlanSummary } from '../store/selectors.ts';
+import { planTitles } from '../export/plan-export.ts';
 
 /**
  * The map for an audience: title, legend, north arrow, scale, the key figures (today and with
- * the proposals) and the proposed sites one by one with the arrow keys. No editing controls.
+ * the proposals) and the proposed sites one by one (← →, commands `present-next` and
+ * `present-previous`; Esc ends it). No editing controls.
  */
-export function PresentationView({
-  title,
-  subtitle,
-  notice,
-  today,
-  proposed,
-  sites,
-  current,
-  bearing,
-  onStep,
-  onExit,
-}: {
-  title: string;
-  subtitle: string;
-  /** Shown under the title: the synthetic-data notice when demo layers are on the map. */
-  notice: string | null;
-  today: EvaluationSummary | null;
-  proposed: EvaluationSummary | null;
-  sites: SiteMarker[];
-  /** Index of the site shown, or -1 for the overview. */
-  current: number;
-  bearing: number;
-  onStep: (index: number) => void;
-  onExit: () => void;
-}) {
-  const { t, n } = useI18n();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onExit();
-      else if (e.key === 'ArrowRight' && sites.length > 0) onStep(current + 1 >= sites.length ? -1 : current + 1);
-      else if (e.key === 'ArrowLeft' && sites.length > 0) onStep(current - 1 < -1 ? sites.length - 1 : current - 1);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [current, sites.length, onStep, onExit]);
-
+export function PresentationView() {
+  const i18n = useI18n();
+  const { t, n } = i18n;
+  const title = useAppState((s) => planTitles(s, i18n).title);
+  const subtitle = useAppState((s) => planTitles(s, i18n).subtitle);
+  const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
+  const notice = synthetic ? t('app.synthetic') : null;
+  const today = useAppState((s) => s.analysis.result?.summary ?? null);
+  const proposed = useAppState(selectPlanSummary);
+  const sites = useAppState(selectMarkers);
+  const current = useAppState((s) => s.ui.presentIndex);
+  const bearing = useAppState((s) => s.ui.view?.bearing ?? 0);
   const site = current >= 0 ? sites[current] : null;
   return (
     <div className="presentation" data-testid="presentation">
@@ -78,9 +56,9 @@ export function PresentationView({
       </aside>
       <footer className="present-footer">
         <span>{sites.length > 0 ? t('present.hint') : ''}</span>
-        <button type="button" onClick={onExit} data-testid="present-exit">
-          {t('present.exit')}
-        </button>
+        {sites.length > 0 && <CommandButton id="present-previous" testId="present-previous" />}
+        {sites.length > 0 && <CommandButton id="present-next" testId="present-next" />}
+        <CommandButton id="present-exit" testId="present-exit" />
       </footer>
     </div>
   );

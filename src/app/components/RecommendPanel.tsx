@@ -1,31 +1,24 @@
-import type { Dispatch } from 'react';
-import { isSchoolType, type RecommendModel } from '../../core/index.ts';
+import { isSchoolType, RECOMMEND_BOUNDS, RECOMMEND_MODELS, type RecommendModel, type RecommendSettings } from '../../core/index.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
-import type { AnalysisParams } from '../analysis/analysis-state.ts';
-import { sameBasis, type RecommendAction, type RecommendState } from '../analysis/recommend-state.ts';
+import { sameSettings } from '../analysis/analysis-state.ts';
+import type { RecommendAction } from '../analysis/recommend-state.ts';
+import { useAppState, useDispatch } from '../store/store.ts';
+import { useCommand } from '../store/use-commands.ts';
+import { CommandButton } from './CommandButton.tsx';
+import { NumberField } from './NumberField.tsx';
 import { useI18n } from '../i18n/i18n.ts';
 
-const MODELS: RecommendModel[] = ['cmclp', 'mclp', 'lscp', 'pmedian', 'pcenter'];
-
-export function RecommendPanel({
-  state,
-  dispatch,
-  analysisParams,
-  onRun,
-  onCancel,
-  ready,
-}: {
-  state: RecommendState;
-  dispatch: Dispatch<RecommendAction>;
-  analysisParams: AnalysisParams;
-  onRun: () => void;
-  onCancel: () => void;
-  ready: boolean;
-}) {
-  const { t, n } = useI18n();
-  const { params, result } = state;
-  const stale = result !== null && !sameBasis(state.basis, analysisParams);
-  const school = isSchoolType(analysisParams.type);
+export function RecommendPanel() {
+  const { t, n, pct } = useI18n();
+  const state = useAppState((s) => s.recommend);
+  const analysisSettings = useAppState((s) => s.analysis.settings);
+  const rootDispatch = useDispatch();
+  const dispatch = (action: RecommendAction) => rootDispatch({ type: 'recommend', action });
+  const set = (settings: Partial<RecommendSettings>) => dispatch({ type: 'set-param', settings });
+  const run = useCommand('recommend-run');
+  const { settings: params, result } = state;
+  const stale = result !== null && !sameSettings(state.basis, analysisSettings);
+  const school = isSchoolType(analysisSettings.type);
 
   return (
     <div className="recommend" data-testid="recommend-panel">
@@ -33,12 +26,12 @@ export function RecommendPanel({
         className="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          onRun();
+          run.run();
         }}
       >
         <label htmlFor="rec-model">{t('rec.model')}</label>
-        <select id="rec-model" data-testid="rec-model" value={params.model} onChange={(e) => dispatch({ type: 'set-param', params: { model: e.target.value as RecommendModel } })}>
-          {MODELS.map((m) => (
+        <select id="rec-model" data-testid="rec-model" value={params.model} onChange={(e) => set({ model: e.target.value as RecommendModel })}>
+          {RECOMMEND_MODELS.map((m) => (
             <option key={m} value={m}>
               {t(`rec.model.${m}`)}
             </option>
@@ -48,40 +41,32 @@ export function RecommendPanel({
         {params.model === 'lscp' ? (
           <>
             <label htmlFor="rec-target">{t('rec.target')}</label>
-            <input id="rec-target" type="number" min={1} max={100} step={1} value={params.targetPct} data-testid="rec-target"
-              onChange={(e) => Number.isFinite(e.target.valueAsNumber) && dispatch({ type: 'set-param', params: { targetPct: Math.min(100, Math.max(1, e.target.valueAsNumber)) } })} />
+            <NumberField id="rec-target" value={params.targetPct} bounds={RECOMMEND_BOUNDS.targetPct} testId="rec-target" onValue={(targetPct) => set({ targetPct })} />
           </>
         ) : (
           <>
             <label htmlFor="rec-p">{t('rec.p')}</label>
-            <input id="rec-p" type="number" min={1} max={200} step={1} value={params.p} data-testid="rec-p"
-              onChange={(e) => Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 1 && dispatch({ type: 'set-param', params: { p: e.target.valueAsNumber } })} />
+            <NumberField id="rec-p" value={params.p} bounds={RECOMMEND_BOUNDS.p} testId="rec-p" onValue={(p) => set({ p })} />
           </>
         )}
         <label htmlFor="rec-spacing">{t('rec.spacing')}</label>
-        <input id="rec-spacing" type="number" min={50} step={50} value={params.candidateSpacingM} data-testid="rec-spacing"
-          onChange={(e) => e.target.valueAsNumber >= 50 && dispatch({ type: 'set-param', params: { candidateSpacingM: e.target.valueAsNumber } })} />
+        <NumberField id="rec-spacing" value={params.candidateSpacingM} bounds={RECOMMEND_BOUNDS.candidateSpacingM} step={50} testId="rec-spacing" onValue={(candidateSpacingM) => set({ candidateSpacingM })} />
         <label htmlFor="rec-solver">{t('rec.solver')}</label>
-        <select id="rec-solver" value={params.solver} data-testid="rec-solver" onChange={(e) => dispatch({ type: 'set-param', params: { solver: e.target.value as 'heuristic' | 'exact' } })}>
+        <select id="rec-solver" value={params.solver} data-testid="rec-solver" onChange={(e) => set({ solver: e.target.value as RecommendSettings['solver'] })}>
           <option value="heuristic">{t('rec.heuristic')}</option>
           <option value="exact">{t('rec.exact')}</option>
         </select>
         {params.solver === 'exact' && (
           <>
             <label htmlFor="rec-time">{t('rec.timeLimit')}</label>
-            <input id="rec-time" type="number" min={1} max={600} value={params.timeLimitS}
-              onChange={(e) => e.target.valueAsNumber >= 1 && dispatch({ type: 'set-param', params: { timeLimitS: e.target.valueAsNumber } })} />
+            <NumberField id="rec-time" value={params.timeLimitS} bounds={RECOMMEND_BOUNDS.timeLimitS} testId="rec-time" onValue={(timeLimitS) => set({ timeLimitS })} />
           </>
         )}
         <div className="span2 button-row">
-          <button type="submit" disabled={!ready || state.status === 'running'} data-testid="rec-run">
-            {t('rec.run')}
+          <button type="submit" disabled={!run.enabled} data-testid="rec-run">
+            {run.label}
           </button>
-          {state.status === 'running' && (
-            <button type="button" onClick={onCancel} data-testid="rec-cancel">
-              {t('rec.cancel')}
-            </button>
-          )}
+          {state.status === 'running' && <CommandButton id="recommend-cancel" testId="rec-cancel" />}
         </div>
       </form>
       <small className="source">{t('rec.candidates')}</small>
@@ -90,7 +75,7 @@ export function RecommendPanel({
         {state.status === 'running' && (
           <>
             <progress max={1} value={state.progress} aria-label={t('rec.progress')} data-testid="rec-progress" />
-            <span>{state.message}</span>
+            <span title={state.message}>{t('progress.running', { pct: pct(state.progress * 100) })}</span>
           </>
         )}
         {state.status === 'cancelled' && <span>{t('rec.cancelled')}</span>}

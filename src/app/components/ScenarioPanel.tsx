@@ -1,7 +1,11 @@
 import { useRef, useState } from 'react';
-import { encodeScenario, parseScenario, type Scenario } from '../scenario/scenario.ts';
-import type { SavedScenario, useScenarioList } from '../scenario/scenario-list.ts';
+import { encodeScenario, missingFiles, parseScenario, type Scenario } from '../scenario/scenario.ts';
+import { useScenarioList } from '../scenario/scenario-list.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { useAppState, useAppStore } from '../store/store.ts';
+import { selectScenario } from '../store/selectors.ts';
+import { useHub } from '../store/use-commands.ts';
+import { CommandButton } from './CommandButton.tsx';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -22,24 +26,17 @@ export function shareLink(scenario: Scenario, present: boolean): string {
   return url.href;
 }
 
-export function ScenarioPanel({
-  scenario,
-  onOpen,
-  onError,
-  onPresent,
-  saved,
-  onCompare,
-}: {
-  /** Shows a saved scenario beside the current plan. */
-  onCompare: (saved: SavedScenario) => void;
-  scenario: Scenario;
-  /** The scenarios saved in this browser. */
-  saved: ReturnType<typeof useScenarioList>;
-  onOpen: (scenario: Scenario) => void;
-  onError: (file: string, reason: string) => void;
-  onPresent: () => void;
-}) {
+export function ScenarioPanel() {
   const { t } = useI18n();
+  const store = useAppStore();
+  const hub = useHub();
+  const current = useAppState(selectScenario);
+  const scenario: Scenario = { ...current, name: t('scenario.untitled'), savedAt: new Date().toISOString() };
+  const onError = (file: string, reason: string) =>
+    store.dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file, reason } } } });
+  const onOpen = (opened: Scenario) =>
+    store.dispatch({ type: 'scenario-restore', scenario: opened, source: 'file', missing: missingFiles(opened, store.getState().data.loaded.map((f) => f.name)) });
+  const saved = useScenarioList((message) => onError('scenario', message));
   const input = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -76,9 +73,7 @@ export function ScenarioPanel({
         <button type="button" data-testid="scenario-share" onClick={() => setLink(shareLink(scenario, false))}>
           {t('scenario.share')}
         </button>
-        <button type="button" data-testid="present-start" onClick={onPresent}>
-          {t('present.start')}
-        </button>
+        <CommandButton id="present" testId="present-start" />
       </div>
       <form
         className="basemap-form"
@@ -125,7 +120,7 @@ export function ScenarioPanel({
                 <button type="button" onClick={() => saved.remove(id)} data-testid="scenario-list-delete">
                   {t('scenario.delete')}
                 </button>
-                <button type="button" onClick={() => onCompare(entry)} data-testid="scenario-list-compare">
+                <button type="button" onClick={() => hub.compare(entry)} data-testid="scenario-list-compare">
                   {t('scenario.compare')}
                 </button>
               </span>

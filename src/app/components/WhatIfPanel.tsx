@@ -1,53 +1,38 @@
-import type { EvaluationSummary } from '../../core/index.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
-import type { WhatIfController } from '../whatif/use-whatif.ts';
+import { CommandButton } from './CommandButton.tsx';
+import { NumberField } from './NumberField.tsx';
 import { useI18n } from '../i18n/i18n.ts';
+import { useAppState, useDispatch } from '../store/store.ts';
+import { whatIfSynced, type WhatIfAction } from '../whatif/whatif-state.ts';
+
+/** Classes (schools) or capacity (clinics) of one hand-placed site. */
+const SIZE_BOUNDS = { classes: { min: 1, max: 200, integer: true }, seats: { min: 1, max: 100_000, integer: true } };
 
 /** Hand editing of proposed sites with live numbers from the engine. */
-export function WhatIfPanel({
-  whatIf,
-  today,
-  canStart,
-  hasProposals,
-  onStart,
-  onReoptimize,
-  reoptimizing,
-}: {
-  whatIf: WhatIfController;
-  /** Today's summary, to show what the edited sites change. */
-  today: EvaluationSummary | null;
-  canStart: boolean;
-  hasProposals: boolean;
-  onStart: () => void;
-  onReoptimize: () => void;
-  reoptimizing: boolean;
-}) {
+export function WhatIfPanel() {
   const { t, n } = useI18n();
-  const { state } = whatIf;
+  const state = useAppState((s) => s.whatIf);
+  const today = useAppState((s) => s.analysis.result?.summary ?? null);
+  const synced = whatIfSynced(state);
+  const rootDispatch = useDispatch();
+  const dispatch = (action: WhatIfAction) => rootDispatch({ type: 'whatif', action });
   const live = state.evaluation?.summary ?? null;
-  const school = live ? live.standard.classSize !== null : true;
+  const classSize = live?.standard.classSize ?? null;
+  const school = live ? classSize !== null : true;
   const served = new Map(state.evaluation?.facilities.map((f) => [f.id, f.allocated]) ?? []);
 
   return (
-    <div className="whatif" data-testid="whatif-panel" data-synced={whatIf.synced ? 'yes' : 'no'}>
+    <div className="whatif" data-testid="whatif-panel" data-synced={synced ? 'yes' : 'no'}>
       <h3>{t('whatif.title')}</h3>
       {!state.active ? (
-        <button type="button" disabled={!canStart} onClick={onStart} data-testid="whatif-start">
-          {hasProposals ? t('whatif.startFromProposals') : t('whatif.start')}
-        </button>
+        <CommandButton id="edit-start" testId="whatif-start" />
       ) : (
         <>
           <p className="hint">{t('whatif.hint')}</p>
           <div className="button-row">
-            <button type="button" onClick={whatIf.undo} disabled={state.undo.length === 0} data-testid="whatif-undo">
-              {t('whatif.undo')}
-            </button>
-            <button type="button" onClick={whatIf.redo} disabled={state.redo.length === 0} data-testid="whatif-redo">
-              {t('whatif.redo')}
-            </button>
-            <button type="button" onClick={whatIf.stop} data-testid="whatif-stop">
-              {t('whatif.stop')}
-            </button>
+            <CommandButton id="undo" testId="whatif-undo" />
+            <CommandButton id="redo" testId="whatif-redo" />
+            <CommandButton id="edit-stop" testId="whatif-stop" />
           </div>
           {state.status === 'starting' && <p className="hint">{t('whatif.starting')}</p>}
           {state.error && <p className="error" role="alert">{state.error}</p>}
@@ -68,22 +53,22 @@ export function WhatIfPanel({
               </thead>
               <tbody>
                 {state.sites.map((site) => (
-                  <tr key={site.id} className={site.id === state.selectedId ? 'selected' : undefined} onClick={() => whatIf.select(site.id)}>
+                  <tr key={site.id} className={site.id === state.selectedId ? 'selected' : undefined} onClick={() => dispatch({ type: 'select', id: site.id })}>
                     <td>{site.id}</td>
                     <td>
-                      <input
-                        type="number"
-                        min={1}
-                        step={1}
-                        value={school ? (site.classes ?? 1) : site.seats}
-                        aria-label={t('whatif.classesOf', { id: site.id })}
-                        data-testid={`whatif-size-${site.id}`}
-                        onChange={(e) => {
-                          const v = e.target.valueAsNumber;
-                          if (!Number.isInteger(v) || v < 1 || !live) return;
-                          whatIf.change(site.id, school ? { classes: v, seats: v * (live.standard.classSize ?? 1) } : { seats: v });
-                        }}
-                      />
+                      {site.locked ? (
+                        <span data-testid={`whatif-size-${site.id}`}>{n(school ? (site.classes ?? 1) : site.seats)}</span>
+                      ) : (
+                        <NumberField
+                          value={school ? (site.classes ?? 1) : site.seats}
+                          bounds={school ? SIZE_BOUNDS.classes : SIZE_BOUNDS.seats}
+                          label={t('whatif.classesOf', { id: site.id })}
+                          testId={`whatif-size-${site.id}`}
+                          onValue={(v) =>
+                            live && dispatch({ type: 'change-site', id: site.id, patch: school ? { classes: v, seats: v * (classSize ?? 1) } : { seats: v } })
+                          }
+                        />
+                      )}
                     </td>
                     <td>{n(served.get(site.id) ?? 0)}</td>
                     <td>
@@ -92,11 +77,16 @@ export function WhatIfPanel({
                         checked={site.locked}
                         aria-label={t('whatif.lockSite', { id: site.id })}
                         data-testid={`whatif-lock-${site.id}`}
-                        onChange={() => whatIf.change(site.id, { locked: !site.locked })}
+                        onChange={() => dispatch({ type: 'change-site', id: site.id, patch: { locked: !site.locked } })}
                       />
                     </td>
                     <td>
-                      <button type="button" aria-label={t('whatif.removeSite', { id: site.id })} onClick={() => whatIf.remove(site.id)}>
+                      <button
+                        type="button"
+                        disabled={site.locked}
+                        aria-label={t('whatif.removeSite', { id: site.id })}
+                        onClick={() => dispatch({ type: 'remove-site', id: site.id })}
+                      >
                         ×
                       </button>
                     </td>
@@ -116,9 +106,7 @@ export function WhatIfPanel({
               />
             </div>
           )}
-          <button type="button" onClick={onReoptimize} disabled={reoptimizing || state.status !== 'ready'} data-testid="whatif-reoptimize" title={t('whatif.reoptimizeHint')}>
-            {t('whatif.reoptimize')}
-          </button>
+          <CommandButton id="reoptimize" testId="whatif-reoptimize" title={t('whatif.reoptimizeHint')} />
         </>
       )}
     </div>

@@ -336,6 +336,22 @@ export const en = {
   'whatif.reoptimizeHint': 'Runs the chosen model for p more sites, keeping the locked ones.',
   'whatif.starting': 'Preparing the district…',
   'whatif.live': 'Live numbers',
+
+  'whatif.stopped': 'Editing stopped; hand-placed sites discarded: {n}.',
+  'notice.undo': 'Undo',
+  'confirm.stopEditing': 'Stop editing and discard the hand-placed sites? Sites: {n}. You can undo this afterwards.',
+  'confirm.discard': 'Discard and stop',
+  'confirm.keep': 'Keep editing',
+  'present.next': 'Next site',
+  'present.previous': 'Previous site',
+  'view.zoomToData': 'Zoom to data',
+  'panel.hide': 'Hide {panel}',
+  'panel.show': 'Show {panel}',
+  'error.part': 'This part of the app stopped: {error}',
+  'error.retry': 'Try again',
+  'field.range': 'Enter a number from {min} to {max}',
+  'field.wholeRange': 'Enter a whole number from {min} to {max}',
+  'progress.running': 'Working… {pct}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -675,4 +691,20 @@ export const zhCN: Messages = {
   'whatif.reoptimizeHint': '按所选模型再布置 p 处，保留已锁定的选址。',
   'whatif.starting': '正在准备区域…',
   'whatif.live': '实时数据',
+
+  'whatif.stopped': '已停止编辑，已舍弃手动布置的选址：{n} 处。',
+  'notice.undo': '撤销',
+  'confirm.stopEditing': '停止编辑并舍弃手动布置的选址（{n} 处）？之后仍可撤销。',
+  'confirm.discard': '舍弃并停止',
+  'confirm.keep': '继续编辑',
+  'present.next': '下一处选址',
+  'present.previous': '上一处选址',
+  'view.zoomToData': '缩放至数据',
+  'panel.hide': '隐藏{panel}',
+  'panel.show': '显示{panel}',
+  'error.part': '此部分出错：{error}',
+  'error.retry': '重试',
+  'field.range': '请输入 {min} 至 {max} 之间的数',
+  'field.wholeRange': '请输入 {min} 至 {max} 之间的整数',
+  'progress.running': '正在计算… {pct}',
 };

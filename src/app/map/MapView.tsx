@@ -5,25 +5,32 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { LngLat } from '../../core/index.ts';
 import type { MapViewState } from '../scenario/scenario.ts';
+import type { ViewRequest } from '../state/ui-state.ts';
 import { bbox } from '@turf/turf';
 import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
 import { publishMapHooks, setMapReady } from './test-hooks.ts';
+import { useI18n } from '../i18n/i18n.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
 
 /** Direct editing of proposed sites on the map (the what-if mode). */
-export interface SiteEditing {
-  onAdd: (lngLat: LngLat) => void;
-  onSelect: (id: string) => void;
-  onDragStart: (id: string) => void;
-  onDrag: (id: string, lngLat: LngLat) => void;
-  onDragEnd: () => void;
+export interface SiteEditing<Site = unknown> {
+  onAdd(lngLat: LngLat): void;
+  onSelect(id: string): void;
+  /** A locked site stays where it is: a press on it selects it and the map does not pan. */
+  canDrag(id: string): boolean;
+  onDragStart(id: string): void;
+  onDrag(id: string, lngLat: LngLat): void;
+  /** `before`: the site list when the drag began, for one undo step per drag. */
+  onDragEnd(before: Site[]): void;
+  sites(): Site[];
 }
 
 /** What the app may ask of the map directly: a still at a chosen resolution, and screen → lon/lat. */
 export interface MapApi {
-  capture(pixelRatio: number): Promise<{ layers: HTMLCanvasElement[]; metresPerPixel: number; bearing: number }>;
+  /** With `frame`, the still shows those bounds (west, south, east, north) whatever the view; the view is kept. */
+  capture(pixelRatio: number, frame?: [number, number, number, number]): Promise<{ layers: HTMLCanvasElement[]; metresPerPixel: number; bearing: number }>;
   unproject(x: number, y: number): LngLat;
 }
 
@@ -33,7 +40,7 @@ export interface MapViewProps {
   /** Reports the view after every move (for scenarios and share links). */
   onViewChange: (view: MapViewState) => void;
   /** A view to go to (an opened scenario); a new object moves the map. */
-  viewRequest: MapViewState | null;
+  viewRequest: ViewRequest | null;
   /** Set while proposed sites can be added by clicking and moved by dragging. */
   editing: SiteEditing | null;
   /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
@@ -86,6 +93,8 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
       attributionControl: { compact: false, customAttribution: 'Synthetic demo data · Catchmap' },
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    // Bottom right, moved left of the right-hand panel by styles.css (--panel-right-width), so no
+    // panel ever covers these focusable buttons.
     map.addControl(new NavigationControl({ showCompass: true }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');
 
@@ -140,13 +149,19 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     };
     let dragging: string | null = null;
     let dragged = false;
+    let before: unknown[] = [];
     map.on('mousedown', (e) => {
       const edit = propsRef.current.editing;
       const id = edit ? siteAt(e.point.x, e.point.y) : null;
       if (!edit || !id) return;
       e.preventDefault();
-      dragging = id;
       dragged = false;
+      if (!edit.canDrag(id)) {
+        edit.onSelect(id);
+        return;
+      }
+      dragging = id;
+      before = edit.sites();
       edit.onDragStart(id);
     });
     map.on('mousemove', (e) => {
@@ -156,7 +171,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     });
     map.on('mouseup', () => {
       if (!dragging) return;
-      propsRef.current.editing?.onDragEnd();
+      propsRef.current.editing?.onDragEnd(before);
       dragging = null;
     });
     map.on('click', (e) => {
@@ -176,7 +191,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
         const p = map.unproject([x, y]);
         return [p.lng, p.lat];
       },
-      async capture(pixelRatio) {
+      async capture(pixelRatio, frame) {
         const copy = (source: HTMLCanvasElement) => {
           const c = document.createElement('canvas');
           c.width = source.width;
@@ -185,6 +200,8 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
           return c;
         };
         const previous = map.getPixelRatio();
+        const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+        if (frame) map.fitBounds(frame, { padding: 40, bearing: 0, pitch: 0, animate: false });
         const mapRendered = new Promise<void>((resolve) => map.once('idle', () => resolve()));
         map.setPixelRatio(pixelRatio);
         overlay.setProps({ useDevicePixels: pixelRatio });
@@ -202,7 +219,9 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
         overlay.setProps({ useDevicePixels: true });
         const lat = map.getCenter().lat;
         const metresPerPixel = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
-        return { layers, metresPerPixel, bearing: map.getBearing() };
+        const bearing = map.getBearing();
+        if (frame) map.jumpTo(camera);
+        return { layers, metresPerPixel, bearing };
       },
     };
     mapRef.current = map;
@@ -226,7 +245,10 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
   }, [basemap]);
 
   useEffect(() => {
-    if (viewRequest) mapRef.current?.jumpTo(viewRequest);
+    const map = mapRef.current;
+    if (!map || !viewRequest) return;
+    if (viewRequest.kind === 'view') map.jumpTo(viewRequest.view);
+    else map.fitBounds(viewRequest.bounds, { padding: 60, bearing: 0, pitch: 0, animate: false });
   }, [viewRequest]);
 
   // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
@@ -246,6 +268,22 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     activeStyleUrlRef.current = styleUrl;
     map.setStyle(styleUrl ?? localStyle(propsRef.current.basemap));
   }, [styleUrl]);
+
+  // MapLibre titles its controls in English once; give them (and the map) the app's language.
+  const { t } = useI18n();
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const name = (selector: string, text: string) =>
+      container.querySelectorAll<HTMLElement>(selector).forEach((el) => {
+        el.title = text;
+        el.setAttribute('aria-label', text);
+      });
+    name('.maplibregl-ctrl-zoom-in', t('map.zoomIn'));
+    name('.maplibregl-ctrl-zoom-out', t('map.zoomOut'));
+    name('.maplibregl-ctrl-compass', t('map.resetBearing'));
+    container.querySelector('canvas.maplibregl-canvas')?.setAttribute('aria-label', t('map.canvas'));
+  }, [t]);
 
   return <div ref={containerRef} className={editing ? 'map editing' : 'map'} data-testid="map" />;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { get, set } from 'idb-keyval';
 import type { Scenario } from './scenario.ts';
 
@@ -26,8 +26,12 @@ export const scenarioListEdits = {
 const newId = () => `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** The scenarios saved in this browser (IndexedDB), with rename, duplicate and delete. */
-export function useScenarioList(onError: (message: string) => void) {
+export function useScenarioList(onErrorNow: (message: string) => void) {
   const [list, setList] = useState<SavedScenario[]>([]);
+  // The latest callback, without reading the list again each time it changes.
+  const onErrorRef = useRef(onErrorNow);
+  onErrorRef.current = onErrorNow;
+  const onError = useCallback((message: string) => onErrorRef.current(message), []);
   useEffect(() => {
     get<SavedScenario[]>(LIST_KEY).then(
       (saved) => setList(Array.isArray(saved) ? saved : []),

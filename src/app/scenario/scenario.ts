@@ -1,6 +1,4 @@
-import { FACILITY_TYPES, PRESETS } from '../../core/index.ts';
-import type { AnalysisParams } from '../analysis/analysis-state.ts';
-import type { RecommendParams } from '../analysis/recommend-state.ts';
+import { validateAnalysisSettings, validateRecommendSettings, type AnalysisSettings, type RecommendSettings } from '../../core/index.ts';
 import type { EditorSite } from '../whatif/whatif-state.ts';
 import type { DistrictLayer } from '../data/district-data.ts';
 
@@ -26,8 +24,8 @@ export interface Scenario {
   savedAt: string;
   /** Layers still the demo's, and the files the others were loaded from. */
   data: { demoLayers: DistrictLayer[]; files: string[] };
-  analysis: AnalysisParams;
-  recommend: RecommendParams;
+  analysis: AnalysisSettings;
+  recommend: RecommendSettings;
   /** Proposed sites as edited (or recommended) when saved. */
   sites: EditorSite[];
   view: MapViewState | null;
@@ -35,6 +33,22 @@ export interface Scenario {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A view the map can go to: a place on Earth, a zoom the map has, a bearing and a tilt it allows. */
+function readView(view: unknown, fail: (what: string) => never): MapViewState {
+  const shape = 'view must be null or { center: [lon, lat], zoom, bearing, pitch }';
+  if (!isRecord(view) || !Array.isArray(view.center) || view.center.length !== 2) fail(shape);
+  const v = view as Record<string, unknown>;
+  const [lng, lat] = v.center as unknown[];
+  const within = (x: unknown, lo: number, hi: number): x is number => finite(x) && x >= lo && x <= hi;
+  if (!within(lng, -180, 180) || !within(lat, -85.05, 85.05)) fail(`view.center must be [lon −180…180, lat −85…85], got [${String(lng)}, ${String(lat)}]`);
+  if (!within(v.zoom, 0, 24)) fail(`view.zoom must be between 0 and 24, got ${String(v.zoom)}`);
+  const bearing = v.bearing === undefined ? 0 : v.bearing;
+  const pitch = v.pitch === undefined ? 0 : v.pitch;
+  if (!within(bearing, -360, 360)) fail(`view.bearing must be between −360 and 360, got ${String(bearing)}`);
+  if (!within(pitch, 0, 85)) fail(`view.pitch must be between 0 and 85, got ${String(pitch)}`);
+  return { center: [lng as number, lat as number], zoom: v.zoom as number, bearing: bearing as number, pitch: pitch as number };
+}
 
 /** Reads a scenario, naming the first thing that is wrong; JSON keys that could reach prototypes are dropped. */
 export function parseScenario(text: string, file: string): Scenario {
@@ -50,27 +64,25 @@ export function parseScenario(text: string, file: string): Scenario {
   if (!isRecord(value) || value.format !== SCENARIO_FORMAT) fail('not a Catchmap scenario (no "format": "catchmap-scenario")');
   const v = value as Record<string, unknown>;
   if (v.version !== SCENARIO_VERSION) fail(`scenario version ${String(v.version)} is not supported (expected ${SCENARIO_VERSION})`);
+  const checked = <T,>(read: () => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      return fail(err instanceof Error ? err.message : String(err));
+    }
+  };
+  // Scenarios saved before the settings record was shared with the engine named the preset `presetId`.
   const a = v.analysis;
-  if (!isRecord(a) || !FACILITY_TYPES.includes(a.type as never)) fail('analysis.type must be one of ' + FACILITY_TYPES.join(', '));
-  const analysis = a as Record<string, unknown>;
-  if (!PRESETS.some((p) => p.id === analysis.presetId)) fail(`analysis.presetId '${String(analysis.presetId)}' is not a known preset`);
-  if (!finite(analysis.growthFactor) || analysis.growthFactor < 0) fail('analysis.growthFactor must be a number ≥ 0');
-  if (!['straight', 'network', 'network-no-arterial'].includes(String(analysis.distance))) fail('analysis.distance must be straight, network or network-no-arterial');
-  if (!isRecord(analysis.overrides)) fail('analysis.overrides must be an object');
-  for (const [k, n] of Object.entries(analysis.overrides as Record<string, unknown>)) {
-    if (!['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'].includes(k) || !finite(n) || n < 0) fail(`analysis.overrides.${k} is not a usable standard value`);
-  }
-  if (!isRecord(v.recommend)) fail('recommend must be an object');
+  const analysisIn = isRecord(a) && a.preset === undefined && typeof a.presetId === 'string' ? { ...a, preset: a.presetId } : a;
+  const analysis = checked(() => validateAnalysisSettings(analysisIn, 'analysis'));
+  const recommend = checked(() => validateRecommendSettings(v.recommend, 'recommend'));
   if (!Array.isArray(v.sites)) fail('sites must be a list');
   (v.sites as unknown[]).forEach((s, i) => {
     if (!isRecord(s) || typeof s.id !== 'string' || !Array.isArray(s.lngLat) || !finite(s.lngLat[0]) || !finite(s.lngLat[1]) || !finite(s.seats) || s.seats <= 0) {
       fail(`sites[${i}] needs an id, lngLat [lon, lat] and seats > 0`);
     }
   });
-  const view = v.view;
-  if (view !== null && (!isRecord(view) || !Array.isArray(view.center) || !finite(view.center[0]) || !finite(view.center[1]) || !finite(view.zoom))) {
-    fail('view must be null or { center: [lon, lat], zoom, bearing, pitch }');
-  }
+  const view = v.view === null || v.view === undefined ? null : readView(v.view, fail);
   const data = isRecord(v.data) ? v.data : {};
   return {
     format: SCENARIO_FORMAT,
@@ -81,10 +93,10 @@ export function parseScenario(text: string, file: string): Scenario {
       demoLayers: Array.isArray(data.demoLayers) ? (data.demoLayers.filter((l) => typeof l === 'string') as DistrictLayer[]) : [],
       files: Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : [],
     },
-    analysis: analysis as unknown as AnalysisParams,
-    recommend: v.recommend as unknown as RecommendParams,
+    analysis,
+    recommend,
     sites: (v.sites as EditorSite[]).map((s) => ({ id: s.id, lngLat: [s.lngLat[0], s.lngLat[1]], seats: s.seats, classes: s.classes ?? null, locked: s.locked === true })),
-    view: view === null ? null : (view as unknown as MapViewState),
+    view,
   };
 }
 

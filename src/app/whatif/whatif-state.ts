@@ -1,7 +1,7 @@
-import type { Evaluation, LngLat, ProposedSite, WhatIfUpdate } from '../../core/index.ts';
-import type { AnalysisParams } from '../analysis/analysis-state.ts';
+import type { Evaluation, FacilityStandard, LngLat, ProposedSite, WhatIfUpdate } from '../../core/index.ts';
+import type { AnalysisSettings } from '../../core/index.ts';
 
-/** A proposed site as the planner edits it; a locked one stays when the optimizer runs again. */
+/** A proposed site as the planner edits it; a locked one stays put, and stays when the optimizer runs again. */
 export interface EditorSite extends ProposedSite {
   locked: boolean;
 }
@@ -10,8 +10,10 @@ export interface WhatIfState {
   active: boolean;
   status: 'idle' | 'starting' | 'ready' | 'error';
   /** The analysis the session answers for. */
-  basis: AnalysisParams | null;
+  basis: AnalysisSettings | null;
   sites: EditorSite[];
+  /** The site list the engine last answered for: the numbers shown belong to it. */
+  syncedSites: EditorSite[] | null;
   selectedId: string | null;
   /** Earlier site lists, newest last; redo holds the undone ones. */
   undo: EditorSite[][];
@@ -22,16 +24,20 @@ export interface WhatIfState {
   error: string | null;
   /** For the next site's id (P1, P2, …), never reused within a session. */
   nextNumber: number;
+  /** Increments with every start, so an answer for an earlier start is ignored. */
+  session: number;
 }
 
 export type WhatIfAction =
-  | { type: 'start'; basis: AnalysisParams; sites: EditorSite[] }
-  | { type: 'started'; evaluation: Evaluation }
-  | { type: 'update'; update: WhatIfUpdate }
-  | { type: 'failed'; error: string }
+  | { type: 'start'; basis: AnalysisSettings; sites: EditorSite[] }
+  | { type: 'started'; session: number; evaluation: Evaluation; sites: EditorSite[] }
+  | { type: 'update'; session: number; update: WhatIfUpdate; sites: EditorSite[] }
+  | { type: 'failed'; session: number; error: string; sites?: EditorSite[] }
   | { type: 'stop' }
-  /** A finished edit: the site list before it goes on the undo stack. */
-  | { type: 'commit'; sites: EditorSite[] }
+  | { type: 'add-site'; lngLat: LngLat; standard: FacilityStandard }
+  | { type: 'change-site'; id: string; patch: Partial<Omit<EditorSite, 'id'>> }
+  | { type: 'remove-site'; id: string }
+  | { type: 'replace-sites'; sites: EditorSite[] }
   /** A step of a drag: no history until it ends. */
   | { type: 'drag'; id: string; lngLat: LngLat }
   | { type: 'drag-end'; before: EditorSite[] }
@@ -44,6 +50,7 @@ export const initialWhatIf: WhatIfState = {
   status: 'idle',
   basis: null,
   sites: [],
+  syncedSites: null,
   selectedId: null,
   undo: [],
   redo: [],
@@ -51,6 +58,7 @@ export const initialWhatIf: WhatIfState = {
   revision: -1,
   error: null,
   nextNumber: 1,
+  session: 0,
 };
 
 /** Applies an update's summary, facility rows and changed cells to the live evaluation. */
@@ -60,7 +68,27 @@ export function applyUpdate(evaluation: Evaluation, update: WhatIfUpdate): Evalu
   return { ...evaluation, summary: update.summary, facilities: update.facilities, cells, warnings: update.warnings ?? evaluation.warnings };
 }
 
-const numberOf = (id: string) => (/^P(\d+)$/.exec(id) ? Number(/^P(\d+)$/.exec(id)![1]) : 0);
+/**
+ * A new site at the standard size: as many whole classes as the size cap holds (2,000 seats of
+ * 45 → 44 classes, 1,980 seats); clinics take the cap itself.
+ */
+export function standardSiteSize(standard: FacilityStandard): { seats: number; classes: number | null } {
+  if (!standard.classSize) return { seats: standard.maxSchoolSeats, classes: null };
+  const classes = Math.max(1, Math.floor(standard.maxSchoolSeats / standard.classSize));
+  return { seats: classes * standard.classSize, classes };
+}
+
+/** The engine's view of a site: the lock is the editor's business. */
+export const plainSite = ({ locked: _locked, ...site }: EditorSite): ProposedSite => site;
+
+const numberOf = (id: string) => Number(/^P(\d+)$/.exec(id)?.[1] ?? 0);
+const nextAfter = (n: number, sites: EditorSite[]) => Math.max(n, ...sites.map((s) => numberOf(s.id) + 1));
+
+function commit(state: WhatIfState, sites: EditorSite[], selectedId = state.selectedId): WhatIfState {
+  return { ...state, undo: [...state.undo, state.sites], redo: [], sites, selectedId, nextNumber: nextAfter(state.nextNumber, sites) };
+}
+
+const isLocked = (state: WhatIfState, id: string) => state.sites.some((s) => s.id === id && s.locked);
 
 export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfState {
   switch (action.type) {
@@ -73,26 +101,37 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
         sites: action.sites,
         undo: state.active ? state.undo : [],
         redo: state.active ? state.redo : [],
-        nextNumber: Math.max(state.nextNumber, ...action.sites.map((s) => numberOf(s.id) + 1)),
+        nextNumber: nextAfter(state.nextNumber, action.sites),
+        session: state.session + 1,
       };
     case 'started':
-      return { ...state, status: 'ready', evaluation: action.evaluation, revision: -1, error: null };
+      if (action.session !== state.session || !state.active) return state;
+      return { ...state, status: 'ready', evaluation: action.evaluation, syncedSites: action.sites, revision: -1, error: null };
     case 'update':
-      if (!state.evaluation || action.update.revision <= state.revision) return state;
-      return { ...state, evaluation: applyUpdate(state.evaluation, action.update), revision: action.update.revision, error: null };
+      if (action.session !== state.session || !state.evaluation || action.update.revision <= state.revision) return state;
+      return { ...state, evaluation: applyUpdate(state.evaluation, action.update), syncedSites: action.sites, revision: action.update.revision, error: null };
     case 'failed':
-      return { ...state, status: state.evaluation ? 'ready' : 'error', error: action.error };
+      if (action.session !== state.session) return state;
+      return { ...state, status: state.evaluation ? 'ready' : 'error', error: action.error, syncedSites: action.sites ?? state.syncedSites };
     case 'stop':
-      return { ...initialWhatIf, nextNumber: state.nextNumber };
-    case 'commit':
-      return {
-        ...state,
-        undo: [...state.undo, state.sites],
-        redo: [],
-        sites: action.sites,
-        nextNumber: Math.max(state.nextNumber, ...action.sites.map((s) => numberOf(s.id) + 1)),
-      };
+      return { ...initialWhatIf, nextNumber: state.nextNumber, session: state.session + 1 };
+    case 'add-site': {
+      const id = `P${state.nextNumber}`;
+      return commit(state, [...state.sites, { id, lngLat: action.lngLat, ...standardSiteSize(action.standard), locked: false }], id);
+    }
+    case 'change-site': {
+      const site = state.sites.find((s) => s.id === action.id);
+      // A locked site keeps its place and size; only unlocking changes it.
+      if (!site || (site.locked && Object.keys(action.patch).some((k) => k !== 'locked'))) return state;
+      return commit(state, state.sites.map((s) => (s.id === action.id ? { ...s, ...action.patch } : s)));
+    }
+    case 'remove-site':
+      if (isLocked(state, action.id) || !state.sites.some((s) => s.id === action.id)) return state;
+      return commit(state, state.sites.filter((s) => s.id !== action.id), state.selectedId === action.id ? null : state.selectedId);
+    case 'replace-sites':
+      return commit(state, action.sites);
     case 'drag':
+      if (isLocked(state, action.id)) return state;
       return { ...state, sites: state.sites.map((s) => (s.id === action.id ? { ...s, lngLat: action.lngLat } : s)) };
     case 'drag-end':
       // A press on a site without moving it selects it and leaves no history.
@@ -111,3 +150,6 @@ export function whatIfReducer(state: WhatIfState, action: WhatIfAction): WhatIfS
       return { ...state, selectedId: action.id };
   }
 }
+
+/** The numbers shown belong to the sites shown. */
+export const whatIfSynced = (s: WhatIfState): boolean => s.status === 'ready' && s.syncedSites === s.sites;

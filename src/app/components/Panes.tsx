@@ -1,0 +1,116 @@
+import { useEffect, type ReactNode } from 'react';
+import { DISTRICT_LAYERS } from '../data/district-data.ts';
+import { useI18n, LOCALES, saveLocale } from '../i18n/i18n.ts';
+import { planTitles } from '../export/plan-export.ts';
+import { useAppState, useDispatch } from '../store/store.ts';
+import { selectMarkers, selectPlanSummary, selectShownEvaluation } from '../store/selectors.ts';
+import { useHub } from '../store/use-commands.ts';
+import { ComparePanel } from './ComparePanel.tsx';
+import { LoadDialog } from './LoadDialog.tsx';
+import { PrintReport } from './PrintReport.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+/** The parts of the layout that only pass the store's state on to a presentational component. */
+
+/** A side panel that folds away (small screens start folded), with its content guarded by an error boundary. */
+export function SidePanel({ side, label, className, children }: { side: 'left' | 'right'; label: string; className: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const collapsed = useAppState((s) => s.ui.collapsed[side]);
+  const dispatch = useDispatch();
+  return (
+    <aside className={`${className}${collapsed ? ' collapsed' : ''}`} aria-label={label} data-testid={`panel-${side}`}>
+      <button
+        type="button"
+        className="panel-toggle"
+        aria-expanded={!collapsed}
+        data-testid={`panel-toggle-${side}`}
+        onClick={() => dispatch({ type: 'ui', action: { type: 'toggle-panel', side } })}
+      >
+        {t(collapsed ? 'panel.show' : 'panel.hide', { panel: label })}
+      </button>
+      {!collapsed && <ErrorBoundary name={label}>{children}</ErrorBoundary>}
+    </aside>
+  );
+}
+
+export function LanguageSwitch() {
+  const { t, locale } = useI18n();
+  const dispatch = useDispatch();
+  return (
+    <div className="language" role="group" aria-label={t('app.language')}>
+      {LOCALES.map((l) => (
+        <button
+          key={l.id}
+          type="button"
+          lang={l.id}
+          aria-pressed={locale === l.id}
+          data-testid={`locale-${l.id}`}
+          onClick={() => {
+            dispatch({ type: 'ui', action: { type: 'set-locale', locale: l.id } });
+            saveLocale(l.id);
+          }}
+        >
+          {l.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function SyntheticNotice() {
+  const { t } = useI18n();
+  const demoLayers = useAppState((s) => s.data.district?.demoLayers);
+  const present = useAppState((s) => s.ui.present);
+  if (!demoLayers || demoLayers.length === 0 || present) return null;
+  return (
+    <div className="synthetic-notice" role="note" data-testid="synthetic-notice">
+      {demoLayers.length === DISTRICT_LAYERS.length ? t('app.synthetic') : t('data.partlySynthetic', { layers: demoLayers.join(', ') })}
+    </div>
+  );
+}
+
+export function LoadDialogPane() {
+  const hub = useHub();
+  const pending = useAppState((s) => s.data.pending);
+  if (!pending) return null;
+  return <LoadDialog key={pending.preview.id} pending={pending} onConfirm={hub.confirmLoad} onReload={hub.reloadPending} onDiscard={hub.discardPending} />;
+}
+
+export function ComparePane() {
+  const hub = useHub();
+  const dispatch = useDispatch();
+  const compare = useAppState((s) => s.ui.compare);
+  const current = useAppState((s) => selectShownEvaluation(s)?.summary ?? null);
+  const divider = useAppState((s) => s.ui.dividerFraction);
+  const present = useAppState((s) => s.ui.present);
+  if (!compare || !current || present) return null;
+  return (
+    <ComparePanel
+      name={compare.saved.scenario.name}
+      current={current}
+      other={compare.evaluation?.summary ?? null}
+      dividerFraction={divider}
+      onDivider={(fraction) => dispatch({ type: 'ui', action: { type: 'set-divider', fraction } })}
+      onClose={() => hub.compare(null)}
+    />
+  );
+}
+
+/** The printable report; a new map image opens the browser's print dialog once it has loaded. */
+export function PrintPane() {
+  const i18n = useI18n();
+  const title = useAppState((s) => planTitles(s, i18n).title);
+  const subtitle = useAppState((s) => planTitles(s, i18n).subtitle);
+  const image = useAppState((s) => s.ui.reportImage);
+  const today = useAppState((s) => s.analysis.result?.summary ?? null);
+  const proposed = useAppState(selectPlanSummary);
+  const sites = useAppState(selectMarkers);
+  useEffect(() => {
+    if (!image) return;
+    const img = document.querySelector<HTMLImageElement>('[data-testid="print-map"]');
+    if (img && !img.complete) img.addEventListener('load', () => window.print(), { once: true });
+    else window.print();
+  }, [image]);
+  if (!today) return null;
+  return <PrintReport title={title} subtitle={subtitle} image={image} today={today} proposed={proposed} sites={sites} />;
+}

@@ -1,0 +1,107 @@
+import type { LoadOptions, MappedLayer, Role } from '../../core/index.ts';
+import type { LoadPreview } from '../../worker/loader-api.ts';
+import type { DistrictData } from './district-data.ts';
+import { mergeLayer, type MergeOptions } from './merge-layer.ts';
+
+/** A file read into the worker, waiting for the user to confirm its role and fields. */
+export interface PendingFile {
+  file: File;
+  options: LoadOptions;
+  preview: LoadPreview;
+  /** Why the last role and field choice could not be used; the user can change it and retry. */
+  error?: string;
+}
+
+export interface LoadedFile {
+  name: string;
+  role: Role;
+  report: MappedLayer['report'];
+  warnings: MappedLayer['warnings'];
+}
+
+export interface LoadingProgress {
+  name: string;
+  fraction: number;
+  phase: string;
+  rows: number;
+}
+
+export interface DataState {
+  district: DistrictData | null;
+  /** The demo district could not be loaded at all. */
+  loadError: string | null;
+  /** Increments with every change of the district; the workers report the one they hold. */
+  version: number;
+  /** The district version every engine worker holds (0: none yet); analyses wait for it. */
+  readyVersion: number;
+  /** Files waiting to be read, one at a time. */
+  queue: { file: File; options: LoadOptions }[];
+  progress: LoadingProgress | null;
+  pending: PendingFile | null;
+  loaded: LoadedFile[];
+}
+
+export type DataAction =
+  | { type: 'district-loaded'; district: DistrictData }
+  | { type: 'district-failed'; error: string }
+  | { type: 'district-ready'; version: number }
+  | { type: 'files-added'; files: { file: File; options: LoadOptions }[] }
+  | { type: 'file-reading'; progress: LoadingProgress; dequeue: boolean }
+  | { type: 'file-read'; pending: PendingFile }
+  | { type: 'file-done' }
+  | { type: 'file-cancelled' }
+  | { type: 'file-reload'; options: LoadOptions }
+  | { type: 'file-error'; error: string }
+  | { type: 'file-discarded' }
+  | { type: 'layer-confirmed'; layer: MappedLayer; options: MergeOptions };
+
+export const initialData: DataState = {
+  district: null,
+  loadError: null,
+  version: 0,
+  readyVersion: 0,
+  queue: [],
+  progress: null,
+  pending: null,
+  loaded: [],
+};
+
+export function dataReducer(state: DataState, action: DataAction): DataState {
+  switch (action.type) {
+    case 'district-loaded':
+      return { ...state, district: action.district, version: state.version + 1 };
+    case 'district-failed':
+      return { ...state, loadError: action.error };
+    case 'district-ready':
+      return action.version === state.version ? { ...state, readyVersion: action.version } : state;
+    case 'files-added':
+      return { ...state, queue: [...state.queue, ...action.files] };
+    case 'file-reading':
+      return { ...state, progress: action.progress, queue: action.dequeue ? state.queue.slice(1) : state.queue };
+    case 'file-read':
+      return { ...state, progress: null, pending: action.pending };
+    case 'file-done':
+    case 'file-cancelled':
+      return { ...state, progress: null };
+    case 'file-reload': {
+      if (!state.pending) return state;
+      const { file, options } = state.pending;
+      return { ...state, pending: null, queue: [{ file, options: { ...options, ...action.options } }, ...state.queue] };
+    }
+    case 'file-error':
+      return state.pending ? { ...state, pending: { ...state.pending, error: action.error } } : state;
+    case 'file-discarded':
+      return { ...state, pending: null };
+    case 'layer-confirmed': {
+      if (!state.district || !state.pending) return state;
+      const { layer } = action;
+      return {
+        ...state,
+        district: mergeLayer(state.district, layer, action.options),
+        version: state.version + 1,
+        pending: null,
+        loaded: [...state.loaded, { name: state.pending.file.name, role: layer.role, report: layer.report, warnings: layer.warnings }],
+      };
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { I18n } from '../i18n/i18n.ts';
+import { en, type MessageKey } from '../i18n/messages.ts';
+import { DENSITY_BREAKS_PER_KM2, DENSITY_COLOURS } from '../map/colour-ramp.ts';
+import type { MapApi } from '../map/MapView.tsx';
+import type { RootState } from '../store/root.ts';
+import { selectPlanBounds } from '../store/selectors.ts';
+import { composeMapImage } from './map-image.ts';
+
+/** "New primary school sites for …" and the standard it follows: the plan's title everywhere it is shown. */
+export function planTitles(s: RootState, { t, n }: I18n): { title: string; subtitle: string } {
+  const { settings, result } = s.analysis;
+  const userDistrict = s.data.district?.demoLayers.includes('boundary') === false;
+  const presetKey = `preset.${settings.preset}`;
+  return {
+    title: t('present.title', { type: t(`facility.${settings.type}`), district: userDistrict ? t('app.userDistrict') : t('app.district') }),
+    subtitle: t('present.subtitle', {
+      preset: presetKey in en ? t(presetKey as MessageKey) : settings.preset,
+      radius: n(result?.summary.standard.radiusM ?? 0),
+      distance: t(`distance.${settings.distance}`),
+    }),
+  };
+}
+
+/**
+ * The map as a PNG with title, legend, scale, north arrow and attribution, framing the district
+ * and every proposed site whatever the view on screen.
+ */
+export async function planImage(s: RootState, map: MapApi, i18n: I18n, pixelRatio: number): Promise<Blob> {
+  const { t, n } = i18n;
+  const shot = await map.capture(pixelRatio, selectPlanBounds(s) ?? undefined);
+  const legend = DENSITY_COLOURS.map((colour, k) => ({
+    colour,
+    label: DENSITY_BREAKS_PER_KM2[k + 1] === undefined ? `≥ ${n(DENSITY_BREAKS_PER_KM2[k])}` : `${n(DENSITY_BREAKS_PER_KM2[k])} – ${n(DENSITY_BREAKS_PER_KM2[k + 1])}`,
+  }));
+  return composeMapImage(shot.layers, pixelRatio, {
+    ...planTitles(s, i18n),
+    legendTitle: t('legend.density'),
+    legend,
+    metresPerPixel: shot.metresPerPixel,
+    bearing: shot.bearing,
+    attribution: s.data.district?.demoLayers.length ? `Catchmap · ${t('app.synthetic')}` : 'Catchmap',
+  });
+}
+
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,102 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { MapView, type MapApi, type SiteEditing } from './MapView.tsx';
+import { deckLayersOf } from './plan-layers.ts';
+import { describePick } from './describe-pick.ts';
+import { publishWhatIfSites } from './test-hooks.ts';
+import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
+import { selectEditing } from '../store/selectors.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
+import type { MapViewState } from '../scenario/scenario.ts';
+
+/** The map's handle (capture, screen → lon/lat), for exports and the compare divider. */
+export const MapApiContext = createContext<{ current: MapApi | null }>({ current: null });
+export const useMapApi = () => useContext(MapApiContext);
+
+/** The map, drawn from the store: basemap, deck.gl layers, the view asked for, site editing. */
+export function MapPane() {
+  const store = useAppStore();
+  const dispatch = useDispatch();
+  const apiRef = useMapApi();
+  const i18n = useI18n();
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
+  const district = useAppState((s) => s.data.district);
+  const layers = useAppState((s) => s.layers);
+  const analysis = useAppState((s) => s.analysis);
+  const recommend = useAppState((s) => s.recommend);
+  const whatIf = useAppState((s) => s.whatIf);
+  const isochrones = useAppState((s) => s.ui.isochrones);
+  const compare = useAppState((s) => s.ui.compare);
+  const divider = useAppState((s) => s.ui.dividerFraction);
+  const viewRequest = useAppState((s) => s.ui.viewRequest);
+  const styleUrl = useAppState((s) => s.ui.styleUrl);
+  const view = useAppState((s) => s.ui.view);
+  const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
+
+  const splitLng = compare?.evaluation ? (apiRef.current?.unproject(divider * window.innerWidth, window.innerHeight / 2)[0] ?? null) : null;
+  const deckLayers = useMemo(
+    () => deckLayersOf(store.getState(), splitLng),
+    // The layers depend on exactly these parts of the state (and on the view through the divider).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view],
+  );
+  const basemap = useMemo(() => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse } : null), [district]);
+
+  const editing = useMemo(
+    (): SiteEditing<EditorSite> | null =>
+      editable
+        ? {
+            onAdd: (lngLat) => {
+              const standard = store.getState().whatIf.evaluation?.summary.standard;
+              if (standard) dispatch({ type: 'whatif', action: { type: 'add-site', lngLat, standard } });
+            },
+            onSelect: (id) => dispatch({ type: 'whatif', action: { type: 'select', id } }),
+            canDrag: (id) => !store.getState().whatIf.sites.some((s) => s.id === id && s.locked),
+            onDragStart: (id) => dispatch({ type: 'whatif', action: { type: 'select', id } }),
+            onDrag: (id, lngLat) => dispatch({ type: 'whatif', action: { type: 'drag', id, lngLat } }),
+            onDragEnd: (before) => dispatch({ type: 'whatif', action: { type: 'drag-end', before } }),
+            sites: () => store.getState().whatIf.sites,
+          }
+        : null,
+    [editable, store, dispatch],
+  );
+
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      const lines = describePick(info.layer?.id, info.object, i18nRef.current);
+      dispatch({ type: 'ui', action: { type: 'tooltip', tooltip: lines ? { x: info.x, y: info.y, lines } : null } });
+    },
+    [dispatch],
+  );
+  const onBasemapError = useCallback(
+    (message: string) => {
+      dispatch({ type: 'ui', action: { type: 'set-style', styleUrl: null } });
+      dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'notice.basemapFailed', vars: { message } } } });
+    },
+    [dispatch],
+  );
+  const onViewChange = useCallback((v: MapViewState) => dispatch({ type: 'ui', action: { type: 'view-changed', view: v } }), [dispatch]);
+
+  // The map (and with it the test hooks) exists once the district has loaded.
+  const mapShown = district !== null;
+  useEffect(() => publishWhatIfSites(() => store.getState().whatIf.sites.map(plainSite)), [mapShown, store]);
+
+  if (!basemap) return null;
+  return (
+    <MapView
+      apiRef={apiRef}
+      onViewChange={onViewChange}
+      viewRequest={viewRequest}
+      editing={editing}
+      basemap={basemap}
+      deckLayers={deckLayers}
+      roads={layers.layers.roads}
+      boundary={layers.layers.boundary}
+      styleUrl={styleUrl}
+      onHover={onHover}
+      onBasemapError={onBasemapError}
+    />
+  );
+}

@@ -1,0 +1,103 @@
+import { createSelector } from 'reselect';
+import type { Feature, Point } from 'geojson';
+import type { Layer } from '@deck.gl/core';
+import { FACILITY_TYPES, findPreset, DEFAULT_PRESET_ID, type FacilityProperties, type FacilityResult, type FacilityType } from '../../core/index.ts';
+import type { RootState } from '../store/root.ts';
+import { selectMarkers, selectShownEvaluation } from '../store/selectors.ts';
+import { populationLayer, toCellData, type CellDatum } from './layers/population-layer.ts';
+import { shortfallLayer, toShortfallData, type ShortfallDatum } from './layers/shortfall-layer.ts';
+import { villagesLayer } from './layers/villages-layer.ts';
+import { catchmentsLayer, isochronesLayer } from './layers/catchments-layer.ts';
+import { utilisationLayer } from './layers/utilisation-layer.ts';
+import { facilitiesLayer } from './layers/facilities-layer.ts';
+import { proposalsLayers, siteMarkers, type SiteMarker } from './layers/proposals-layer.ts';
+import { compareSides, type CompareSide } from './layers/compare-clip.ts';
+import type { MapLayersState } from '../state/map-layers.ts';
+
+const DEFAULT_RADIUS_M = Object.fromEntries(
+  FACILITY_TYPES.map((t) => [t, findPreset(DEFAULT_PRESET_ID).standards[t].radiusM]),
+) as Record<FacilityType, number>;
+
+/** One plan as drawn: cells short of places, halos on existing facilities, proposed sites. */
+interface PlanData {
+  shortfall: ShortfallDatum[];
+  existing: FacilityResult[];
+  markers: SiteMarker[];
+  radiusM: number;
+}
+
+export const selectCells = createSelector([(s: RootState) => s.data.district?.population], (population): CellDatum[] =>
+  population ? toCellData(population.features) : [],
+);
+
+const selectFacilities = (s: RootState) => (s.data.district?.facilities.features ?? []) as Feature<Point, FacilityProperties>[];
+
+/** Each type's catchment radius: the analysed type's as set, the others the preset's. */
+export const selectRadiusM = createSelector([selectShownEvaluation], (result): Record<FacilityType, number> =>
+  result ? { ...DEFAULT_RADIUS_M, [result.summary.type]: result.summary.standard.radiusM } : DEFAULT_RADIUS_M,
+);
+
+const selectPlan = createSelector([selectCells, selectShownEvaluation, selectMarkers], (cells, result, markers): PlanData | null => {
+  if (!result) return null;
+  // Proposals are sized to the pupils they take, so a utilisation halo would say nothing about them.
+  const proposed = new Set(markers.map((m) => m.id));
+  return {
+    shortfall: toShortfallData(cells, result.cells),
+    existing: result.facilities.filter((f) => !proposed.has(f.id)),
+    markers,
+    radiusM: result.summary.standard.radiusM,
+  };
+});
+
+/** A saved scenario's plan, drawn right of the swipe divider. */
+const selectComparePlan = createSelector([selectCells, (s: RootState) => s.ui.compare], (cells, compare): PlanData | null => {
+  if (!compare?.evaluation) return null;
+  const other = compare.evaluation;
+  const sites = new Set(compare.saved.scenario.sites.map((site) => site.id));
+  return {
+    shortfall: toShortfallData(cells, other.cells),
+    existing: other.facilities.filter((f) => !sites.has(f.id)),
+    markers: siteMarkers(compare.saved.scenario.sites, other, null),
+    radiusM: other.summary.standard.radiusM,
+  };
+});
+
+function planLayers(plan: PlanData | null, layers: MapLayersState, side: CompareSide | undefined) {
+  if (!plan) return { shortfall: [], utilisation: [], proposals: [] };
+  return {
+    shortfall: [shortfallLayer(plan.shortfall, layers.layers.shortfall, side)],
+    utilisation: [utilisationLayer(plan.existing, layers.layers.utilisation, side)],
+    proposals: plan.markers.length > 0 ? proposalsLayers(plan.markers, plan.radiusM, layers.layers.proposals, side) : [],
+  };
+}
+
+/**
+ * Every deck.gl layer of the map, from the state alone, in drawing order. With a comparison
+ * open, `splitLng` (the divider's longitude) clips the current plan to its left and the saved
+ * one to its right.
+ */
+export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
+  const district = s.data.district;
+  if (!district) return [];
+  const { layers } = s;
+  const compare = selectComparePlan(s);
+  const sides = compare && splitLng !== null ? compareSides(splitLng) : null;
+  const a = planLayers(selectPlan(s), layers, sides?.left);
+  const b = sides ? planLayers(compare, layers, sides.right) : planLayers(null, layers, undefined);
+  const facilities = selectFacilities(s);
+  const iso = s.ui.isochrones;
+  return [
+    populationLayer(selectCells(s), layers.layers.population),
+    ...a.shortfall,
+    ...b.shortfall,
+    villagesLayer(district.villages.features, layers.layers.villages),
+    // Walking distance: the analysed type's catchments are drawn as the streets reached, not circles.
+    catchmentsLayer(iso ? facilities.filter((f) => f.properties.type !== iso.type) : facilities, layers.catchmentTypes, selectRadiusM(s), layers.layers.catchments),
+    ...(iso && layers.catchmentTypes[iso.type] ? [isochronesLayer(iso.shapes, iso.type, layers.layers.catchments)] : []),
+    ...a.utilisation,
+    ...b.utilisation,
+    facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
+    ...a.proposals,
+    ...b.proposals,
+  ];
+}

@@ -1,0 +1,127 @@
+import type { Evaluation, FacilityType } from '../../core/index.ts';
+import type { FeatureCollection } from 'geojson';
+import type { Locale } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { MapViewState } from '../scenario/scenario.ts';
+import type { SavedScenario } from '../scenario/scenario-list.ts';
+import type { TooltipState } from '../components/Tooltip.tsx';
+import type { RootAction } from '../store/root.ts';
+
+/** Kept as a message key, so it follows a change of language; `undo` is the root action that takes back what it reports. */
+export interface Notice {
+  id: number;
+  key: MessageKey;
+  vars?: Record<string, string | number>;
+  /** Values that are themselves messages, translated when shown. */
+  keyVars?: Record<string, MessageKey>;
+  /** The root action that takes back what the notice reports (an "Undo" button). */
+  undo?: RootAction;
+}
+
+/** A view to go to: a given view (an opened scenario, a site), or bounds to frame. */
+export type ViewTarget = { kind: 'view'; view: MapViewState } | { kind: 'fit'; bounds: [number, number, number, number] };
+/** `nonce`: asking twice for the same view moves the map back to it. */
+export type ViewRequest = ViewTarget & { nonce: number };
+
+export interface UiState {
+  locale: Locale;
+  notices: Notice[];
+  /** An online MapLibre style URL, or null for the local offline style. */
+  styleUrl: string | null;
+  present: boolean;
+  /** Proposed site shown in the presentation, -1 for the overview. */
+  presentIndex: number;
+  view: MapViewState | null;
+  viewRequest: ViewRequest | null;
+  compare: { saved: SavedScenario; evaluation: Evaluation | null } | null;
+  dividerFraction: number;
+  /** Walking-distance catchments of the analysed type, drawn in place of circles. */
+  isochrones: { type: FacilityType; shapes: FeatureCollection } | null;
+  tooltip: TooltipState | null;
+  /** Side panels folded away (small screens start folded). */
+  collapsed: { left: boolean; right: boolean };
+  /** A question the user must answer before a destructive command runs. */
+  confirm: { command: 'stop-editing'; sites: number } | null;
+  reoptimizing: boolean;
+  /** The map image of the report being printed (an object URL). */
+  reportImage: string | null;
+}
+
+export type UiAction =
+  | { type: 'set-locale'; locale: Locale }
+  | { type: 'notify'; notice: Omit<Notice, 'id'> }
+  | { type: 'dismiss'; id: number }
+  | { type: 'set-style'; styleUrl: string | null }
+  | { type: 'present'; on: boolean }
+  | { type: 'view-changed'; view: MapViewState }
+  | { type: 'request-view'; request: ViewTarget }
+  | { type: 'compare'; saved: SavedScenario | null }
+  | { type: 'compared'; id: string; evaluation: Evaluation }
+  | { type: 'set-divider'; fraction: number }
+  | { type: 'isochrones'; isochrones: UiState['isochrones'] }
+  | { type: 'tooltip'; tooltip: TooltipState | null }
+  | { type: 'toggle-panel'; side: 'left' | 'right' }
+  | { type: 'ask'; confirm: NonNullable<UiState['confirm']> }
+  | { type: 'answered' }
+  | { type: 'reoptimizing'; on: boolean }
+  | { type: 'report-image'; url: string };
+
+export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean): UiState => ({
+  locale,
+  notices: [],
+  styleUrl: null,
+  present,
+  presentIndex: -1,
+  view: null,
+  viewRequest: null,
+  compare: null,
+  dividerFraction: 0.5,
+  isochrones: null,
+  tooltip: null,
+  collapsed: { left: smallScreen, right: smallScreen },
+  confirm: null,
+  reoptimizing: false,
+  reportImage: null,
+});
+
+let lastNoticeId = 0;
+let lastNonce = 0;
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'set-locale':
+      return { ...state, locale: action.locale };
+    case 'notify':
+      return { ...state, notices: [...state.notices, { ...action.notice, id: ++lastNoticeId }] };
+    case 'dismiss':
+      return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
+    case 'set-style':
+      return { ...state, styleUrl: action.styleUrl };
+    case 'present':
+      return { ...state, present: action.on, presentIndex: -1 };
+    case 'view-changed':
+      return { ...state, view: action.view };
+    case 'request-view':
+      return { ...state, viewRequest: { ...action.request, nonce: ++lastNonce } };
+    case 'compare':
+      return { ...state, compare: action.saved ? { saved: action.saved, evaluation: null } : null };
+    case 'compared':
+      return state.compare?.saved.id === action.id ? { ...state, compare: { ...state.compare, evaluation: action.evaluation } } : state;
+    case 'set-divider':
+      return { ...state, dividerFraction: Math.min(0.95, Math.max(0.05, action.fraction)) };
+    case 'isochrones':
+      return { ...state, isochrones: action.isochrones };
+    case 'tooltip':
+      return { ...state, tooltip: action.tooltip };
+    case 'toggle-panel':
+      return { ...state, collapsed: { ...state.collapsed, [action.side]: !state.collapsed[action.side] } };
+    case 'ask':
+      return { ...state, confirm: action.confirm };
+    case 'answered':
+      return { ...state, confirm: null };
+    case 'reoptimizing':
+      return { ...state, reoptimizing: action.on };
+    case 'report-image':
+      return { ...state, reportImage: action.url };
+  }
+}

@@ -1,0 +1,288 @@
+import { bbox } from '@turf/turf';
+import type { EngineClient, LoaderClient } from '../../worker/client.ts';
+import type { FieldMapping, LoadOptions, Role } from '../../core/index.ts';
+import type { DistrictData } from '../data/district-data.ts';
+import type { MergeOptions } from '../data/merge-layer.ts';
+import type { SavedScenario } from '../scenario/scenario-list.ts';
+import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
+import type { AppStore } from './store.ts';
+import type { RootAction, RootState } from './root.ts';
+
+type EngineLike = Pick<
+  EngineClient,
+  'setDistrict' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
+>;
+type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'discard' | 'cancel' | 'dispose'>;
+
+/**
+ * Three engine workers, so the optimizer can run for seconds while the analysis keeps answering
+ * and the what-if session is disturbed by neither; one loader for files.
+ */
+export interface Workers {
+  evaluator: EngineLike;
+  optimizer: EngineLike;
+  editor: EngineLike;
+  loader: LoaderLike;
+}
+
+/** The commands that ask a worker for something; everything else follows the state by itself. */
+export interface WorkerHub {
+  runRecommend(): void;
+  cancelRecommend(): void;
+  /** Optimizes again around the locked sites of the editing session. */
+  reoptimize(): Promise<void>;
+  compare(saved: SavedScenario | null): void;
+  addFiles(files: Iterable<File>): void;
+  cancelLoad(): void;
+  confirmLoad(role: Role, mapping: FieldMapping, options: MergeOptions): Promise<void>;
+  reloadPending(options: LoadOptions): void;
+  discardPending(): void;
+  dispose(): void;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** A loader's message names the file; the notice does so already. */
+const withoutFile = (text: string, file: string) => (text.startsWith(`${file}: `) ? text.slice(file.length + 2) : text);
+
+const districtInput = (d: DistrictData) => ({
+  population: d.population,
+  facilities: d.facilities,
+  villages: d.villages,
+  exclusions: d.landuse.features,
+  candidates: d.candidates,
+  roads: d.roads,
+  sources: d.files,
+});
+
+/**
+ * The one module that talks to the workers. It follows the store: a new district goes to every
+ * engine; changed analysis settings run the analysis again (debounced; a newer run cancels an
+ * older one, so the numbers shown belong to the settings shown); an editing session is started
+ * and kept in step with the site list; files are read one at a time. Answers come back as actions.
+ */
+export function connectWorkers(store: AppStore, workers: Workers, { debounceMs = 200 } = {}): WorkerHub {
+  const dispatch = (a: RootAction) => store.dispatch(a);
+  let analysisTimer: ReturnType<typeof setTimeout> | null = null;
+  let analysisRun = 0;
+  let analysisBusy = false;
+  let recommendRun = 0;
+  let editorBusy = false;
+  let editorStarted = 0;
+  let loadRun = 0;
+  let isochroneRun = 0;
+
+  const runAnalysis = () => {
+    const { analysis } = store.getState();
+    if (analysisBusy) workers.evaluator.cancel();
+    const runId = ++analysisRun;
+    analysisBusy = true;
+    dispatch({ type: 'analysis', action: { type: 'started', runId } });
+    const settings = analysis.settings;
+    workers.evaluator
+      .evaluate(settings, (progress, text) => dispatch({ type: 'analysis', action: { type: 'progress', runId, progress, message: text ?? '' } }))
+      .then(
+        async (result) => {
+          dispatch({ type: 'analysis', action: { type: 'finished', runId, result } });
+          // Walking distance: say how far it is from the straight-line figure planners know.
+          if (settings.distance !== 'straight') {
+            const straight = await workers.evaluator.evaluate({ ...settings, distance: 'straight' });
+            dispatch({ type: 'analysis', action: { type: 'straight-coverage', runId, coveragePct: straight.summary.coveragePct } });
+          }
+        },
+        (err: unknown) => dispatch({ type: 'analysis', action: { type: 'failed', runId, error: message(err) } }),
+      )
+      .finally(() => {
+        if (runId === analysisRun) analysisBusy = false;
+      });
+  };
+
+  const drawIsochrones = (s: RootState) => {
+    const run = ++isochroneRun;
+    const evaluation = s.analysis.result;
+    const distance = s.analysis.settings.distance;
+    if (s.ui.isochrones) dispatch({ type: 'ui', action: { type: 'isochrones', isochrones: null } });
+    if (!evaluation || distance === 'straight') return;
+    const { type, standard } = evaluation.summary;
+    const sites = evaluation.facilities.map((f) => ({ id: f.id, lngLat: f.lngLat }));
+    void workers.evaluator.isochrones(type, standard.radiusM, distance, sites).then(
+      (shapes) => run === isochroneRun && dispatch({ type: 'ui', action: { type: 'isochrones', isochrones: { type, shapes } } }),
+      () => undefined,
+    );
+  };
+
+  const syncEditor = () => {
+    const { whatIf } = store.getState();
+    if (editorBusy || !whatIf.active) return;
+    const session = whatIf.session;
+    const sites = whatIf.sites;
+    const done = () => {
+      editorBusy = false;
+      syncEditor();
+    };
+    if (whatIf.status === 'starting' && editorStarted !== session && whatIf.basis) {
+      editorStarted = session;
+      editorBusy = true;
+      workers.editor
+        .startWhatIf(whatIf.basis, sites.map(plainSite))
+        .then(
+          (evaluation) => dispatch({ type: 'whatif', action: { type: 'started', session, evaluation, sites } }),
+          (err: unknown) => dispatch({ type: 'whatif', action: { type: 'failed', session, error: message(err) } }),
+        )
+        .finally(done);
+    } else if (whatIf.status === 'ready' && whatIf.syncedSites !== sites) {
+      editorBusy = true;
+      workers.editor
+        .whatIfSetSites(sites.map(plainSite))
+        .then(
+          (update) => dispatch({ type: 'whatif', action: { type: 'update', session, update, sites } }),
+          (err: unknown) => dispatch({ type: 'whatif', action: { type: 'failed', session, error: message(err), sites } }),
+        )
+        .finally(done);
+    }
+  };
+
+  const readNextFile = () => {
+    const { data } = store.getState();
+    if (data.progress || data.pending || data.queue.length === 0) return;
+    const { file, options } = data.queue[0];
+    const run = ++loadRun;
+    // Progress arrives on its own message port and can land after the answer: ignore it then.
+    let settled = false;
+    const progress = (fraction: number, phase: string, rows: number) => ({ type: 'file-reading' as const, progress: { name: file.name, fraction, phase, rows } });
+    dispatch({ type: 'data', action: { ...progress(0, 'read', 0), dequeue: true } });
+    void (async () => {
+      try {
+        const bytes = await file.arrayBuffer();
+        const preview = await workers.loader.load(bytes, file.name, options, (p) => {
+          if (run === loadRun && !settled) dispatch({ type: 'data', action: { ...progress(p.fraction, p.phase, p.rows), dequeue: false } });
+        });
+        if (run === loadRun) dispatch({ type: 'data', action: { type: 'file-read', pending: { file, options, preview } } });
+      } catch (err) {
+        if (run !== loadRun) return;
+        dispatch({ type: 'data', action: { type: 'file-done' } });
+        dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: file.name, reason: withoutFile(message(err), file.name) } } } });
+      } finally {
+        settled = true;
+      }
+    })();
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    const d = s.data.district;
+    if (d && d !== prev.data.district) {
+      const version = s.data.version;
+      const engines = [workers.evaluator, workers.optimizer, workers.editor];
+      void Promise.all(engines.map((e) => e.setDistrict(districtInput(d)))).then(
+        () => dispatch({ type: 'data', action: { type: 'district-ready', version } }),
+        (err: unknown) => dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: 'district', reason: message(err) } } } }),
+      );
+    }
+    if (s.data.readyVersion > 0 && (s.analysis.settings !== prev.analysis.settings || s.data.readyVersion !== prev.data.readyVersion)) {
+      if (analysisTimer) clearTimeout(analysisTimer);
+      analysisTimer = setTimeout(runAnalysis, debounceMs);
+    }
+    if (s.analysis.result !== prev.analysis.result) drawIsochrones(s);
+    if (s.whatIf !== prev.whatIf) syncEditor();
+    if (s.data.queue !== prev.data.queue || s.data.progress !== prev.data.progress || s.data.pending !== prev.data.pending) readNextFile();
+  });
+
+  const loadBounds = (): LoadOptions => {
+    const d = store.getState().data.district;
+    return d ? { bbox: bbox(d.boundary) as [number, number, number, number] } : {};
+  };
+
+  return {
+    runRecommend() {
+      const { analysis, recommend } = store.getState();
+      if (recommend.status === 'running') return;
+      const runId = ++recommendRun;
+      const basis = analysis.settings;
+      dispatch({ type: 'recommend', action: { type: 'started', runId, basis } });
+      workers.optimizer
+        .recommend(basis, recommend.settings, (progress, text) => dispatch({ type: 'recommend', action: { type: 'progress', runId, progress, message: text ?? '' } }))
+        .then(
+          (result) => dispatch({ type: 'recommend', action: { type: 'finished', runId, result } }),
+          (err: unknown) => dispatch({ type: 'recommend', action: { type: 'failed', runId, error: message(err) } }),
+        );
+    },
+    cancelRecommend() {
+      if (store.getState().recommend.status !== 'running') return;
+      recommendRun++;
+      workers.optimizer.cancel();
+      dispatch({ type: 'recommend', action: { type: 'cancelled' } });
+    },
+    async reoptimize() {
+      const { analysis, recommend, whatIf } = store.getState();
+      if (!whatIf.active) return;
+      const locked = whatIf.sites.filter((s) => s.locked);
+      dispatch({ type: 'ui', action: { type: 'reoptimizing', on: true } });
+      try {
+        const r = await workers.optimizer.recommend(analysis.settings, { ...recommend.settings, locked: locked.map(plainSite) });
+        let next = store.getState().whatIf.nextNumber;
+        const sites: EditorSite[] = [
+          ...locked,
+          ...r.proposals.map((p) => ({ id: `P${next++}`, lngLat: p.lngLat, seats: p.seats, classes: p.classes, locked: false })),
+        ];
+        dispatch({ type: 'whatif', action: { type: 'replace-sites', sites } });
+      } catch (err) {
+        dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: 'optimizer', reason: message(err) } } } });
+      } finally {
+        dispatch({ type: 'ui', action: { type: 'reoptimizing', on: false } });
+      }
+    },
+    compare(saved) {
+      dispatch({ type: 'ui', action: { type: 'compare', saved } });
+      if (!saved) return;
+      // The editor's worker: evaluating there leaves its editing session as it is.
+      workers.editor.evaluateWithSites(saved.scenario.analysis, saved.scenario.sites.map(plainSite)).then(
+        (evaluation) => dispatch({ type: 'ui', action: { type: 'compared', id: saved.id, evaluation } }),
+        (err: unknown) => {
+          dispatch({ type: 'ui', action: { type: 'compare', saved: null } });
+          dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: saved.scenario.name, reason: message(err) } } } });
+        },
+      );
+    },
+    addFiles(files) {
+      const options = loadBounds();
+      const list = [...files].map((file) => ({ file, options }));
+      if (list.length > 0) dispatch({ type: 'data', action: { type: 'files-added', files: list } });
+    },
+    cancelLoad() {
+      loadRun++;
+      workers.loader.cancel();
+      dispatch({ type: 'data', action: { type: 'file-cancelled' } });
+    },
+    async confirmLoad(role, mapping, options) {
+      const pending = store.getState().data.pending;
+      if (!pending) return;
+      const name = pending.file.name;
+      try {
+        const layer = await workers.loader.map(pending.preview.id, role, mapping);
+        if (layer.collection.features.length === 0) {
+          dispatch({ type: 'data', action: { type: 'file-error', error: `no usable features for the ${role} layer (${layer.report.skipped} skipped)` } });
+          return;
+        }
+        dispatch({ type: 'data', action: { type: 'layer-confirmed', layer, options } });
+        void workers.loader.discard(pending.preview.id);
+      } catch (err) {
+        dispatch({ type: 'data', action: { type: 'file-error', error: withoutFile(message(err), name) } });
+      }
+    },
+    reloadPending(options) {
+      const pending = store.getState().data.pending;
+      if (!pending) return;
+      void workers.loader.discard(pending.preview.id);
+      dispatch({ type: 'data', action: { type: 'file-reload', options } });
+    },
+    discardPending() {
+      const pending = store.getState().data.pending;
+      if (pending) void workers.loader.discard(pending.preview.id);
+      dispatch({ type: 'data', action: { type: 'file-discarded' } });
+    },
+    dispose() {
+      unsubscribe();
+      if (analysisTimer) clearTimeout(analysisTimer);
+      for (const w of [workers.evaluator, workers.optimizer, workers.editor, workers.loader]) w.dispose();
+    },
+  };
+}
