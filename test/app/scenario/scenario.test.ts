@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialAnalysis } from '../../../src/app/analysis/analysis-state.ts';
-import { initialRecommend } from '../../../src/app/analysis/recommend-state.ts';
+import { DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, decodeScenario, encodeScenario, missingFiles, parseScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
 import { scenarioListEdits } from '../../../src/app/scenario/scenario-list.ts';
 
@@ -10,8 +9,8 @@ const scenario: Scenario = {
   name: '二七区 小学 方案',
   savedAt: '2026-11-28T12:00:00.000Z',
   data: { demoLayers: ['roads', 'boundary'], files: ['schools.csv'] },
-  analysis: { ...initialAnalysis.params, overrides: { radiusM: 600 }, distance: 'network' },
-  recommend: initialRecommend.params,
+  analysis: { ...DEFAULT_ANALYSIS_SETTINGS, overrides: { radiusM: 600 }, distance: 'network' },
+  recommend: DEFAULT_RECOMMEND_SETTINGS,
   sites: [{ id: 'P1', lngLat: [113.6, 34.7], seats: 1080, classes: 24, locked: true }],
   view: { center: [113.62, 34.72], zoom: 12.5, bearing: 0, pitch: 0 },
 };
@@ -28,7 +27,9 @@ describe('scenario files and share links', () => {
     expect(() => parseScenario('{', 'x.json')).toThrow(/^x\.json: not valid JSON/);
     expect(() => parseScenario('{"format":"other"}', 'x.json')).toThrow('x.json: not a Catchmap scenario');
     expect(() => parseScenario(JSON.stringify({ ...scenario, version: 9 }), 'x.json')).toThrow('scenario version 9 is not supported');
-    expect(() => parseScenario(JSON.stringify({ ...scenario, analysis: { ...scenario.analysis, type: 'hospital' } }), 'x.json')).toThrow(/analysis\.type must be one of/);
+    expect(() => parseScenario(JSON.stringify({ ...scenario, analysis: { ...scenario.analysis, type: 'hospital' } }), 'x.json')).toThrow(
+      "x.json: analysis.type: must be one of kindergarten, primary, junior, health_station, health_centre, got 'hospital'",
+    );
     expect(() => parseScenario(JSON.stringify({ ...scenario, sites: [{ id: 'P1', lngLat: [113.6], seats: 10 }] }), 'x.json')).toThrow('sites[0] needs an id');
     expect(() => decodeScenario('%%%')).toThrow('share link: the scenario parameter is damaged');
   });
@@ -56,5 +57,20 @@ describe('saved scenario list', () => {
     expect(copied.map((s) => [s.id, s.scenario.name])).toEqual([['1', 'A2'], ['3', 'A2 (copy)'], ['2', 'B']]);
     expect(scenarioListEdits.duplicate(copied, 'nope', '4', (n) => n)).toBe(copied);
     expect(scenarioListEdits.remove(copied, '1').map((s) => s.id)).toEqual(['3', '2']);
+  });
+
+  it('refuses a view the map cannot go to, and a standard value outside its bounds, naming the field', () => {
+    const bad = (patch: Partial<Scenario>) => () => parseScenario(JSON.stringify({ ...scenario, ...patch }), 'x.json');
+    expect(bad({ view: { center: [113.6, 100], zoom: 12, bearing: 0, pitch: 0 } })).toThrow('x.json: view.center must be [lon −180…180, lat −85…85], got [113.6, 100]');
+    expect(bad({ view: { center: [113.6, 34.7], zoom: 12, bearing: 'x' as unknown as number, pitch: 0 } })).toThrow('x.json: view.bearing must be between −360 and 360, got x');
+    expect(bad({ view: { center: [113.6, 34.7], zoom: 40, bearing: 0, pitch: 0 } })).toThrow('x.json: view.zoom must be between 0 and 24, got 40');
+    expect(bad({ analysis: { ...scenario.analysis, overrides: { radiusM: 50800 } } })).toThrow(/^x\.json: analysis\.overrides\.radiusM: .*50,?800/);
+    expect(bad({ recommend: { ...scenario.recommend, p: 0 } })).toThrow(/^x\.json: recommend\.p/);
+  });
+
+  it('reads an autosave written before the preset was called `preset` (it was `presetId`)', () => {
+    const { preset, ...rest } = scenario.analysis;
+    const old = { ...scenario, analysis: { ...rest, presetId: preset } };
+    expect(parseScenario(JSON.stringify(old), 'autosave').analysis).toEqual(scenario.analysis);
   });
 });

@@ -16,11 +16,11 @@ describe('analysis state', () => {
 
   it('drops edited standard values when the facility type or preset changes', () => {
     let s = analysisReducer(initialAnalysis, { type: 'set-override', key: 'radiusM', value: 800 });
-    expect(s.params.overrides).toEqual({ radiusM: 800 });
+    expect(s.settings.overrides).toEqual({ radiusM: 800 });
     s = analysisReducer(s, { type: 'set-type', facilityType: 'junior' });
-    expect(s.params.overrides).toEqual({});
+    expect(s.settings.overrides).toEqual({});
     s = analysisReducer(s, { type: 'set-override', key: 'usersPer1000', value: 40 });
     s = analysisReducer(s, { type: 'set-override', key: 'usersPer1000', value: undefined });
-    expect(s.params.overrides).toEqual({});
+    expect(s.settings.overrides).toEqual({});
   });
 });

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Evaluation, Recommendation } from '../../../src/core/index.ts';
+import { connectWorkers, type Workers } from '../../../src/app/store/workers.ts';
+import { newStore, workedDistrict, workedEvaluation } from './fixture.ts';
+
+/** A promise the test settles by hand, like a worker that answers when told to. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((ok) => (resolve = ok));
+  return { promise, resolve };
+}
+
+/** Engines that record what they are asked and answer only when the test says so. */
+function fakeWorkers() {
+  const calls: { engine: string; method: string; args: unknown[] }[] = [];
+  const answers: Record<string, ReturnType<typeof deferred<unknown>>[]> = {};
+  const engine = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_t, method: string) =>
+          (...args: unknown[]) => {
+            calls.push({ engine: name, method, args });
+            if (method === 'cancel' || method === 'dispose') return undefined;
+            if (method === 'setDistrict') return Promise.resolve();
+            const d = deferred<unknown>();
+            (answers[`${name}.${method}`] ??= []).push(d);
+            return d.promise;
+          },
+      },
+    );
+  const workers = { evaluator: engine('evaluator'), optimizer: engine('optimizer'), editor: engine('editor'), loader: engine('loader') } as unknown as Workers;
+  return { workers, calls, answers };
+}
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+describe('the worker module', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('gives every engine the district, then runs the analysis once for the last of several quick edits', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 200 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await flush();
+    expect(calls.filter((c) => c.method === 'setDistrict').map((c) => c.engine)).toEqual(['evaluator', 'optimizer', 'editor']);
+    expect(store.getState().data.readyVersion).toBe(1);
+    for (const radiusM of [600, 700, 800]) store.dispatch({ type: 'analysis', action: { type: 'set-override', key: 'radiusM', value: radiusM } });
+    await vi.advanceTimersByTimeAsync(250);
+    const runs = calls.filter((c) => c.method === 'evaluate');
+    expect(runs).toHaveLength(1);
+    expect(runs[0].args[0]).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: { radiusM: 800 }, growthFactor: 1, distance: 'straight' });
+    const result = workedEvaluation({ radiusM: 800 });
+    answers['evaluator.evaluate'][0].resolve(result);
+    await flush();
+    expect(store.getState().analysis.result).toBe(result);
+  });
+
+  it('stops an older analysis in the worker when a newer one starts, and never shows its answer', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await vi.advanceTimersByTimeAsync(20);
+    store.dispatch({ type: 'analysis', action: { type: 'set-growth', growthFactor: 1.5 } });
+    await vi.advanceTimersByTimeAsync(20);
+    expect(calls.filter((c) => c.engine === 'evaluator' && c.method === 'cancel')).toHaveLength(1);
+    const newer = workedEvaluation({ radiusM: 600 });
+    answers['evaluator.evaluate'][1].resolve(newer);
+    await flush();
+    answers['evaluator.evaluate'][0].resolve(workedEvaluation());
+    await flush();
+    expect(store.getState().analysis.result).toBe(newer);
+  });
+
+  it('cancels a recommendation at once: the optimizer worker is stopped and a late answer is ignored', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    const hub = connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await vi.advanceTimersByTimeAsync(20);
+    hub.runRecommend();
+    expect(store.getState().recommend.status).toBe('running');
+    hub.cancelRecommend();
+    expect(calls.filter((c) => c.engine === 'optimizer' && c.method === 'cancel')).toHaveLength(1);
+    expect(store.getState().recommend.status).toBe('cancelled');
+    answers['optimizer.recommend'][0].resolve({ proposals: [] } as unknown as Recommendation);
+    await flush();
+    expect(store.getState().recommend.result).toBeNull();
+    expect(store.getState().recommend.status).toBe('cancelled');
+  });
+
+  it('starts an editing session with its sites, then sends only the newest site list while an answer is on its way', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await vi.advanceTimersByTimeAsync(20);
+    answers['evaluator.evaluate'][0].resolve(workedEvaluation());
+    await flush();
+    store.dispatch({ type: 'edit-start' });
+    expect(calls.filter((c) => c.method === 'startWhatIf')).toHaveLength(1);
+    const standard = workedEvaluation().summary.standard;
+    const started: Evaluation = workedEvaluation();
+    answers['editor.startWhatIf'][0].resolve(started);
+    await flush();
+    expect(store.getState().whatIf.status).toBe('ready');
+    for (const lng of [113.65, 113.651, 113.652]) store.dispatch({ type: 'whatif', action: { type: 'add-site', lngLat: [lng, 34.77], standard } });
+    const sent = calls.filter((c) => c.method === 'whatIfSetSites');
+    expect(sent).toHaveLength(1);
+    expect((sent[0].args[0] as unknown[]).length).toBe(1);
+    answers['editor.whatIfSetSites'][0].resolve({ revision: 1, summary: started.summary, facilities: started.facilities, cells: [] });
+    await flush();
+    const after = calls.filter((c) => c.method === 'whatIfSetSites');
+    expect(after).toHaveLength(2);
+    expect((after[1].args[0] as { id: string }[]).map((s) => s.id)).toEqual(['P1', 'P2', 'P3']);
+  });
+});
