@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { FACILITY_TYPES, ROLES, type FacilityType, type FieldMapping, type LoadOptions, type Role } from '../../core/index.ts';
-import type { PendingFile } from '../data/use-file-loading.ts';
+import type { LoadPreview } from '../../worker/loader-api.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -20,9 +20,63 @@ const ROLE_FIELDS: Record<Role, MappedField[]> = {
 
 const SHOWN_WARNINGS = 20;
 
+/** A file read and waiting for the user's confirmation (what the loading state holds). */
+export interface PendingLoad {
+  options: LoadOptions;
+  preview: LoadPreview;
+  /** Why the last role and field choice could not be used. */
+  error?: string;
+}
+
+const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea:not([disabled]), summary, a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog's keyboard behaviour: focus moves into it when it opens (its first control),
+ * Tab and Shift+Tab cycle inside it, Esc cancels, and focus goes back where it was on closing.
+ */
+function useModalFocus(onCancel: () => void) {
+  const ref = useRef<HTMLElement>(null);
+  const cancelRef = useRef(onCancel);
+  cancelRef.current = onCancel;
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const dialog = ref.current;
+    (dialog?.querySelector<HTMLElement>(FOCUSABLE) ?? dialog)?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      cancelRef.current();
+      return;
+    }
+    if (e.key !== 'Tab' || !ref.current) return;
+    const controls = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+    if (controls.length === 0) {
+      e.preventDefault();
+      return;
+    }
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    const inside = ref.current.contains(document.activeElement);
+    if (e.shiftKey && (document.activeElement === first || !inside)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+  return { ref, onKeyDown };
+}
+
 /**
  * Confirms a loaded file: what it is (format, encoding, coordinates), what it is for (role,
  * suggested from its geometry and fields) and which field holds what. Values are shown as text.
+ * A modal dialog: it takes the focus and keeps Tab inside; Esc discards, like Discard.
  */
 export function LoadDialog({
   pending,
@@ -30,12 +84,13 @@ export function LoadDialog({
   onReload,
   onDiscard,
 }: {
-  pending: PendingFile;
+  pending: PendingLoad;
   onConfirm: (role: Role, mapping: FieldMapping, options: MergeOptions) => void;
   onReload: (options: LoadOptions) => void;
   onDiscard: () => void;
 }) {
   const { t, n } = useI18n();
+  const modal = useModalFocus(onDiscard);
   const p = pending.preview;
   const [role, setRole] = useState<Role>(p.suggestedRole);
   const [mapping, setMapping] = useState<FieldMapping>(p.suggestedMapping);
@@ -57,7 +112,7 @@ export function LoadDialog({
 
   return (
     <div className="dialog-backdrop">
-      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title" data-testid="load-dialog">
+      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title" data-testid="load-dialog" tabIndex={-1} ref={modal.ref} onKeyDown={modal.onKeyDown}>
         <h2 id="load-title">{t('load.title', { file: p.file })}</h2>
         <p className="hint">
           {t('load.format', { format: p.format })}
@@ -73,7 +128,7 @@ export function LoadDialog({
         </p>
         {p.crs.suspect && !pending.options.coordinateSystem && (
           <div className="warning" role="alert" data-testid="crs-prompt">
-            <p>{p.crs.suspect.prompt}</p>
+            <p>{t('load.suspect', { system: t(`crs.${p.crs.suspect.system}`) })}</p>
             <div className="button-row">
               <button type="button" data-testid="crs-convert" onClick={() => onReload({ coordinateSystem: p.crs.suspect!.system })}>
                 {t('load.convert', { system: p.crs.suspect.system.toUpperCase() })}
