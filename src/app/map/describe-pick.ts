@@ -1,4 +1,4 @@
-import { isSchoolType, type FacilityProperties, type FacilityResult, type UrbanVillageProperties } from '../../core/index.ts';
+import { isSchoolType, type FacilityProperties, type FacilityResult, type FacilityType, type UrbanVillageProperties } from '../../core/index.ts';
 import type { SiteMarker } from './layers/proposals-layer.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { CellDatum } from './layers/population-layer.ts';
@@ -7,8 +7,12 @@ import type { ShortfallDatum } from './layers/shortfall-layer.ts';
 
 const named = (name: unknown, nameEn: unknown) => `${String(name)}${nameEn ? ` (${String(nameEn)})` : ''}`;
 
-/** Text lines for whatever is under the pointer. Plain strings: the tooltip never renders HTML. */
-export function describePick(layerId: string | undefined, object: unknown, { t, n }: I18n): string[] | null {
+/**
+ * Text lines for whatever is under the pointer. Plain strings: the tooltip never renders HTML.
+ * Worded for the facility type (places and seats for schools, visits a day and capacity for
+ * clinics); `analysedType` is the analysed type, for the shortfall cells.
+ */
+export function describePick(layerId: string | undefined, object: unknown, { t, n }: I18n, analysedType?: FacilityType): string[] | null {
   if (!object || !layerId) return null;
   switch (layerId) {
     case 'population': {
@@ -17,14 +21,15 @@ export function describePick(layerId: string | undefined, object: unknown, { t, 
     }
     case 'shortfall': {
       const cell = object as ShortfallDatum;
-      return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), t('tip.withoutPlace', { n: n(cell.unserved) })];
+      const unserved = analysedType && !isSchoolType(analysedType) ? t('tip.unservedVisits', { n: n(cell.unserved) }) : t('tip.withoutPlace', { n: n(cell.unserved) });
+      return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), unserved];
     }
     case 'utilisation': {
       const f = object as FacilityResult;
       return [
         named(f.name, f.nameEn),
         t(`util.${f.status}`),
-        t('tip.inCatchment', { users: n(f.usersInCatchment), capacity: n(f.capacity), pct: `${n(f.catchmentUtilisation * 100)}%` }),
+        t(isSchoolType(f.type) ? 'tip.inCatchment' : 'tip.inCatchmentVisits', { users: n(f.usersInCatchment), capacity: n(f.capacity), pct: `${n(f.catchmentUtilisation * 100)}%` }),
         t('tip.allocated', { n: n(f.allocated) }),
       ];
     }
