@@ -17,6 +17,8 @@ export const en = {
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.resetBearing': 'Reset bearing to north',
+  'map.attribution': 'Toggle attribution',
+  'map.attributionText': 'Synthetic demo data · Catchmap',
 
   'layers.title': 'Layers',
   'layers.opacity': '{layer} opacity',
@@ -372,6 +374,8 @@ export const zhCN: Messages = {
   'map.zoomIn': '放大',
   'map.zoomOut': '缩小',
   'map.resetBearing': '指北',
+  'map.attribution': '显示或隐藏数据来源',
+  'map.attributionText': '合成演示数据 · Catchmap',
 
   'layers.title': '图层',
   'layers.opacity': '{layer}透明度',

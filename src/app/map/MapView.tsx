@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -90,12 +90,10 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
       style: localStyle(data),
       bounds: [minLng, minLat, maxLng, maxLat],
       fitBoundsOptions: { padding: 40 },
-      attributionControl: { compact: false, customAttribution: 'Synthetic demo data · Catchmap' },
+      // Added below, in the app's language, with the zoom buttons.
+      attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    // Bottom right, moved left of the right-hand panel by styles.css (--panel-right-width), so no
-    // panel ever covers these focusable buttons.
-    map.addControl(new NavigationControl({ showCompass: true }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-left');
 
     let mapIdle = false;
@@ -269,11 +267,20 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     map.setStyle(styleUrl ?? localStyle(propsRef.current.basemap));
   }, [styleUrl]);
 
-  // MapLibre titles its controls in English once; give them (and the map) the app's language.
+  // The zoom and compass buttons and the attribution, in the app's language (MapLibre words its
+  // controls once, in English, so they are made again when the language changes). Bottom right,
+  // the buttons moved left of the right-hand panel by styles.css (--panel-right-width), so no panel
+  // ever covers them.
   const { t } = useI18n();
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    const map = mapRef.current;
+    if (!container || !map) return;
+    const attribution = new AttributionControl({ compact: false, customAttribution: t('map.attributionText') });
+    const navigation = new NavigationControl({ showCompass: true });
+    // Bottom controls stack upwards in the order added: the buttons sit above the attribution.
+    map.addControl(attribution, 'bottom-right');
+    map.addControl(navigation, 'bottom-right');
     const name = (selector: string, text: string) =>
       container.querySelectorAll<HTMLElement>(selector).forEach((el) => {
         el.title = text;
@@ -282,7 +289,13 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     name('.maplibregl-ctrl-zoom-in', t('map.zoomIn'));
     name('.maplibregl-ctrl-zoom-out', t('map.zoomOut'));
     name('.maplibregl-ctrl-compass', t('map.resetBearing'));
+    name('.maplibregl-ctrl-attrib-button', t('map.attribution'));
     container.querySelector('canvas.maplibregl-canvas')?.setAttribute('aria-label', t('map.canvas'));
+    return () => {
+      if (mapRef.current !== map) return; // the map itself is gone
+      map.removeControl(navigation);
+      map.removeControl(attribution);
+    };
   }, [t]);
 
   return <div ref={containerRef} className={editing ? 'map editing' : 'map'} data-testid="map" />;
