@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import { I18nContext, makeI18n } from './i18n/i18n.ts';
 import { useAppState } from './store/store.ts';
 import { useCommandKeys } from './store/use-commands.ts';
-import { selectShowProposals, selectShownEvaluation } from './store/selectors.ts';
+import { selectShownEvaluation } from './store/selectors.ts';
 import { selectRadiusM } from './map/plan-layers.ts';
-import { stepFigures } from './analysis/step-figures.ts';
 import { MapPane } from './map/MapPane.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
 import { Legend } from './components/Legend.tsx';
@@ -38,12 +37,9 @@ export function App() {
   const tooltip = useAppState((s) => s.ui.tooltip);
   const analysed = useAppState((s) => selectShownEvaluation(s) !== null);
   const userDistrict = useAppState((s) => s.data.district?.demoLayers.includes('boundary') === false);
-  const figures = useAppState((s) => s.analysis.result?.summary);
   const layers = useAppState((s) => s.layers);
   const radiusM = useAppState(selectRadiusM);
   const styleUrl = useAppState((s) => s.ui.styleUrl);
-  const recommendation = useAppState((s) => (selectShowProposals(s) ? s.recommend.result : null));
-  const whatIf = useAppState((s) => (s.whatIf.active && s.whatIf.evaluation ? s.whatIf : null));
   const dispatch = useDispatch();
   const hub = useHub();
   useCommandKeys();
@@ -60,7 +56,9 @@ export function App() {
           </ErrorBoundary>
           <SyntheticNotice />
           <DropZone onFiles={hub.addFiles} />
-          <LoadDialogPane />
+          <ErrorBoundary name="load dialog" className="notices">
+            <LoadDialogPane />
+          </ErrorBoundary>
           <ConfirmDialog />
           {present && (
             <ErrorBoundary name="presentation">
@@ -91,7 +89,7 @@ export function App() {
                 </ErrorBoundary>
               </div>
               <SidePanel side="right" label={t('app.analysis')} className="panel panel-right">
-                <StepNav figures={stepFigures(i18n, figures ?? null, recommendation, whatIf)} />
+                <StepNav />
                 <AnalysisPanel />
                 <StepSection step="recommend">
                   <RecommendPanel />
@@ -101,12 +99,20 @@ export function App() {
                   <ExportBar />
                 </StepSection>
               </SidePanel>
-              <ComparePane />
+              <ErrorBoundary name="compare" className="compare-panel">
+                <ComparePane />
+              </ErrorBoundary>
             </>
           )}
-          <PrintPane />
-          <Tooltip tooltip={tooltip} />
-          <Notices />
+          <ErrorBoundary name="report" className="print-report">
+            <PrintPane />
+          </ErrorBoundary>
+          <ErrorBoundary name="tooltip" className="notices">
+            <Tooltip tooltip={tooltip} />
+          </ErrorBoundary>
+          <ErrorBoundary name="notices" className="notices">
+            <Notices />
+          </ErrorBoundary>
         </div>
       )}
     </I18nContext.Provider>

@@ -4,6 +4,7 @@ import { get, set } from 'idb-keyval';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { createAppStore, StoreContext } from './store/store.ts';
 import { HubContext } from './store/use-commands.ts';
 import { connectWorkers } from './store/workers.ts';
@@ -35,7 +36,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
       <HubContext.Provider value={hub}>
-        <App />
+        <ErrorBoundary name="Catchmap">
+          <App />
+        </ErrorBoundary>
       </HubContext.Provider>
     </StoreContext.Provider>
   </StrictMode>,

@@ -119,11 +119,11 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** Builds nothing: serves `dist/`, opens the app at 1400×900 and waits for the first full frame. */
-export async function openApp(): Promise<AppSession> {
+/** Builds nothing: serves `dist/`, opens the app (at 1400×900 unless told) and waits for the first full frame. */
+export async function openApp(viewport = { width: 1400, height: 900 }): Promise<AppSession> {
   const preview = await startPreview();
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport });
   const errors = watchErrors(page);
   await page.goto(preview.url);
   await waitForMapReady(page);

@@ -1,10 +1,10 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
 
-function Failed({ error, onRetry }: { error: Error; onRetry: () => void }) {
+function Failed({ error, onRetry, className }: { error: Error; onRetry: () => void; className?: string }) {
   const { t } = useI18n();
   return (
-    <div className="part-error" role="alert" data-testid="part-error">
+    <div className={className ? `part-error ${className}` : 'part-error'} role="alert" data-testid="part-error">
       <p>{t('error.part', { error: error.message })}</p>
       <button type="button" onClick={onRetry}>
         {t('error.retry')}
@@ -14,10 +14,10 @@ function Failed({ error, onRetry }: { error: Error; onRetry: () => void }) {
 }
 
 /**
- * A render error in one part (a panel, the map) shows a message in its place; the rest of the
+ * A render error in one part (`className` places its message where the part would be) (a panel, the map) shows a message in its place; the rest of the
  * app keeps working, and "Try again" renders the part afresh.
  */
-export class ErrorBoundary extends Component<{ name: string; children: ReactNode }, { error: Error | null }> {
+export class ErrorBoundary extends Component<{ name: string; children: ReactNode; className?: string }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: unknown): { error: Error } {
@@ -29,6 +29,6 @@ export class ErrorBoundary extends Component<{ name: string; children: ReactNode
   }
 
   override render(): ReactNode {
-    return this.state.error ? <Failed error={this.state.error} onRetry={() => this.setState({ error: null })} /> : this.props.children;
+    return this.state.error ? <Failed error={this.state.error} onRetry={() => this.setState({ error: null })} className={this.props.className} /> : this.props.children;
   }
 }

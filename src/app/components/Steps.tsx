@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
+import { useAppState } from '../store/store.ts';
+import { selectShowProposals } from '../store/selectors.ts';
+import { stepFigures } from '../analysis/step-figures.ts';
 
 /** The Zhengzhou method as six steps, from residents to a reviewed set of proposed sites. */
 export const STEPS = ['residents', 'demand', 'supply', 'shortfall', 'recommend', 'review'] as const;
@@ -24,8 +27,13 @@ export function StepSection({ step, children, testId }: { step: Step; children: 
  * The steps with each one's key figure, saying what it made of the step before: residents →
  * pupils → seats and coverage → shortfall → proposals → the reviewed plan. A click moves to it.
  */
-export function StepNav({ figures }: { figures: Record<Step, string | null> }) {
-  const { t } = useI18n();
+export function StepNav() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const today = useAppState((s) => s.analysis.result?.summary ?? null);
+  const recommendation = useAppState((s) => (selectShowProposals(s) ? s.recommend.result : null));
+  const whatIf = useAppState((s) => s.whatIf);
+  const figures = stepFigures(i18n, today, recommendation, whatIf.active && whatIf.evaluation ? whatIf : null);
   return (
     <nav className="step-nav" aria-label={t('step.nav')} data-testid="step-nav">
       <ol>
