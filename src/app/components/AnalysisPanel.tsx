@@ -13,7 +13,7 @@ import {
 } from '../../core/index.ts';
 import type { AnalysisAction } from '../analysis/analysis-state.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { progressText, useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
 import { NumberField } from './NumberField.tsx';
 import { StepSection } from './Steps.tsx';
@@ -29,7 +29,8 @@ function signedPoints(network: number | null, straight: number, t: ReturnType<ty
 const STEPS: Record<(typeof STANDARD_KEYS)[number], number> = { radiusM: 50, usersPer1000: 1, classSize: 1, maxSchoolSeats: 10 };
 
 export function AnalysisPanel() {
-  const { t, n, pct } = useI18n();
+  const i18n = useI18n();
+  const { t, n, pct } = i18n;
   const state = useAppState((s) => s.analysis);
   const rootDispatch = useDispatch();
   const dispatch = (action: AnalysisAction) => rootDispatch({ type: 'analysis', action });
@@ -65,7 +66,7 @@ export function AnalysisPanel() {
         {state.status === 'running' && (
           <>
             <progress max={1} value={state.progress} data-testid="analysis-progress" aria-label={t('analysis.progress')} />
-            <span title={state.message}>{t('progress.running', { pct: pct(state.progress * 100) })}</span>
+            <span title={progressText(i18n, state.message)}>{t('progress.running', { pct: pct(state.progress * 100) })}</span>
           </>
         )}
         {state.status === 'error' && <p className="error" role="alert">{state.error}</p>}

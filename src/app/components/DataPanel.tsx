@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../../core/index.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { layerNamesText, loadPhaseText, useI18n } from '../i18n/i18n.ts';
 import { useAppState } from '../store/store.ts';
 import { useHub } from '../store/use-commands.ts';
 
@@ -11,7 +11,8 @@ export function DataPanel() {
   const queued = useAppState((s) => s.data.queue.length);
   const loaded = useAppState((s) => s.data.loaded);
   const demoLayers = useAppState((s) => s.data.district?.demoLayers) ?? [];
-  const { t, n } = useI18n();
+  const i18n = useI18n();
+  const { t, n } = i18n;
   const input = useRef<HTMLInputElement>(null);
   return (
     <section className="panel-section" aria-labelledby="data-heading" data-testid="data-panel">
@@ -38,7 +39,7 @@ export function DataPanel() {
         <div className="progress-row" aria-live="polite" data-testid="data-progress">
           <progress max={1} value={progress.fraction} aria-label={progress.name} />
           <span>
-            {t('data.loading', { name: progress.name, phase: progress.phase, pct: `${Math.round(progress.fraction * 100)}%` })}
+            {t('data.loading', { name: progress.name, phase: loadPhaseText(i18n, progress.phase), pct: `${Math.round(progress.fraction * 100)}%` })}
             {progress.rows > 0 ? ` · ${t('data.rows', { rows: n(progress.rows) })}` : ''}
           </span>
           <button type="button" onClick={hub.cancelLoad} data-testid="data-cancel">
@@ -70,7 +71,7 @@ export function DataPanel() {
           ))}
         </ul>
       )}
-      {demoLayers.length > 0 && <p className="hint">{t('data.demo', { layers: demoLayers.join(', ') })}</p>}
+      {demoLayers.length > 0 && <p className="hint">{t('data.demo', { layers: layerNamesText(i18n, demoLayers) })}</p>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Feature, Point } from 'geojson';
-import { cellFeatures, facilityFeatures, featuresText, summaryJson, withProposedSites } from '../../core/index.ts';
+import { cellFeatures, facilityFeatures, featuresText, roundAs, summaryJson, withProposedSites } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectMarkers, selectPlanKind, selectShownEvaluation } from '../store/selectors.ts';
@@ -11,12 +11,12 @@ type ExportFeatures = Parameters<typeof featuresText>[0];
 
 const MIME = { geojson: 'application/geo+json', csv: 'text/csv;charset=utf-8', json: 'application/json' } as const;
 
-/** The proposed sites of the plan shown, with what each is given in it. */
+/** The proposed sites of the plan shown, with what each is given in it (rounded as the engine's exports are). */
 export function proposalFeatures(sites: SiteMarker[]): Feature<Point, Record<string, unknown>>[] {
   return sites.map((p) => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [p.lngLat[0], p.lngLat[1]] },
-    properties: { rank: p.rank, id: p.id, seats: p.seats, classes: p.classes, pupils_served: p.pupilsServed, pupils_in_catchment: p.pupilsInCatchment, locked: p.locked },
+    properties: { rank: p.rank, id: p.id, seats: p.seats, classes: p.classes, pupils_served: roundAs('people', p.pupilsServed), pupils_in_catchment: roundAs('people', p.pupilsInCatchment), locked: p.locked },
   }));
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { DISTRICT_LAYERS } from '../data/district-data.ts';
-import { useI18n, LOCALES, saveLocale } from '../i18n/i18n.ts';
+import { layerNamesText, useI18n, LOCALES, saveLocale } from '../i18n/i18n.ts';
 import { planTitles } from '../export/plan-export.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
 import { selectMarkers, selectPlanSummary, selectShownEvaluation } from '../store/selectors.ts';
@@ -23,10 +23,11 @@ export function SidePanel({ side, label, className, children }: { side: 'left' |
         type="button"
         className="panel-toggle"
         aria-expanded={!collapsed}
+        aria-label={t(collapsed ? 'panel.show' : 'panel.hide', { panel: label })}
         data-testid={`panel-toggle-${side}`}
         onClick={() => dispatch({ type: 'ui', action: { type: 'toggle-panel', side } })}
       >
-        {t(collapsed ? 'panel.show' : 'panel.hide', { panel: label })}
+        {collapsed ? t('panel.show', { panel: label }) : t('panel.hideShort')}
       </button>
       {!collapsed && <ErrorBoundary name={label}>{children}</ErrorBoundary>}
     </aside>
@@ -58,13 +59,14 @@ export function LanguageSwitch() {
 }
 
 export function SyntheticNotice() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const demoLayers = useAppState((s) => s.data.district?.demoLayers);
   const present = useAppState((s) => s.ui.present);
   if (!demoLayers || demoLayers.length === 0 || present) return null;
   return (
     <div className="synthetic-notice" role="note" data-testid="synthetic-notice">
-      {demoLayers.length === DISTRICT_LAYERS.length ? t('app.synthetic') : t('data.partlySynthetic', { layers: demoLayers.join(', ') })}
+      {demoLayers.length === DISTRICT_LAYERS.length ? t('app.synthetic') : t('data.partlySynthetic', { layers: layerNamesText(i18n, demoLayers) })}
     </div>
   );
 }

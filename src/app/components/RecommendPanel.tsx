@@ -6,10 +6,11 @@ import { useAppState, useDispatch } from '../store/store.ts';
 import { useCommand } from '../store/use-commands.ts';
 import { CommandButton } from './CommandButton.tsx';
 import { NumberField } from './NumberField.tsx';
-import { useI18n } from '../i18n/i18n.ts';
+import { progressText, useI18n } from '../i18n/i18n.ts';
 
 export function RecommendPanel() {
-  const { t, n, pct } = useI18n();
+  const i18n = useI18n();
+  const { t, n, pct } = i18n;
   const state = useAppState((s) => s.recommend);
   const analysisSettings = useAppState((s) => s.analysis.settings);
   const rootDispatch = useDispatch();
@@ -75,7 +76,7 @@ export function RecommendPanel() {
         {state.status === 'running' && (
           <>
             <progress max={1} value={state.progress} aria-label={t('rec.progress')} data-testid="rec-progress" />
-            <span title={state.message}>{t('progress.running', { pct: pct(state.progress * 100) })}</span>
+            <span title={progressText(i18n, state.message)}>{t('progress.running', { pct: pct(state.progress * 100) })}</span>
           </>
         )}
         {state.status === 'cancelled' && <span>{t('rec.cancelled')}</span>}

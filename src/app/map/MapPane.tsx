@@ -65,10 +65,10 @@ export function MapPane() {
 
   const onHover = useCallback(
     (info: PickingInfo) => {
-      const lines = describePick(info.layer?.id, info.object, i18nRef.current);
+      const lines = describePick(info.layer?.id, info.object, i18nRef.current, store.getState().analysis.settings.type);
       dispatch({ type: 'ui', action: { type: 'tooltip', tooltip: lines ? { x: info.x, y: info.y, lines } : null } });
     },
-    [dispatch],
+    [dispatch, store],
   );
   const onBasemapError = useCallback(
     (message: string) => {
