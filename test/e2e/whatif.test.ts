@@ -72,6 +72,7 @@ describe('what-if editing on the map', () => {
 
     // Resize to 30 classes.
     await page.getByTestId('whatif-size-P1').fill('30');
+    await page.getByTestId('whatif-size-P1').press('Enter');
     await synced(page);
     const resized = await sitesOnPage(page);
     expect(resized[0]).toMatchObject({ classes: 30, seats: 1350 });

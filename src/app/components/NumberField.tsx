@@ -33,14 +33,15 @@ export function NumberField({
   const { t, locale } = useI18n();
   const [text, setText] = useState(String(value));
   const [invalid, setInvalid] = useState(false);
-  const focused = useRef(false);
+  // Typed and not yet taken: only then does the field's text differ from the value in use.
+  const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const errorId = useId();
   // What a field removed mid-typing (its option switched off) still has to hand on.
   const unsettled = useRef<(() => void) | null>(null);
-  // A value set from elsewhere (a restored scenario, a reset) shows unless the user is typing.
+  // A value set from elsewhere (a restored scenario, a reset, another facility type) shows unless the user is typing.
   useEffect(() => {
-    if (!focused.current) {
+    if (!dirty.current) {
       setText(String(value));
       setInvalid(false);
     }
@@ -57,6 +58,7 @@ export function NumberField({
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     unsettled.current = null;
+    dirty.current = false;
     const read = readNumber(raw, bounds);
     setInvalid(!read.ok);
     if (read.ok && read.value !== value) onValue(read.value);
@@ -76,17 +78,13 @@ export function NumberField({
         aria-describedby={invalid ? errorId : undefined}
         value={text}
         data-testid={testId}
-        onFocus={() => {
-          focused.current = true;
-        }}
         onBlur={() => {
-          focused.current = false;
-          take(text);
+          if (dirty.current) take(text);
           setText(String(value));
           setInvalid(false);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') take(text);
+          if (e.key === 'Enter' && dirty.current) take(text);
           if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
           e.preventDefault();
           const read = readNumber(text, bounds);
@@ -99,6 +97,7 @@ export function NumberField({
         onChange={(e) => {
           const raw = e.target.value;
           setText(raw);
+          dirty.current = true;
           if (timer.current) clearTimeout(timer.current);
           // Marked at once when it cannot become valid by typing on; taken when typing pauses.
           setInvalid(raw.trim() !== '' && !/^-?\d*\.?\d*$/.test(raw.trim()));
