@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { distance } from '@turf/turf';
 import { main } from '../../src/cli/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,6 +28,25 @@ function json(stdout: string): Record<string, unknown> {
 }
 
 const geo = ['--demand', DEMAND, '--candidates', CANDS];
+
+/*
+ * The expected values, by hand from the fixtures:
+ * - tiny-pmed.txt: a path 1–2 (1), 2–3 (7: the later of two 2–3 lines wins), 3–4 (5), 4–5 (1).
+ *   Sums of shortest distances from each node: 1: 0+1+8+13+14 = 36, 2: 33, 3: 8+7+0+5+6 = 26,
+ *   4: 31, 5: 34, so p = 1 opens node 3 at 26; p = 2: {1, 4} and {2, 4} both give 1 + 5 + 1 = 7.
+ * - demand.geojson: cluster A (a1 100, a2 50, a3 30 = 180 pupils) around 113.600 E, 34.750 N;
+ *   cluster B (b1 80, b2 40 = 120) around 113.650 E; c1 (10) at 113.700 E, 34.800 N.
+ *   candidates.geojson: c-A beside A (a3, the farthest, 163 m), c-B beside B, c-C beside c1,
+ *   c-far halfway between A and B (about 2.3 km from each). existing.geojson: school-1 (60 seats)
+ *   beside B.
+ * - MCLP, 600 m, p = 1: c-A covers 180 (c-B 120); with school-1 covering B, p = 2 adds c-A and
+ *   c-C: 180 + 120 + 10 = 310.
+ * - LSCP, 600 m: every cluster needs its own site: 3; with school-1: c-A and c-C, 2.
+ * - capacitated MCLP, 100 seats, with school-1: school-1 seats 60 of B; c-A seats 100 of A's 180
+ *   (c-B would seat only B's other 60): 60 + 100 = 160.
+ * - travel-minutes.csv within 10 minutes: A's blocks reach only c-A (2–3 min), B's only c-B, c1
+ *   only c-C: 3 sites; within 16 minutes c-far (14–16 min) reaches A and B: 180 + 120 = 300.
+ */
 
 describe('catchmap solve', () => {
   it('p-median on an OR-Library file: the JSON contract, node numbers 1-based', async () => {
@@ -65,7 +85,9 @@ describe('catchmap solve', () => {
     });
     const pc = json((await run('--model', 'pcenter', ...geo, '--p', '3', '--json')).stdout);
     expect((pc.selected as string[]).slice().sort()).toEqual(['c-A', 'c-B', 'c-C']);
-    expect(pc.objective as number).toBeLessThan(200);
+    // The farthest pupil from its nearest site is block a3 (a square centred on 113.599, 34.749)
+    // from c-A (113.6003, 34.75): 0.0013° east and 0.001° north, about 162.7 m (turf's great circle).
+    expect(pc.objective as number).toBeCloseTo(distance([113.599, 34.749], [113.6003, 34.75], { units: 'meters' }), 6);
     const cm = json((await run('--model', 'cmclp', ...geo, '--existing', EXISTING, '--p', '1', '--radius', '600', '--seats', '100', '--json')).stdout);
     expect(cm).toMatchObject({ model: 'cmclp', objective: 160, selected: ['c-A'] });
   });
