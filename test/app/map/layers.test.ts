@@ -18,12 +18,18 @@ function cell(id: string, population: number, hole = false): Feature<Polygon, Po
 describe('population and shortfall layers', () => {
   it('computes density per km² from the cell area and flattens rings with hole offsets', () => {
     const [a, b] = toCellData([cell('a', 300), cell('b', 300, true)]);
-    expect(a.densityPerKm2).toBeGreaterThan(29_500);
-    expect(a.densityPerKm2).toBeLessThan(30_500);
-    expect(a.polygon.positions.length).toBe(10);
-    expect(a.polygon.holeIndices).toEqual([]);
-    expect(b.polygon.holeIndices).toEqual([10]);
-    expect(b.densityPerKm2).toBeGreaterThan(a.densityPerKm2);
+    // 300 residents over the cell's area on the sphere (R = 6,371,008.8 m, turf's): a lon/lat
+    // rectangle has area R² Δλ (sin φn − sin φs), here about 0.01 km², so about 30,000 per km².
+    const R = 6_371_008.8;
+    const rad = Math.PI / 180;
+    const dLat = 100 / 111_195;
+    const dLng = dLat / Math.cos(34.72 * rad);
+    const km2 = (R * R * dLng * rad * (Math.sin((34.72 + dLat) * rad) - Math.sin(34.72 * rad))) / 1e6;
+    expect(a.densityPerKm2).toBeCloseTo(300 / km2, 6);
+    expect(a.polygon!.positions.length).toBe(10);
+    expect(a.polygon!.holeIndices).toEqual([]);
+    expect(b.polygon!.holeIndices).toEqual([10]);
+    expect(b.densityPerKm2!).toBeGreaterThan(a.densityPerKm2!);
     expect(b.featureIndex).toBe(1);
   });
 
@@ -55,5 +61,22 @@ describe('population and shortfall layers', () => {
     expect(size(features[0])).toBe(20);
     expect(size(features[1])).toBeCloseTo(9 + 11 * Math.sqrt(0.25));
     expect(size(features[2])).toBe(20);
+  });
+
+  it('draws a point population as dots (no density), and sums the parts of a feature in the shortfall', () => {
+    const point = { type: 'Feature' as const, properties: { id: 'p', population: 2500 }, geometry: { type: 'Point' as const, coordinates: [114.3, 30.6] } };
+    const line = { type: 'Feature' as const, properties: { id: 'l', population: 5 }, geometry: { type: 'LineString' as const, coordinates: [[0, 0], [1, 1]] } };
+    const cells = toCellData([point, line, cell('a', 300)] as never);
+    expect(cells.map((c) => [c.id, c.featureIndex, c.position, c.densityPerKm2 === null])).toEqual([
+      ['p', 0, [114.3, 30.6], true],
+      ['a', 2, null, false],
+    ]);
+    // Two parts of feature 0 each short of 0.6 seats: 1.2 together, so it is drawn.
+    const shortfall = toShortfallData(cells, [
+      { featureIndex: 0, unserved: 0.6 },
+      { featureIndex: 0, unserved: 0.6 },
+      { featureIndex: 2, unserved: 0.5 },
+    ] as CellResult[]);
+    expect(shortfall.map((d) => [d.id, d.unserved])).toEqual([['p', 1.2]]);
   });
 });

@@ -20,6 +20,43 @@ const text = (s: string) => new TextEncoder().encode(s);
 const pointOf = (r: LoadResult, i = 0) => (r.features[i].geometry as Point).coordinates;
 const metresBetween = (a: Position, b: Position) => haversineM([a[0], a[1]], [b[0], b[1]]);
 
+/** Inverse spherical (web) Mercator, EPSG:3857 → lon/lat, R = 6,378,137 m: closed form. */
+function fromWebMercator([x, y]: Position): Position {
+  const R = 6378137;
+  return [((x / R) * 180) / Math.PI, ((2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * 180) / Math.PI];
+}
+
+/** The published GCJ-02 forward transform (Krasovsky ellipsoid offsets), WGS84 → GCJ-02. */
+function wgs84ToGcj02([lng, lat]: Position): Position {
+  const { PI, sin, sqrt, abs, cos } = Math;
+  const a = 6378245.0;
+  const ee = 0.00669342162296594323;
+  const x = lng - 105;
+  const y = lat - 35;
+  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sqrt(abs(x));
+  dLat += ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
+  dLat += ((20 * sin(y * PI) + 40 * sin((y / 3) * PI)) * 2) / 3;
+  dLat += ((160 * sin((y / 12) * PI) + 320 * sin((y * PI) / 30)) * 2) / 3;
+  let dLng = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sqrt(abs(x));
+  dLng += ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
+  dLng += ((20 * sin(x * PI) + 40 * sin((x / 3) * PI)) * 2) / 3;
+  dLng += ((150 * sin((x / 12) * PI) + 300 * sin((x / 30) * PI)) * 2) / 3;
+  const radLat = (lat / 180) * PI;
+  const magic = 1 - ee * sin(radLat) ** 2;
+  const sqrtMagic = sqrt(magic);
+  dLat = (dLat * 180) / (((a * (1 - ee)) / (magic * sqrtMagic)) * PI);
+  dLng = (dLng * 180) / ((a / sqrtMagic) * cos(radLat) * PI);
+  return [lng + dLng, lat + dLat];
+}
+
+/** The published GCJ-02 → BD-09 transform (Baidu). */
+function gcj02ToBd09([x, y]: Position): Position {
+  const xPi = (Math.PI * 3000) / 180;
+  const z = Math.sqrt(x * x + y * y) + 0.00002 * Math.sin(y * xPi);
+  const theta = Math.atan2(y, x) + 0.000003 * Math.cos(x * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}
+
 describe('loadFile: formats', () => {
   it('sniffs formats by content first, then by extension', () => {
     expect(sniffFormat(text('{"type":"Point"}'), 'data.txt')?.id).toBe('geojson');
@@ -71,7 +108,11 @@ describe('loadFile: formats', () => {
     const z = await load('csv-wkt-empty.csv');
     expect(pointOf(z)).toEqual([113.65, 34.75, 3]);
     const ewkt = await load('csv-ewkt-3857.csv');
-    expect(metresBetween(pointOf(ewkt), [113.65, 34.75])).toBeLessThan(1);
+    // The inverse spherical Mercator of the file's x, y (rounded to centimetres in the fixture).
+    const [ex, ey] = fromWebMercator([12651460.13, 4129958.83]);
+    expect(pointOf(ewkt)[0]).toBeCloseTo(ex, 10);
+    expect(pointOf(ewkt)[1]).toBeCloseTo(ey, 10);
+    expect(metresBetween(pointOf(ewkt), [113.65, 34.75])).toBeLessThan(0.01);
     const loc = await load('csv-location.csv');
     expect(pointOf(loc)).toEqual([113.65, 34.75]);
   });
@@ -133,6 +174,9 @@ describe('loadFile: coordinates', () => {
     const zone = await load('projected-zone38.geojson', { epsg: 4526 });
     expect(metresBetween(pointOf(zone), [113.65, 34.75])).toBeLessThan(0.01);
     const merc = await load('webmercator.geojson', { epsg: 3857 });
+    const exact = fromWebMercator([12651460.128655542, 4129958.8290286926]);
+    expect(pointOf(merc)[0]).toBeCloseTo(exact[0], 10);
+    expect(pointOf(merc)[1]).toBeCloseTo(exact[1], 10);
     expect(metresBetween(pointOf(merc), [113.65, 34.75])).toBeLessThan(0.01);
     const utm = await load('utm50.csv', { epsg: 32650 });
     expect(metresBetween(pointOf(utm), [116.4, 39.9])).toBeLessThan(0.1);
@@ -155,11 +199,13 @@ describe('loadFile: coordinates', () => {
     const converted = await load('amap-schools.csv', { coordinateSystem: 'gcj02' });
     expect(converted.crs).toMatchObject({ converted: true, shift: 'gcj02 → wgs84' });
     expect(converted.crs.suspect).toBeUndefined();
-    const shift = metresBetween(pointOf(converted), [113.6501, 34.7512]);
-    expect(shift).toBeGreaterThan(100);
-    expect(shift).toBeLessThan(700);
+    // The converted point, taken forward again by the published GCJ-02 formula (written out below,
+    // independent of the loader's library), lands back on the file's point: the library's inverse
+    // is iterative, within millimetres here (the shift itself is about 570 m).
+    expect(metresBetween(wgs84ToGcj02(pointOf(converted)), [113.6501, 34.7512])).toBeLessThan(0.01);
     const bd = await load('baidu-pois.csv', { coordinateSystem: 'bd09' });
-    expect(metresBetween(pointOf(bd), [113.6571, 34.7571])).toBeGreaterThan(100);
+    // BD-09 = GCJ-02 rotated and shifted once more; its inverse is approximate, to about 0.1 m.
+    expect(metresBetween(gcj02ToBd09(wgs84ToGcj02(pointOf(bd))), [113.6571, 34.7571])).toBeLessThan(0.25);
     const kept = await load('amap-schools.csv', { coordinateSystem: 'wgs84' });
     expect(kept.crs.suspect).toBeUndefined();
     expect(kept.warnings).toEqual([]);
