@@ -47,6 +47,8 @@ describe('LSCP', () => {
     const total = problem.weights.reduce((a, b) => a + b, 0);
     const r = await solveLscp(problem, radius, 0.8, { solver: 'exact' });
     expect(r.coveredWeight!).toBeGreaterThanOrEqual(0.8 * total - 1e-9);
+    // The weight it reports is what its sites cover, counted here by brute force.
+    expect(r.coveredWeight).toBe(coverValue(problem, r.selected.map((id) => problem.siteIds.indexOf(id)), radius));
     expect(r.objective).toBeLessThanOrEqual(fewest);
     let k = 0;
     while (![...subsets(12, k)].some((s) => coverValue(problem, s, radius) >= 0.8 * total - 1e-9)) k++;

@@ -39,9 +39,15 @@ describe('what-if session on a small district', () => {
 
   it('reports only the cells an edit changed, and nothing for an edit that changes nothing', () => {
     const session = createWhatIfSession(input, { type: 'primary' });
-    const added = session.addSite({ id: 'P', lngLat: [WEST + 12 * CELL_LNG, SOUTH + 2 * CELL_LAT], seats: 900 });
-    expect(added.cells.length).toBeGreaterThan(0);
-    expect(added.cells.length).toBeLessThan(SIDE * SIDE);
+    const site = { id: 'P', lngLat: [WEST + 12 * CELL_LNG, SOUTH + 2 * CELL_LAT] as [number, number], seats: 900 };
+    const added = session.addSite(site);
+    // Exactly the cells whose result differs between two full evaluations, without and with the site.
+    const before = evaluate(input, { type: 'primary' }).cells;
+    const after = evaluate(withProposedSites(input, 'primary', [site]), { type: 'primary' }).cells;
+    const changed = after.flatMap((cell, i) => (JSON.stringify(cell) === JSON.stringify(before[i]) ? [] : [i]));
+    expect(added.cells.map((c) => c.index).sort((a, b) => a - b)).toEqual(changed);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(SIDE * SIDE);
     const evaluation = session.evaluation();
     for (const { index, cell } of added.cells) expect(cell).toStrictEqual(evaluation.cells[index]);
     const same = session.moveSite('P', [WEST + 12 * CELL_LNG, SOUTH + 2 * CELL_LAT]);
