@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { distance } from '@turf/turf';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,55 @@ const GEO = join(ROOT, 'data', 'geo');
 const NET = join(ROOT, 'test', 'fixtures', 'network');
 const demo = ['--population', join(GEO, 'demo-population.geojson'), '--facilities', join(GEO, 'demo-facilities.geojson'), '--type', 'primary', '--json'];
 const roads = join(GEO, 'demo-roads.geojson');
+
+/**
+ * Nodes, edges and components of the demo roads, counted from the GeoJSON by brute force: equal
+ * coordinates are one node; going through the vertices in order of first appearance, a vertex not
+ * yet joined claims every other unjoined vertex less than 2 m from it (the builder's documented
+ * join rule); each segment between two different nodes is an edge.
+ */
+function demoRoadCounts() {
+  const fc = JSON.parse(readFileSync(roads, 'utf8')) as { features: { geometry: { coordinates: number[][] } }[] };
+  const ids = new Map<string, number>();
+  const points: number[][] = [];
+  const vertex = (p: number[]) => {
+    const key = `${p[0]},${p[1]}`;
+    let v = ids.get(key);
+    if (v === undefined) {
+      v = points.length;
+      ids.set(key, v);
+      points.push(p);
+    }
+    return v;
+  };
+  const segments: [number, number][] = [];
+  for (const f of fc.features) {
+    const c = f.geometry.coordinates;
+    for (let i = 0; i + 1 < c.length; i++) segments.push([vertex(c[i]), vertex(c[i + 1])]);
+  }
+  const owner = new Array<number>(points.length).fill(-1);
+  for (let i = 0; i < points.length; i++) {
+    if (owner[i] >= 0) continue;
+    owner[i] = i;
+    for (let j = i + 1; j < points.length; j++) {
+      if (owner[j] >= 0 || Math.abs(points[i][0] - points[j][0]) > 1e-4 || Math.abs(points[i][1] - points[j][1]) > 1e-4) continue;
+      if (distance(points[i], points[j], { units: 'meters' }) < 2) owner[j] = i;
+    }
+  }
+  const parent = owner.map((o, v) => (o === v ? v : -1));
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  let edges = 0;
+  for (const [a, b] of segments) {
+    if (owner[a] === owner[b]) continue;
+    edges++;
+    parent[find(owner[a])] = find(owner[b]);
+  }
+  const sizes = new Map<number, number>();
+  owner.forEach((o, v) => {
+    if (o === v) sizes.set(find(v), (sizes.get(find(v)) ?? 0) + 1);
+  });
+  return { nodes: [...sizes.values()].reduce((a, b) => a + b, 0), edges, components: sizes.size, largest: Math.max(...sizes.values()) };
+}
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -38,7 +88,14 @@ describe('catchmap evaluate --distance network', () => {
   it('prints the network it used under the table', async () => {
     const r = await run('evaluate', ...demo.slice(0, -1), '--distance', 'network', '--roads', roads, '--no-cross', 'arterial', '--cross-every', '2');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/distance: walking network over .*demo-roads\.geojson \(5,648 edges, 3 components, largest 3,832 of 3,837 nodes\), points up to 250 m off a road; arterial crossed only at \d+ crossings/);
+    // The graph counted independently: 3,847 distinct vertices and 5,658 segments; 10 vertices
+    // lie less than 2 m from a vertex that claims them (one claims two), which drops 10 nodes and
+    // the 10 short segments between them.
+    const g = demoRoadCounts();
+    expect([g.edges, g.components, g.largest, g.nodes]).toEqual([5648, 3, 3832, 3837]);
+    const n = (x: number) => x.toLocaleString('en');
+    expect(r.stdout).toContain(`demo-roads.geojson (${n(g.edges)} edges, ${g.components} components, largest ${n(g.largest)} of ${n(g.nodes)} nodes), points up to 250 m off a road`);
+    expect(r.stdout).toMatch(/distance: walking network over .*demo-roads\.geojson .*; arterial crossed only at \d+ crossings/);
   });
 
   it('refuses network options without --distance network, and unknown road classes', async () => {
