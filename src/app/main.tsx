@@ -11,7 +11,6 @@ import { connectWorkers } from './store/workers.ts';
 import { connectPersistence } from './scenario/persistence.ts';
 import { initialUi } from './state/ui-state.ts';
 import { initialLocale, makeI18n } from './i18n/i18n.ts';
-import { loadDemoDistrict } from './data/district-data.ts';
 import { EngineClient, LoaderClient } from '../worker/client.ts';
 
 const params = new URLSearchParams(window.location.search);
@@ -27,10 +26,7 @@ document.documentElement.lang = store.getState().ui.locale;
 store.subscribe((s, prev) => {
   if (s.ui.locale !== prev.ui.locale) document.documentElement.lang = s.ui.locale;
 });
-loadDemoDistrict().then(
-  (district) => store.dispatch({ type: 'data', action: { type: 'district-loaded', district } }),
-  (err: unknown) => store.dispatch({ type: 'data', action: { type: 'district-failed', error: err instanceof Error ? err.message : String(err) } }),
-);
+hub.loadDemo();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

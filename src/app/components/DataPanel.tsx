@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../../core/index.ts';
-import { layerNamesText, loadPhaseText, useI18n } from '../i18n/i18n.ts';
+import { loadPhaseText, useI18n } from '../i18n/i18n.ts';
+import { WorkspaceLayers } from './WorkspaceLayers.tsx';
 import { useAppState } from '../store/store.ts';
 import { useHub } from '../store/use-commands.ts';
 
@@ -10,7 +11,6 @@ export function DataPanel() {
   const progress = useAppState((s) => s.data.progress);
   const queued = useAppState((s) => s.data.queue.length);
   const loaded = useAppState((s) => s.data.loaded);
-  const demoLayers = useAppState((s) => s.data.district?.demoLayers) ?? [];
   const i18n = useI18n();
   const { t, n } = i18n;
   const input = useRef<HTMLInputElement>(null);
@@ -48,6 +48,7 @@ export function DataPanel() {
         </div>
       )}
       {queued > 0 && <p className="hint">{t('data.queued', { n: queued })}</p>}
+      <WorkspaceLayers />
       {loaded.length > 0 && (
         <ul className="loaded-files" data-testid="data-loaded">
           {loaded.map((f, i) => (
@@ -71,7 +72,6 @@ export function DataPanel() {
           ))}
         </ul>
       )}
-      {demoLayers.length > 0 && <p className="hint">{t('data.demo', { layers: layerNamesText(i18n, demoLayers) })}</p>}
     </section>
   );
 }

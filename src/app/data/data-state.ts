@@ -1,6 +1,7 @@
 import type { LoadOptions, MappedLayer, Role } from '../../core/index.ts';
 import type { LoadPreview } from '../../worker/loader-api.ts';
-import type { DistrictData } from './district-data.ts';
+import type { DistrictData, DistrictLayer } from './district-data.ts';
+import { emptyDistrict, removeLayer } from './workspace.ts';
 import { mergeLayer, type MergeOptions } from './merge-layer.ts';
 
 /** A file read into the worker, waiting for the user to confirm its role and fields. */
@@ -8,6 +9,8 @@ export interface PendingFile {
   file: File;
   options: LoadOptions;
   preview: LoadPreview;
+  /** The layer it is to replace, when the user chose "Replace…". */
+  role?: Role;
   /** Why the last role and field choice could not be used; the user can change it and retry. */
   error?: string;
 }
@@ -35,7 +38,8 @@ export interface DataState {
   /** The district version every engine worker holds (0: none yet); analyses wait for it. */
   readyVersion: number;
   /** Files waiting to be read, one at a time. */
-  queue: { file: File; options: LoadOptions }[];
+  /** `role`: the file is to replace that layer (the dialog starts with it). */
+  queue: { file: File; options: LoadOptions; role?: Role }[];
   progress: LoadingProgress | null;
   pending: PendingFile | null;
   loaded: LoadedFile[];
@@ -45,7 +49,7 @@ export type DataAction =
   | { type: 'district-loaded'; district: DistrictData }
   | { type: 'district-failed'; error: string }
   | { type: 'district-ready'; version: number }
-  | { type: 'files-added'; files: { file: File; options: LoadOptions }[] }
+  | { type: 'files-added'; files: { file: File; options: LoadOptions; role?: Role }[] }
   | { type: 'file-reading'; progress: LoadingProgress; dequeue: boolean }
   | { type: 'file-read'; pending: PendingFile }
   | { type: 'file-done' }
@@ -53,7 +57,10 @@ export type DataAction =
   | { type: 'file-reload'; options: LoadOptions }
   | { type: 'file-error'; error: string }
   | { type: 'file-discarded' }
-  | { type: 'layer-confirmed'; layer: MappedLayer; options: MergeOptions };
+  | { type: 'layer-confirmed'; layer: MappedLayer; options: MergeOptions }
+  /** The workspace: a layer taken out, or every layer (an empty district to start a city from). */
+  | { type: 'layer-removed'; layer: DistrictLayer }
+  | { type: 'district-emptied' };
 
 export const initialData: DataState = {
   district: null,
@@ -69,7 +76,7 @@ export const initialData: DataState = {
 export function dataReducer(state: DataState, action: DataAction): DataState {
   switch (action.type) {
     case 'district-loaded':
-      return { ...state, district: action.district, version: state.version + 1 };
+      return { ...state, district: action.district, version: state.version + 1, loaded: [] };
     case 'district-failed':
       return { ...state, loadError: action.error };
     case 'district-ready':
@@ -85,13 +92,17 @@ export function dataReducer(state: DataState, action: DataAction): DataState {
       return { ...state, progress: null };
     case 'file-reload': {
       if (!state.pending) return state;
-      const { file, options } = state.pending;
-      return { ...state, pending: null, queue: [{ file, options: { ...options, ...action.options } }, ...state.queue] };
+      const { file, options, role } = state.pending;
+      return { ...state, pending: null, queue: [{ file, options: { ...options, ...action.options }, role }, ...state.queue] };
     }
     case 'file-error':
       return state.pending ? { ...state, pending: { ...state.pending, error: action.error } } : state;
     case 'file-discarded':
       return { ...state, pending: null };
+    case 'layer-removed':
+      return state.district ? { ...state, district: removeLayer(state.district, action.layer), version: state.version + 1 } : state;
+    case 'district-emptied':
+      return { ...state, district: emptyDistrict(), version: state.version + 1, loaded: [] };
     case 'layer-confirmed': {
       if (!state.district || !state.pending) return state;
       const { layer } = action;

@@ -21,6 +21,8 @@ export type DistrictLayer = (typeof DISTRICT_LAYERS)[number];
 export interface DistrictData {
   /** Layers still holding generated demo data: the UI must say they are synthetic. */
   demoLayers: DistrictLayer[];
+  /** The file each layer loaded by the user came from (no entry: demo, empty, or the boundary drawn around the data). */
+  layerFiles: Partial<Record<DistrictLayer, string>>;
   /** File each evaluated layer came from, so warnings name it. */
   files: { population: string; facilities: string; villages: string };
   boundary: FeatureCollection<Polygon | MultiPolygon>;
@@ -55,6 +57,7 @@ export async function loadDemoDistrict(): Promise<DistrictData> {
   ]);
   return {
     demoLayers: [...DISTRICT_LAYERS],
+    layerFiles: {},
     files: { population: 'demo-population.geojson', facilities: 'demo-facilities.geojson', villages: 'demo-urban-villages.geojson' },
     boundary,
     population,

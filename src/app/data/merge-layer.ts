@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { isFacilityType, type FacilityType, type MappedLayer } from '../../core/index.ts';
 import type { DistrictData, DistrictLayer } from './district-data.ts';
+import { outsideDemo, setAsideDemo, withDefaultBoundary } from './workspace.ts';
 
 const withoutDemo = (data: DistrictData, ...layers: DistrictLayer[]) => data.demoLayers.filter((l) => !layers.includes(l));
 
@@ -16,6 +17,22 @@ export interface MergeOptions {
  */
 export function mergeLayer(data: DistrictData, layer: MappedLayer, options: MergeOptions = { replaceFacilities: true }): DistrictData {
   const fc = layer.collection as FeatureCollection;
+  // Another city: the synthetic district is set aside whole, never analysed with the user's data.
+  const base = outsideDemo(data, fc) ? setAsideDemo(data) : data;
+  const merged = mergeInto(base, layer, fc, options);
+  return withDefaultBoundary(layer.role === 'candidates' ? merged : { ...merged, layerFiles: { ...merged.layerFiles, [layerOf(layer.role)]: fileOf(merged, layer) } });
+}
+
+const layerOf = (role: Exclude<MappedLayer['role'], 'candidates'>): DistrictLayer => (role === 'exclusions' ? 'landuse' : role);
+
+/** The file a layer now comes from: facilities kept from an earlier file name both. */
+function fileOf(merged: DistrictData, layer: MappedLayer): string {
+  if (layer.role === 'facilities') return merged.files.facilities;
+  if (layer.role === 'exclusions' && merged.layerFiles.landuse) return `${merged.layerFiles.landuse} + ${layer.file}`;
+  return layer.file;
+}
+
+function mergeInto(data: DistrictData, layer: MappedLayer, fc: FeatureCollection, options: MergeOptions): DistrictData {
   switch (layer.role) {
     case 'population':
       return { ...data, population: fc as DistrictData['population'], demoLayers: withoutDemo(data, 'population'), files: { ...data.files, population: layer.file } };

@@ -355,6 +355,19 @@ export const en = {
   'field.range': 'Enter a number from {min} to {max}',
   'field.wholeRange': 'Enter a whole number from {min} to {max}',
   'progress.running': 'Working… {pct}',
+
+  'workspace.title': 'Layers in use',
+  'workspace.origin.demo': 'synthetic demo',
+  'workspace.origin.file': '{file}',
+  'workspace.origin.extent': 'drawn around the data',
+  'workspace.features': '{n, plural, one {# feature} other {# features}}',
+  'workspace.apart': 'outside the population’s extent',
+  'workspace.zoom': 'Zoom to {layer}',
+  'workspace.remove': 'Remove {layer}',
+  'workspace.replace': 'Replace {layer}…',
+  'workspace.emptyDistrict': 'Start an empty district',
+  'workspace.demoDistrict': 'Back to the demo',
+  'workspace.none': 'No layers yet: load a population and facilities.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -713,4 +726,17 @@ export const zhCN: Messages = {
   'field.range': '请输入 {min} 至 {max} 之间的数',
   'field.wholeRange': '请输入 {min} 至 {max} 之间的整数',
   'progress.running': '正在计算… {pct}',
+
+  'workspace.title': '使用中的图层',
+  'workspace.origin.demo': '合成演示数据',
+  'workspace.origin.file': '{file}',
+  'workspace.origin.extent': '按数据范围生成',
+  'workspace.features': '{n} 个要素',
+  'workspace.apart': '不在人口数据范围内',
+  'workspace.zoom': '缩放至{layer}',
+  'workspace.remove': '移除{layer}',
+  'workspace.replace': '替换{layer}…',
+  'workspace.emptyDistrict': '从空白区域开始',
+  'workspace.demoDistrict': '返回演示区域',
+  'workspace.none': '尚无图层：请加载人口和设施数据。',
 };

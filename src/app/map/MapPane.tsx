@@ -34,6 +34,7 @@ export function MapPane() {
   const styleUrl = useAppState((s) => s.ui.styleUrl);
   const view = useAppState((s) => s.ui.view);
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
+  const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
 
   const splitLng = compare?.evaluation ? (apiRef.current?.unproject(divider * window.innerWidth, window.innerHeight / 2)[0] ?? null) : null;
   const deckLayers = useMemo(
@@ -97,6 +98,7 @@ export function MapPane() {
       styleUrl={styleUrl}
       onHover={onHover}
       onBasemapError={onBasemapError}
+      synthetic={synthetic}
     />
   );
 }

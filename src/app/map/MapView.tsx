@@ -6,7 +6,9 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { LngLat } from '../../core/index.ts';
 import type { MapViewState } from '../scenario/scenario.ts';
 import type { ViewRequest } from '../state/ui-state.ts';
-import { bbox } from '@turf/turf';
+import { extentOf } from '../data/workspace.ts';
+
+const WORLD: [number, number, number, number] = [-170, -60, 170, 75];
 import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
 import { publishMapHooks, setMapReady } from './test-hooks.ts';
@@ -53,6 +55,8 @@ export interface MapViewProps {
   onHover: (info: PickingInfo) => void;
   /** Called when an online style or its tiles fail; the map has gone back to the local style. */
   onBasemapError: (message: string) => void;
+  /** Whether any layer on the map is the synthetic demo's (the attribution says so). */
+  synthetic: boolean;
 }
 
 function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary: LayerSetting) {
@@ -69,7 +73,19 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   }
 }
 
-export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError }: MapViewProps) {
+/**
+ * Room to leave around bounds being framed: the side panels cover the map's edges, so the data go
+ * between them (where the window leaves enough room between them).
+ */
+function framePadding(container: HTMLElement) {
+  const map = container.getBoundingClientRect();
+  const left = document.querySelector('.left-column > .panel:not(.collapsed)')?.getBoundingClientRect();
+  const right = document.querySelector('.panel-right:not(.collapsed)')?.getBoundingClientRect();
+  const padding = { top: 60, bottom: 60, left: left ? left.right - map.left + 24 : 60, right: right ? map.right - right.left + 24 : 60 };
+  return map.width - padding.left - padding.right > 200 ? padding : 60;
+}
+
+export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError, synthetic }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -78,17 +94,16 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
   const activeStyleUrlRef = useRef<string | null>(null);
   const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap, editing, onViewChange });
   propsRef.current = { roads, boundary, onHover, onBasemapError, basemap, editing, onViewChange };
-  const shownBoundaryRef = useRef(basemap.boundary);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const data = propsRef.current.basemap;
-    const [minLng, minLat, maxLng, maxLat] = bbox(data.boundary);
+    // An empty district (nothing loaded yet) opens on the whole world.
     const map = new MapLibreMap({
       container,
       style: localStyle(data),
-      bounds: [minLng, minLat, maxLng, maxLat],
+      bounds: extentOf(data.boundary) ?? WORLD,
       fitBoundsOptions: { padding: 40 },
       // Added below, in the app's language, with the zoom buttons.
       attributionControl: false,
@@ -224,7 +239,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     };
     mapRef.current = map;
     overlayRef.current = overlay;
-    publishMapHooks(map, () => bbox(propsRef.current.basemap.boundary) as [number, number, number, number]);
+    publishMapHooks(map, () => extentOf(propsRef.current.basemap.boundary) ?? WORLD);
     return () => {
       overlayRef.current = null;
       mapRef.current = null;
@@ -236,17 +251,13 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     const map = mapRef.current;
     if (!map?.isStyleLoaded()) return;
     updateDistrictSources(map, basemap);
-    if (shownBoundaryRef.current !== basemap.boundary) {
-      shownBoundaryRef.current = basemap.boundary;
-      map.fitBounds(bbox(basemap.boundary) as [number, number, number, number], { padding: 40, animate: false });
-    }
   }, [basemap]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !viewRequest) return;
     if (viewRequest.kind === 'view') map.jumpTo(viewRequest.view);
-    else map.fitBounds(viewRequest.bounds, { padding: 60, bearing: 0, pitch: 0, animate: false });
+    else map.fitBounds(viewRequest.bounds, { padding: framePadding(map.getContainer()), bearing: 0, pitch: 0, maxZoom: 16, animate: false });
   }, [viewRequest]);
 
   // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
@@ -276,7 +287,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     const container = containerRef.current;
     const map = mapRef.current;
     if (!container || !map) return;
-    const attribution = new AttributionControl({ compact: false, customAttribution: t('map.attributionText') });
+    const attribution = new AttributionControl({ compact: false, customAttribution: synthetic ? t('map.attributionText') : 'Catchmap' });
     const navigation = new NavigationControl({ showCompass: true });
     // Bottom controls stack upwards in the order added: the buttons sit above the attribution.
     map.addControl(attribution, 'bottom-right');
@@ -296,7 +307,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
       map.removeControl(navigation);
       map.removeControl(attribution);
     };
-  }, [t]);
+  }, [t, synthetic]);
 
   return <div ref={containerRef} className={editing ? 'map editing' : 'map'} data-testid="map" />;
 }

@@ -15,11 +15,14 @@ const named = (name: unknown, nameEn: unknown) => `${String(name)}${nameEn ? ` (
 export function describePick(layerId: string | undefined, object: unknown, { t, n }: I18n, analysedType?: FacilityType): string[] | null {
   if (!object || !layerId) return null;
   switch (layerId) {
-    case 'population': {
+    case 'population':
+    case 'population-points': {
       const cell = object as CellDatum;
-      return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), t('tip.density', { n: n(cell.densityPerKm2) })];
+      const density = cell.densityPerKm2 === null ? [] : [t('tip.density', { n: n(cell.densityPerKm2) })];
+      return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), ...density];
     }
-    case 'shortfall': {
+    case 'shortfall':
+    case 'shortfall-points': {
       const cell = object as ShortfallDatum;
       const unserved = analysedType && !isSchoolType(analysedType) ? t('tip.unservedVisits', { n: n(cell.unserved) }) : t('tip.withoutPlace', { n: n(cell.unserved) });
       return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), unserved];

@@ -65,7 +65,7 @@ const selectComparePlan = createSelector([selectCells, (s: RootState) => s.ui.co
 function planLayers(plan: PlanData | null, layers: MapLayersState, side: CompareSide | undefined) {
   if (!plan) return { shortfall: [], utilisation: [], proposals: [] };
   return {
-    shortfall: [shortfallLayer(plan.shortfall, layers.layers.shortfall, side)],
+    shortfall: shortfallLayer(plan.shortfall, layers.layers.shortfall, side),
     utilisation: [utilisationLayer(plan.existing, layers.layers.utilisation, side)],
     proposals: plan.markers.length > 0 ? proposalsLayers(plan.markers, plan.radiusM, layers.layers.proposals, side) : [],
   };
@@ -87,7 +87,7 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   const facilities = selectFacilities(s);
   const iso = s.ui.isochrones;
   return [
-    populationLayer(selectCells(s), layers.layers.population),
+    ...populationLayer(selectCells(s), layers.layers.population),
     ...a.shortfall,
     ...b.shortfall,
     villagesLayer(district.villages.features, layers.layers.villages),

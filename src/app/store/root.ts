@@ -6,7 +6,7 @@ import { uiReducer, type UiAction, type UiState } from '../state/ui-state.ts';
 import { initialWhatIf, whatIfReducer, type EditorSite, type WhatIfAction, type WhatIfState } from '../whatif/whatif-state.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { AnalysisSettings } from '../../core/index.ts';
-import { applyRules, editStart, editStop, presentStep, restoreScenario } from './rules.ts';
+import { applyRules, editStart, editStop, fitChangedData, presentStep, restoreScenario } from './rules.ts';
 
 /** The whole app state: one record, changed only by `rootReducer`. */
 export interface RootState {
@@ -50,7 +50,7 @@ export const initialRoot = (ui: UiState): RootState => ({
 function reduce(state: RootState, action: RootAction): RootState {
   switch (action.type) {
     case 'data':
-      return { ...state, data: dataReducer(state.data, action.action) };
+      return fitChangedData(state, { ...state, data: dataReducer(state.data, action.action) }, action.action);
     case 'layers':
       return { ...state, layers: mapLayersReducer(state.layers, action.action) };
     case 'analysis':

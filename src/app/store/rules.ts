@@ -3,6 +3,8 @@ import { recommendReducer } from '../analysis/recommend-state.ts';
 import { uiReducer } from '../state/ui-state.ts';
 import { whatIfReducer } from '../whatif/whatif-state.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import type { DataAction } from '../data/data-state.ts';
+import { dataExtent } from '../data/workspace.ts';
 import type { RootAction, RootState } from './root.ts';
 import { selectMarkers, selectPlanBounds, selectSitesToEdit } from './selectors.ts';
 
@@ -27,6 +29,15 @@ export function applyRules(prev: RootState, next: RootState): RootState {
     s = { ...s, whatIf: whatIfReducer(s.whatIf, { type: 'start', basis: s.analysis.settings, sites: s.whatIf.sites }) };
   }
   return s;
+}
+
+/** A layer loaded or removed: the map goes to the data. */
+export function fitChangedData(prev: RootState, next: RootState, action: DataAction): RootState {
+  const changed = action.type === 'layer-confirmed' || action.type === 'layer-removed' || action.type === 'district-emptied';
+  const district = next.data.district;
+  if (!changed || !district || district === prev.data.district) return next;
+  const bounds = dataExtent(district);
+  return bounds ? { ...next, ui: uiReducer(next.ui, { type: 'request-view', request: { kind: 'fit', bounds } }) } : next;
 }
 
 export function editStart(s: RootState): RootState {

@@ -1,5 +1,5 @@
 import { createSelector } from 'reselect';
-import { bbox } from '@turf/turf';
+import { dataExtent, extentOf } from '../data/workspace.ts';
 import type { Evaluation, EvaluationSummary } from '../../core/index.ts';
 import { sameSettings } from '../analysis/analysis-state.ts';
 import { proposalMarkers, siteMarkers, type SiteMarker } from '../map/layers/proposals-layer.ts';
@@ -82,9 +82,9 @@ export const selectScenario = createSelector(
 /** The district and every proposed site: what an overview, a PNG and the report frame. */
 export const selectPlanBounds = (s: RootState): [number, number, number, number] | null => {
   const district = s.data.district;
-  if (!district) return null;
-  const [w, so, e, n] = bbox(district.boundary);
-  const box: [number, number, number, number] = [w, so, e, n];
+  const extent = district ? (extentOf(district.boundary) ?? dataExtent(district)) : null;
+  if (!extent) return null;
+  const box: [number, number, number, number] = [...extent];
   for (const m of selectMarkers(s)) {
     box[0] = Math.min(box[0], m.lngLat[0]);
     box[1] = Math.min(box[1], m.lngLat[1]);

@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf';
 import type { EngineClient, LoaderClient } from '../../worker/client.ts';
 import type { FieldMapping, LoadOptions, Role } from '../../core/index.ts';
-import type { DistrictData } from '../data/district-data.ts';
+import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
 import type { SavedScenario } from '../scenario/scenario-list.ts';
 import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
@@ -32,11 +32,13 @@ export interface WorkerHub {
   /** Optimizes again around the locked sites of the editing session. */
   reoptimize(): Promise<void>;
   compare(saved: SavedScenario | null): void;
-  addFiles(files: Iterable<File>): void;
+  addFiles(files: Iterable<File>, role?: Role): void;
   cancelLoad(): void;
   confirmLoad(role: Role, mapping: FieldMapping, options: MergeOptions): Promise<void>;
   reloadPending(options: LoadOptions): void;
   discardPending(): void;
+  /** The synthetic demo district, in place of whatever is loaded. */
+  loadDemo(): void;
   dispose(): void;
 }
 
@@ -44,13 +46,14 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 /** A loader's message names the file; the notice does so already. */
 const withoutFile = (text: string, file: string) => (text.startsWith(`${file}: `) ? text.slice(file.length + 2) : text);
 
+/** The district as the engines take it; layers the user has not got (no villages, no roads) are left out, not sent empty. */
 const districtInput = (d: DistrictData) => ({
   population: d.population,
   facilities: d.facilities,
-  villages: d.villages,
+  villages: d.villages.features.length > 0 ? d.villages : undefined,
   exclusions: d.landuse.features,
   candidates: d.candidates,
-  roads: d.roads,
+  roads: d.roads.features.length > 0 ? d.roads : undefined,
   sources: d.files,
 });
 
@@ -144,7 +147,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
   const readNextFile = () => {
     const { data } = store.getState();
     if (data.progress || data.pending || data.queue.length === 0) return;
-    const { file, options } = data.queue[0];
+    const { file, options, role } = data.queue[0];
     const run = ++loadRun;
     // Progress arrives on its own message port and can land after the answer: ignore it then.
     let settled = false;
@@ -156,7 +159,9 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
         const preview = await workers.loader.load(bytes, file.name, options, (p) => {
           if (run === loadRun && !settled) dispatch({ type: 'data', action: { ...progress(p.fraction, p.phase, p.rows), dequeue: false } });
         });
-        if (run === loadRun) dispatch({ type: 'data', action: { type: 'file-read', pending: { file, options, preview } } });
+        // "Replace…" on a layer: the dialog starts with that layer's role.
+        const shown = role ? { ...preview, suggestedRole: role } : preview;
+        if (run === loadRun) dispatch({ type: 'data', action: { type: 'file-read', pending: { file, options, preview: shown, role } } });
       } catch (err) {
         if (run !== loadRun) return;
         dispatch({ type: 'data', action: { type: 'file-done' } });
@@ -186,9 +191,10 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
     if (s.data.queue !== prev.data.queue || s.data.progress !== prev.data.progress || s.data.pending !== prev.data.pending) readNextFile();
   });
 
+  // A raster is read within the user's own boundary only, never clipped to the demo district.
   const loadBounds = (): LoadOptions => {
     const d = store.getState().data.district;
-    return d ? { bbox: bbox(d.boundary) as [number, number, number, number] } : {};
+    return d?.layerFiles.boundary ? { bbox: bbox(d.boundary) as [number, number, number, number] } : {};
   };
 
   return {
@@ -242,9 +248,9 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
         },
       );
     },
-    addFiles(files) {
+    addFiles(files, role) {
       const options = loadBounds();
-      const list = [...files].map((file) => ({ file, options }));
+      const list = [...files].map((file) => ({ file, options, role }));
       if (list.length > 0) dispatch({ type: 'data', action: { type: 'files-added', files: list } });
     },
     cancelLoad() {
@@ -278,6 +284,12 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       const pending = store.getState().data.pending;
       if (pending) void workers.loader.discard(pending.preview.id);
       dispatch({ type: 'data', action: { type: 'file-discarded' } });
+    },
+    loadDemo() {
+      loadDemoDistrict().then(
+        (district) => dispatch({ type: 'data', action: { type: 'district-loaded', district } }),
+        (err: unknown) => dispatch({ type: 'data', action: { type: 'district-failed', error: message(err) } }),
+      );
     },
     dispose() {
       unsubscribe();

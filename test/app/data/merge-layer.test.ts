@@ -10,6 +10,7 @@ const square = { type: 'Polygon' as const, coordinates: [[[113.6, 34.7], [113.61
 function demo(): DistrictData {
   return {
     demoLayers: [...DISTRICT_LAYERS],
+    layerFiles: {},
     files: { population: 'demo-pop', facilities: 'demo-fac', villages: 'demo-vil' },
     boundary: fc([]),
     population: fc([]),

@@ -15,6 +15,7 @@ const empty = { type: 'FeatureCollection', features: [] } as const;
 export function workedDistrict(): DistrictData {
   return {
     demoLayers: [],
+    layerFiles: {},
     files: { population: 'population.geojson', facilities: 'facilities.geojson', villages: 'villages.geojson' },
     boundary: {
       type: 'FeatureCollection',

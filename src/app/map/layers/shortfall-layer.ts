@@ -1,8 +1,8 @@
-import { SolidPolygonLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { CellResult } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
 import type { Rgba } from '../colour-ramp.ts';
-import type { CellDatum } from './population-layer.ts';
+import { pointRadiusPx, type CellDatum } from './population-layer.ts';
 import { clipTo, type CompareSide } from './compare-clip.ts';
 
 /** Unserved users per cell: class lower bounds (pupils, or visits a day for clinics). */
@@ -28,26 +28,51 @@ export interface ShortfallDatum extends CellDatum {
 
 /** Joins the engine's per-cell results to the drawn cells by their source feature. */
 export function toShortfallData(cells: CellDatum[], results: CellResult[]): ShortfallDatum[] {
+  // A large polygon may reach the engine in parts: its unserved users are their sum.
   const unservedByFeature = new Map<number, number>();
-  for (const r of results) if (r.unserved >= 1) unservedByFeature.set(r.featureIndex, r.unserved);
+  for (const r of results) unservedByFeature.set(r.featureIndex, (unservedByFeature.get(r.featureIndex) ?? 0) + r.unserved);
   const out: ShortfallDatum[] = [];
   for (const c of cells) {
     const unserved = unservedByFeature.get(c.featureIndex);
-    if (unserved !== undefined) out.push({ ...c, unserved });
+    if (unserved !== undefined && unserved >= 1) out.push({ ...c, unserved });
   }
   return out;
 }
 
 export function shortfallLayer(data: ShortfallDatum[], setting: LayerSetting, side?: CompareSide) {
-  return new SolidPolygonLayer<ShortfallDatum>({
-    ...clipTo(side),
-    id: `shortfall${side?.suffix ?? ''}`,
-    data,
-    visible: setting.visible,
-    opacity: setting.opacity,
-    getPolygon: (d) => d.polygon,
-    positionFormat: 'XY',
-    getFillColor: (d) => shortfallColour(d.unserved),
-    pickable: true,
-  });
+  const points = data.filter((d) => d.position !== null);
+  return [
+    new SolidPolygonLayer<ShortfallDatum>({
+      ...clipTo(side),
+      id: `shortfall${side?.suffix ?? ''}`,
+      data: data.filter((d) => d.polygon !== null),
+      visible: setting.visible,
+      opacity: setting.opacity,
+      getPolygon: (d) => d.polygon!,
+      positionFormat: 'XY',
+      getFillColor: (d) => shortfallColour(d.unserved),
+      pickable: true,
+    }),
+    // Unserved residents at points: a ring in the shortfall colour around the population dot.
+    ...(points.length > 0
+      ? [
+          new ScatterplotLayer<ShortfallDatum>({
+            ...clipTo(side),
+            id: `shortfall-points${side?.suffix ?? ''}`,
+            data: points,
+            visible: setting.visible,
+            opacity: setting.opacity,
+            getPosition: (d) => d.position!,
+            radiusUnits: 'pixels',
+            getRadius: (d) => pointRadiusPx(d.residents) + 3,
+            filled: false,
+            stroked: true,
+            lineWidthUnits: 'pixels',
+            getLineWidth: 3,
+            getLineColor: (d) => shortfallColour(d.unserved),
+            pickable: true,
+          }),
+        ]
+      : []),
+  ];
 }

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
+import { openApp, pct, screenshot, waitForMapReady, type AppSession } from './harness.ts';
+
+/** A city far from the demo (Wuhan, ~470 km south of Zhengzhou): residents at 60 points, with Chinese headers. */
+const points = Array.from({ length: 60 }, (_, i) => ({
+  lngLat: [114.28 + (i % 10) * 0.004, 30.57 + Math.floor(i / 10) * 0.004] as [number, number],
+  residents: 400 + ((i * 37) % 900),
+}));
+const populationGeojson = JSON.stringify({
+  type: 'FeatureCollection',
+  features: points.map((p, i) => ({ type: 'Feature', properties: { 编号: `W${i + 1}`, 常住人口: p.residents }, geometry: { type: 'Point', coordinates: p.lngLat } })),
+});
+const schools = [
+  { name: '江汉第一小学', lngLat: [114.285, 30.575], seats: 900 },
+  { name: '江汉第二小学', lngLat: [114.3, 30.58], seats: 1350 },
+  { name: '江汉第三小学', lngLat: [114.31, 30.59], seats: 450 },
+  { name: '江汉第四小学', lngLat: [114.29, 30.59], seats: 1800 },
+];
+const schoolsCsv = '学校名称,经度,纬度,学位,类型\n' + schools.map((s) => `${s.name},${s.lngLat[0]},${s.lngLat[1]},${s.seats},小学`).join('\n') + '\n';
+const count = (n: number) => n.toLocaleString('en');
+
+async function load(page: Page, name: string, text: string, role: string) {
+  await page.getByTestId('data-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+  await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('load-role').inputValue()).toBe(role);
+  await page.getByTestId('load-add').click();
+  await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+describe('a city of your own, far from the demo', () => {
+  let app: AppSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await openApp();
+    page = app.page;
+    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sets the demo aside, moves the map there, and analyses only the loaded point population and schools', async () => {
+    await load(page, 'wuhan-residents.geojson', populationGeojson, 'population');
+    await page.waitForSelector('[data-testid="workspace-population"][data-origin="file"]');
+    // No demo layer is in use any more, so no synthetic notice.
+    await expect(page.getByTestId('synthetic-notice').count()).resolves.toBe(0);
+    await expect(page.getByTestId('workspace-facilities').count()).resolves.toBe(0);
+    await waitForMapReady(page);
+    const inView = await page.evaluate((pts) => pts.every((p) => {
+      const [x, y] = window.__catchmap!.project(p);
+      return x > 0 && y > 0 && x < window.innerWidth && y < window.innerHeight;
+    }), points.map((p) => p.lngLat));
+    expect(inView).toBe(true);
+
+    await load(page, 'wuhan-schools.csv', schoolsCsv, 'facilities');
+    const residents = points.reduce((sum, p) => sum + p.residents, 0);
+    const seats = schools.reduce((sum, s) => sum + s.seats, 0);
+    await page.waitForFunction((text) => document.querySelector('[data-testid="summary-seats"]')?.textContent === text, count(seats), { timeout: 60_000 });
+    expect(await page.getByTestId('summary-residents').textContent()).toBe(count(residents));
+    expect(await page.getByTestId('summary-over-capacity').textContent()).toMatch(/ of 4$/);
+
+    // The engine in Node on the same two files gives the same coverage.
+    const pop = applyMapping(await loadFile(new TextEncoder().encode(populationGeojson), 'wuhan-residents.geojson'), 'population');
+    const fac = applyMapping(await loadFile(new TextEncoder().encode(schoolsCsv), 'wuhan-schools.csv'), 'facilities');
+    const expected = evaluate({ population: pop.collection, facilities: fac.collection }, { type: 'primary' });
+    expect(expected.summary.residents).toBe(residents);
+    expect(await page.getByTestId('summary-coverage').textContent()).toBe(pct(expected.summary.coveragePct));
+    await waitForMapReady(page);
+    await screenshot(page, 'workspace-wuhan.png');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('removes a layer and goes back to the demo on request', async () => {
+    await page.getByTestId('workspace-facilities-remove').click();
+    await expect(page.getByTestId('workspace-facilities').count()).resolves.toBe(0);
+    await page.getByTestId('workspace-demo').click();
+    await page.getByTestId('synthetic-notice').waitFor({ timeout: 30_000 });
+    await page.waitForSelector('[data-testid="workspace-population"][data-origin="demo"]');
+  });
+});
