@@ -358,7 +358,6 @@ export const en = {
 
   'workspace.title': 'Layers in use',
   'workspace.origin.demo': 'synthetic demo',
-  'workspace.origin.file': '{file}',
   'workspace.origin.extent': 'drawn around the data',
   'workspace.features': '{n, plural, one {# feature} other {# features}}',
   'workspace.apart': 'outside the population’s extent',
@@ -729,7 +728,6 @@ export const zhCN: Messages = {
 
   'workspace.title': '使用中的图层',
   'workspace.origin.demo': '合成演示数据',
-  'workspace.origin.file': '{file}',
   'workspace.origin.extent': '按数据范围生成',
   'workspace.features': '{n} 个要素',
   'workspace.apart': '不在人口数据范围内',
