@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import {
 } from '../../src/core/index.ts';
 import { decodeScenario } from '../../src/app/scenario/scenario.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { addSiteByClick, demoDistrict, openApp, pct, readDemo, screenshot, waitForMapReady, whatIfSynced, type AppSession } from './harness.ts';
+import { addSiteByClick, demoDistrict, pct, readDemo, screenshot, waitForMapReady, whatIfSynced, type AppSession, withApp } from './harness.ts';
 
 const district = demoDistrict();
 const exclude = (readDemo('demo-landuse.geojson') as { features: Feature<Polygon | MultiPolygon>[] }).features;
@@ -57,16 +57,7 @@ async function shareLinkScenario(page: Page) {
 describe("the planner's controls", () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('takes every analysis number as typed: cleared and retyped, refused out of range with a message, never sent', async () => {
     await retype(page, 'standard-radiusM', '800');
@@ -235,14 +226,7 @@ describe("the planner's controls", () => {
 
 describe('on a phone (390 × 844)', () => {
   let app: AppSession;
-
-  beforeAll(async () => {
-    app = await openApp({ width: 390, height: 844 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => (app = opened), { viewport: { width: 390, height: 844 }, waitForAnalysis: false });
 
   it('starts with the panels folded so the map is visible, and unfolds them on request', async () => {
     const page = app.page;

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -137,6 +138,22 @@ export async function openApp(viewport = { width: 1400, height: 900 }): Promise<
       preview.stop();
     },
   };
+}
+
+/**
+ * For a describe block: opens the app before its tests (waiting for the first analysis, unless
+ * `waitForAnalysis` is false), hands the session to `onOpen`, and closes it after them.
+ */
+export function withApp(onOpen: (app: AppSession) => void, { viewport, waitForAnalysis = true }: { viewport?: { width: number; height: number }; waitForAnalysis?: boolean } = {}): void {
+  let app: AppSession | undefined;
+  beforeAll(async () => {
+    app = await openApp(viewport);
+    if (waitForAnalysis) await app.page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
+    onOpen(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 }
 
 /** Does `action`, then waits for a frame drawn after it with everything loaded. */

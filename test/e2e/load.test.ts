@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
 import { FACILITY_STYLE } from '../../src/app/map/facility-style.ts';
-import { demoDistrict, pct, colourDistance, onMap, openApp, redrawAfter, screenshot, type AppSession } from './harness.ts';
+import { demoDistrict, pct, colourDistance, onMap, redrawAfter, screenshot, type AppSession, withApp } from './harness.ts';
 
 const district = demoDistrict();
 
@@ -33,16 +33,7 @@ async function dropFile(page: Page, name: string, text: string) {
 describe('bring your own data (headless Chromium)', () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('refuses a broken file with its reason and keeps everything already loaded', async () => {
     const coverage = await page.getByTestId('summary-coverage').textContent();

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { DEFAULT_RECOMMEND_SETTINGS, evaluate, recommendOptionsOf, recommendSites, type Recommendation } from '../../src/core/index.ts';
-import { demoDistrict, pct, readDemo, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
+import { demoDistrict, pct, readDemo, colourDistance, onMap, redrawAfter, screenshot, waitForLayers, type AppSession, withApp } from './harness.ts';
 
 const district = demoDistrict();
 const exclude = (readDemo('demo-landuse.geojson') as { features: Feature<Polygon | MultiPolygon>[] }).features;
@@ -19,16 +19,7 @@ async function text(page: Page, testId: string) {
 describe('recommend sites (optimizer in its own worker)', () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('recommends the same sites as the engine and shows before/after and equity', async () => {
     const expected = await expectedDefault();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { DENSITY_COLOURS } from '../../src/app/map/colour-ramp.ts';
-import { OUTPUT_DIR, addSiteByClick, colourDistance, demoDistrict, pct, whatIfSynced, openApp, screenshot, waitForLayers, waitForMapReady, watchErrors, type AppSession } from './harness.ts';
+import { OUTPUT_DIR, addSiteByClick, colourDistance, demoDistrict, pct, whatIfSynced, openApp, screenshot, waitForLayers, waitForMapReady, watchErrors, type AppSession, withApp } from './harness.ts';
 import { evaluate, withProposedSites } from '../../src/core/index.ts';
 
 const district = demoDistrict();
@@ -14,16 +14,7 @@ const synced = whatIfSynced;
 describe('scenarios: autosave, share links, presentation', () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('restores parameters, proposed sites and view after a reload', async () => {
     await page.getByTestId('standard-radiusM').fill('600');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, type AppSession } from './harness.ts';
+import { screenshot, type AppSession, withApp } from './harness.ts';
 
 /**
  * English that the Chinese panels still show, coming from files outside this test's fixes (each
@@ -38,16 +38,7 @@ const inDialog = (page: Page) => page.evaluate(() => !!document.querySelector('[
 describe('UI defects of #11 (headless Chromium)', () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('no panel covers the zoom buttons at 1400×900, 1280×720 and 1024×700', async () => {
     for (const [width, height] of [

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluate, withProposedSites, type Evaluation, type ProposedSite } from '../../src/core/index.ts';
-import { addSiteByClick, demoDistrict, pct, openApp, whatIfSynced, type AppSession } from './harness.ts';
+import { addSiteByClick, demoDistrict, pct, whatIfSynced, type AppSession, withApp } from './harness.ts';
 
 const district = demoDistrict();
 
@@ -25,16 +25,7 @@ async function expectLive(page: Page, sites: ProposedSite[]): Promise<Evaluation
 describe('what-if editing on the map', () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('adds a site by clicking, drags it, and shows the engine’s numbers live; undo and redo by keyboard', async () => {
     await addSiteByClick(page, [113.585, 34.695]);

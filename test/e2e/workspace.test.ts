@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
-import { openApp, pct, screenshot, waitForMapReady, type AppSession } from './harness.ts';
+import { pct, screenshot, waitForMapReady, type AppSession, withApp } from './harness.ts';
 
 /** A city far from the demo (Wuhan, ~470 km south of Zhengzhou): residents at 60 points, with Chinese headers. */
 const points = Array.from({ length: 60 }, (_, i) => ({
@@ -32,16 +32,7 @@ async function load(page: Page, name: string, text: string, role: string) {
 describe('a city of your own, far from the demo', () => {
   let app: AppSession;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await openApp();
-    page = app.page;
-    await page.getByTestId('analysis-summary').waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('sets the demo aside, moves the map there, and analyses only the loaded point population and schools', async () => {
     await load(page, 'wuhan-residents.geojson', populationGeojson, 'population');
