@@ -99,7 +99,9 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   if (wantsExact(opts, columns)) {
     checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
     const ans = await solveMilp(cmclpLp(problem, cover, capacity, p), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs });
-    open = openFromValues(ans.values, problem.nCandidates);
+    // Stopped by its time limit, HiGHS may hold a worse plan than the heuristic's: keep the better.
+    const exact = openFromValues(ans.values, problem.nCandidates);
+    if (exact.length === p && served(exact) >= best.value - eps) open = exact;
     bound = ans.bound;
     gap = ans.gap;
     solver = 'exact';
