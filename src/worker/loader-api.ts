@@ -19,6 +19,26 @@ export interface LoadPreview extends Omit<LoadResult, 'features' | 'labels' | 'w
   warningCount: number;
   /** The first rows' properties, so the user can check the field mapping. */
   sample: Record<string, unknown>[];
+  /** Each field's distinct values (text, at most MAX_VALUES, most frequent first), so type words can be mapped. */
+  values: Record<string, string[]>;
+}
+
+const MAX_VALUES = 12;
+
+/** Each field's most frequent distinct values; fields with many (names, ids, numbers) are cut short, never listed whole. */
+function distinctValues(features: { properties: Record<string, unknown> | null }[], fields: readonly string[]): Record<string, string[]> {
+  const counts = new Map<string, Map<string, number>>(fields.map((f) => [f, new Map()]));
+  for (const f of features) {
+    for (const [field, seen] of counts) {
+      const v = f.properties?.[field];
+      if (v === null || v === undefined || v === '' || seen.size > 200) continue;
+      const text = String(v);
+      seen.set(text, (seen.get(text) ?? 0) + 1);
+    }
+  }
+  return Object.fromEntries(
+    [...counts].map(([field, seen]) => [field, [...seen].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_VALUES).map(([v]) => v)]),
+  );
 }
 
 /**
@@ -45,6 +65,7 @@ export function createLoaderApi() {
         warnings: warnings.slice(0, MAX_WARNINGS),
         warningCount: warnings.length,
         sample: features.slice(0, 5).map((f) => ({ ...f.properties })),
+        values: distinctValues(features, result.fields),
       };
     },
     /** The file mapped for a role; it stays here so the user can try another mapping. */
