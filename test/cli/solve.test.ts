@@ -115,7 +115,12 @@ describe('catchmap solve', () => {
   it('warns about demand no site can reach', async () => {
     const r = await run('--model', 'lscp', ...geo, '--radius', '20', '--json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: no site can reach 5 demand point\(s\): .*a3/);
+    // Four points, and the polygon a3 (0.001° square: spread ≈ 41 m > 20 m / 4) split into parts
+    // of at most 20 / 5 = 4 m a side (README, "How polygons become demand points").
+    const mPerDeg = (6_371_008.8 * Math.PI) / 180;
+    const parts = Math.ceil((0.001 * mPerDeg * Math.cos((34.749 * Math.PI) / 180)) / 4) * Math.ceil((0.001 * mPerDeg) / 4);
+    expect(parts).toBe(23 * 28);
+    expect(r.stderr).toMatch(new RegExp(`warning: no site can reach ${4 + parts} demand point\\(s\\): a1, a2, a3#1, a3#2, `));
   });
 
   it('bad files: InputError with the file named, exit 2', async () => {

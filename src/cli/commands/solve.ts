@@ -21,7 +21,8 @@ stay open and count.
 
   --model MODEL       ${MODELS.join(' | ')}
   --orlib FILE        OR-Library p-median instance (pmed1…40); selected = node numbers (1-based)
-  --demand FILE       demand points (or polygons: their centroids)
+  --demand FILE       demand points, or polygons at their area centroids (mclp, cmclp,
+                      lscp: split by area when large for --radius; see README)
   --candidates FILE   candidate sites; selected = their \`id\` property
   --existing FILE     existing facilities (kept open)
                       Files: GeoJSON, CSV/TSV (lon/lat, 经度/纬度 or WKT columns), zipped Shapefile
@@ -136,7 +137,10 @@ export const solveCommand: Command = {
       const demandPts = await readPoints(o.demand);
       candidates = await readPoints(o.candidates);
       const existingPts = o.existing ? await readPoints(o.existing) : [];
-      const demand = toDemand(demandPts, o.demand, o.weight);
+      // Polygons large for the coverage radius are split by area as in `evaluate` (coverage models
+      // only, and not with --matrix, whose rows name the features).
+      const splitRadius = (model === 'mclp' || model === 'cmclp' || model === 'lscp') && !o.matrix ? radius : undefined;
+      const demand = toDemand(demandPts, o.demand, o.weight, splitRadius);
       const cands = toSites(candidates, o.candidates, model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' || model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const clash = existing.find((e) => cands.some((c) => c.id === e.id));

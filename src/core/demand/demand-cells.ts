@@ -1,10 +1,17 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { LngLat } from '../types.ts';
 import type { PopulationFeature } from './population.ts';
+import { partAmounts, splitPolygon, splitsAt } from './split-polygon.ts';
 import type { UrbanVillage } from './urban-villages.ts';
 import { villageTagger, type VillageShare } from './village-tagging.ts';
 
-/** Where demand is: one cell per population feature. Plain data (crosses a worker boundary). */
+/**
+ * Where demand is: one cell per population feature, or one per part of a polygon split at the
+ * service radius (`splitsAt`), each part keeping its feature's `featureIndex`. Plain data (crosses
+ * a worker boundary).
+ */
 export interface DemandCell {
+  /** The feature's id; a part's is the feature's followed by `#k` (k = 1…parts). */
   id: string;
   featureIndex: number;
   lngLat: LngLat;
@@ -27,9 +34,34 @@ export interface DemandOptions {
   usersPer1000: number;
   /** Multiplies every cell's population to reach the plan year (1 = today). */
   growthFactor?: number;
+  /**
+   * The service radius (metres): a polygon whose spread exceeds a quarter of it is split into
+   * parts by area (`splitPolygon`), its residents shared by area. Not given: nothing is split.
+   */
+  radiusM?: number;
 }
 
-/** Turns population features into demand cells, tagging each with its urban village(s). */
+/** A place residents live: a whole feature or one part of it. */
+interface Piece {
+  id: string;
+  lngLat: LngLat;
+  polygon: Polygon | MultiPolygon | null;
+  population: number;
+}
+
+/** The feature as one piece, or its parts when it is large for the radius. */
+function piecesOf(p: PopulationFeature, radiusM: number | undefined): Piece[] {
+  if (radiusM === undefined || !p.polygon || !(p.population > 0) || !splitsAt(p.spreadM ?? 0, radiusM)) return [p];
+  const parts = splitPolygon(p.polygon, radiusM);
+  if (parts.length === 1) return [p];
+  const populations = partAmounts(p.population, parts);
+  return parts.map((part, k) => ({ id: `${p.id}#${k + 1}`, lngLat: part.lngLat, polygon: part.polygon, population: populations[k] }));
+}
+
+/**
+ * Turns population features into demand cells (splitting polygons large for `options.radiusM`),
+ * tagging each with its urban village(s). `onCell` counts features, not parts.
+ */
 export function buildDemandCells(
   population: readonly PopulationFeature[],
   villages: readonly UrbanVillage[],
@@ -38,7 +70,14 @@ export function buildDemandCells(
 ): DemandCell[] {
   const growth = options.growthFactor ?? 1;
   const tag = villageTagger(villages);
-  return population.map((p, k) => {
+  const cells: DemandCell[] = [];
+  population.forEach((feature, k) => {
+    for (const p of piecesOf(feature, options.radiusM)) cells.push(cellOf(feature.featureIndex, p));
+    onCell?.(k + 1);
+  });
+  return cells;
+
+  function cellOf(featureIndex: number, p: Piece): DemandCell {
     const residents = p.population * growth;
     const shares = tag(p.lngLat, p.polygon);
     let villageShare = 0;
@@ -49,10 +88,9 @@ export function buildDemandCells(
       migrantShare += s.share * villages[s.village].migrantShare;
       if (!main || s.share > main.share) main = s;
     }
-    onCell?.(k + 1);
     return {
       id: p.id,
-      featureIndex: p.featureIndex,
+      featureIndex,
       lngLat: p.lngLat,
       residents,
       users: (residents * options.usersPer1000) / 1000,
@@ -62,5 +100,5 @@ export function buildDemandCells(
       villages: shares,
       migrants: residents * migrantShare,
     };
-  });
+  }
 }

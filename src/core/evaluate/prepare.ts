@@ -13,8 +13,9 @@ import type { EvaluateInput, EvaluateOptions } from './evaluation.ts';
 
 /**
  * Everything an evaluation needs that does not depend on where facilities stand: the validated
- * options and layers, the demand cells with their village tagging (the slow part) and the distance
- * rule over the cells. Built once, it can be assessed against many facility sets.
+ * options and layers, the demand cells with their village tagging (the slow part; a polygon large
+ * for the radius becomes several cells with its `featureIndex`) and the distance rule over the
+ * cells. Built once, it can be assessed against many facility sets.
  */
 export interface PreparedEvaluation {
   type: FacilityType;
@@ -66,7 +67,9 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
   progress(0.05, 'tagging urban villages');
   const total = population.features.length;
   const step = Math.max(1, Math.floor(total / 20));
-  const cells = buildDemandCells(population.features, villages, { usersPer1000: standard.usersPer1000, growthFactor }, (done) => {
+  // Polygons large for the radius are split here, where the radius is known (see split-polygon.ts).
+  const demandOptions = { usersPer1000: standard.usersPer1000, growthFactor, radiusM: standard.radiusM };
+  const cells = buildDemandCells(population.features, villages, demandOptions, (done) => {
     if (done % step === 0) progress(0.05 + (0.6 * done) / total, 'tagging urban villages');
   });
 

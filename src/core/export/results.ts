@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Proposal } from '../recommend/recommend-sites.ts';
 import type { Evaluation } from '../evaluate/evaluation.ts';
+import { cellsByFeature } from '../evaluate/feature-rows.ts';
 import { featuresOf } from '../input/features.ts';
 import { featuresToCsv } from './csv.ts';
 import { denoiseProperties, roundAs, roundGeometry } from './rounding.ts';
@@ -14,11 +15,12 @@ type Out = Feature<Geometry | null, Record<string, unknown>>;
 
 /**
  * Per-cell results beside each population feature's own properties (`population` is the
- * collection that was evaluated, so `featureIndex` joins them).
+ * collection that was evaluated, so `featureIndex` joins them): one row per input feature, the
+ * parts of a polygon split at the radius joined back (`cellsByFeature`).
  */
 export function cellFeatures(result: Evaluation, population: unknown): Out[] {
   const input = featuresOf(population, 'population');
-  return result.cells.map((c) => {
+  return cellsByFeature(result.cells).map((c) => {
     const f = input[c.featureIndex];
     return {
       type: 'Feature',

@@ -1,6 +1,7 @@
-import { centroid, kinks } from '@turf/turf';
+import { kinks } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { InputError, type InputWarning } from '../errors.ts';
+import { areaCentroid } from '../demand/polygon-shape.ts';
 import { isLngLatPair, isValidPolygonal, nonNegativeNumber, type NumberCheck } from '../input/features.ts';
 import { FACILITY_TYPES } from '../schema.ts';
 import { facilityTypeOf } from './fields.ts';
@@ -99,9 +100,9 @@ export function applyMapping(result: LoadResult, role: Role, mapping: FieldMappi
       }
       if (!g) return skip('no geometry');
       if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-        // A campus outline stands for the facility at its centroid.
+        // A campus outline stands for the facility at its area centroid.
         if (!isValidPolygonal(g)) return skip('invalid polygon coordinates');
-        g = centroid(g).geometry;
+        g = { type: 'Point', coordinates: [...areaCentroid(g)] };
       } else if (g.type !== 'Point') return skip(`geometry ${g.type} is not a Point`);
       else if (!isLngLatPair(g.coordinates)) return skip('invalid point coordinates');
       const capField = mapping.capacity;

@@ -1,5 +1,6 @@
-import { centroid } from '@turf/turf';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { polygonShape } from '../demand/polygon-shape.ts';
+import { partAmounts, splitPolygon, splitsAt } from '../demand/split-polygon.ts';
 import { InputError } from '../errors.ts';
 import { featureLabel, featuresOf, isLngLatPair, isValidPolygonal, nonNegativeNumber } from '../input/features.ts';
 import type { LngLat } from '../types.ts';
@@ -12,13 +13,17 @@ export interface SitingPoint {
   /** The `id` property as it was in the file, so outputs can echo it unchanged. */
   rawId: string | number;
   name?: string;
+  /** The point, or the polygon's area centroid. */
   lngLat: LngLat;
   properties: Record<string, unknown>;
+  /** Polygons: the geometry and its spread in metres (`polygonShape`), for splitting demand. */
+  polygon?: Polygon | MultiPolygon;
+  spreadM?: number;
 }
 
 /**
- * The thin geometry adapter: features → points (Point as is, Polygon/MultiPolygon by turf's
- * centroid). Ids come from the `id` property (or the Feature id, or `feature N`); they must be
+ * The thin geometry adapter: features → points (Point as is, Polygon/MultiPolygon at its area
+ * centroid, `polygonShape`). Ids come from the `id` property (or the Feature id, or `feature N`); they must be
  * unique. Anything unusable is an InputError naming the file and the feature.
  */
 export function readSitingPoints(value: unknown, source: string): SitingPoint[] {
@@ -29,34 +34,49 @@ export function readSitingPoints(value: unknown, source: string): SitingPoint[] 
     const label = featureLabel(f, i);
     const g = f.geometry;
     let lngLat: LngLat;
+    let shape: { polygon?: Polygon | MultiPolygon; spreadM?: number } = {};
     if (g?.type === 'Point' && isLngLatPair(g.coordinates)) lngLat = [g.coordinates[0], g.coordinates[1]];
     else if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon') && isValidPolygonal(g)) {
-      const c = centroid(g).geometry.coordinates;
-      lngLat = [c[0], c[1]];
+      const s = polygonShape(g);
+      lngLat = s.lngLat;
+      shape = { polygon: g, spreadM: s.spreadM };
     } else throw new InputError(source, `${label}: needs a Point or Polygon geometry with lon/lat coordinates, got ${g ? g.type : 'none'}`);
     if (seen.has(label)) throw new InputError(source, `${label}: duplicate id`);
     seen.add(label);
     const raw = f.properties.id ?? f.id;
     const name = typeof f.properties.name === 'string' ? f.properties.name : undefined;
-    return { id: label, rawId: typeof raw === 'number' || typeof raw === 'string' ? raw : label, name, lngLat, properties: f.properties };
+    return { id: label, rawId: typeof raw === 'number' || typeof raw === 'string' ? raw : label, name, lngLat, properties: f.properties, ...shape };
   });
 }
 
 /**
  * Demand points with weights from `weightField`; without one, `weight` or `population` when every
- * feature has it, else 1 each.
+ * feature has it, else 1 each. Given the coverage radius `splitRadiusM`, a polygon whose spread
+ * exceeds a quarter of it is split by area as in the evaluation (`splitPolygon`): one demand point
+ * per part at its area centroid, id `ID#k`, the weight shared by area.
  */
-export function toDemand(points: SitingPoint[], source: string, weightField?: string): SitingDemand[] {
+export function toDemand(points: SitingPoint[], source: string, weightField?: string, splitRadiusM?: number): SitingDemand[] {
   const field =
     weightField ?? ['weight', 'population'].find((k) => points.every((p) => p.properties[k] !== undefined && p.properties[k] !== null));
-  return points.map((p) => {
+  return points.flatMap((p): SitingDemand[] => {
     let weight = 1;
     if (field) {
       const v = nonNegativeNumber(p.properties, field);
       if (!v.ok) throw new InputError(source, `${p.id}: ${v.reason}`);
       weight = v.value;
     }
-    return { id: p.id, name: p.name ?? p.id, weight, lngLat: p.lngLat };
+    const name = p.name ?? p.id;
+    if (splitRadiusM === undefined || !p.polygon || !(weight > 0) || !splitsAt(p.spreadM ?? 0, splitRadiusM)) {
+      return [{ id: p.id, name, weight, lngLat: p.lngLat }];
+    }
+    const parts = splitPolygon(p.polygon, splitRadiusM);
+    const weights = partAmounts(weight, parts);
+    return parts.map((part, k) => ({
+      id: parts.length === 1 ? p.id : `${p.id}#${k + 1}`,
+      name: parts.length === 1 ? name : `${name} (part ${k + 1} of ${parts.length})`,
+      weight: weights[k],
+      lngLat: part.lngLat,
+    }));
   });
 }
 
