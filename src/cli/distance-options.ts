@@ -9,6 +9,7 @@ import {
   type NetworkDistance,
 } from '../core/index.ts';
 import type { LoadOptions } from '../core/io/index.ts';
+import type { LayerChoice } from './mapping-options.ts';
 import { readFeatureCollection } from './read-file.ts';
 
 /** The options `evaluate` and `solve` accept for walking-network distance. */
@@ -45,9 +46,15 @@ function metres(name: string, raw: string | undefined, usage: (m: string) => Err
 /**
  * Reads `--distance network --roads FILE …` into a network distance (built by the engine's
  * `networkDistance`), or null for straight-line distance. Network options without
- * `--distance network` are a usage error, not ignored.
+ * `--distance network` are a usage error, not ignored. `roadsChoice`: the user's field mapping
+ * for the roads (`--field class=COLUMN`).
  */
-export async function readNetworkDistance(values: DistanceValues, load: LoadOptions, usage: (message: string) => Error): Promise<NetworkDistance | null> {
+export async function readNetworkDistance(
+  values: DistanceValues,
+  load: LoadOptions,
+  usage: (message: string) => Error,
+  roadsChoice?: LayerChoice,
+): Promise<NetworkDistance | null> {
   const kind = values.distance ?? 'straight';
   if (kind !== 'straight' && kind !== 'network') throw usage(`--distance must be straight or network, got '${kind}'`);
   const networkOnly = (['roads', 'no-cross', 'crossings', 'cross-every', 'snap-m', 'join-m'] as const).filter((k) => values[k] !== undefined);
@@ -66,7 +73,7 @@ export async function readNetworkDistance(values: DistanceValues, load: LoadOpti
 
   // File-reading warnings first (roads, then crossings), then the network's own.
   const fileWarnings: InputWarning[] = [];
-  const roads = await readFeatureCollection(values.roads, load);
+  const roads = await readFeatureCollection(values.roads, load, roadsChoice, usage);
   fileWarnings.push(...roads.loaded.warnings);
   let crossings: LngLat[] | undefined;
   if (values.crossings !== undefined) {

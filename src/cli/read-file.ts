@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { InputError, isFacilityType, type FacilityType } from '../core/index.ts';
 import { applyMapping, loadFile, parseJson, type CoordinateSystem, type LoadOptions, type LoadResult, type MappedLayer, type Role } from '../core/io/index.ts';
+import { mappingFor, type LayerChoice } from './mapping-options.ts';
 
 export { parseJson, jsonErrorPosition } from '../core/io/index.ts';
 
@@ -72,29 +73,54 @@ export function readFeatureFile(file: string, options: LoadOptions = {}): Promis
 }
 
 /**
- * Loads a file for one role and maps it onto the schema with the auto-detected fields. Facilities
- * without a type column take `type` (the type being evaluated).
+ * Loads a file for one role and maps it onto the schema: the auto-detected fields, overridden by
+ * the user's `choice` (--field, --type-value, --mapping, --assume-capacity; a column the file
+ * lacks is a usage error). Facilities without a type column take `type` (the type being evaluated).
  */
-export async function readLayer(file: string, role: Role, options: LoadOptions = {}, type?: FacilityType): Promise<MappedLayer> {
+export async function readLayer(
+  file: string,
+  role: Role,
+  options: LoadOptions = {},
+  type?: FacilityType,
+  choice?: LayerChoice,
+  usage: (message: string) => Error = (m) => new InputError(file, m),
+): Promise<MappedLayer> {
   const loaded = await readFeatureFile(file, { ...options, role });
-  const mapping = { ...loaded.suggestedMapping };
-  if (role === 'facilities' && !mapping.type && type && isFacilityType(type)) mapping.fixedType = type;
-  return applyMapping(loaded, role, mapping);
+  const { mapping, options: mappingOptions } = mappingFor(loaded, role, choice, usage);
+  if (role === 'facilities' && !mapping.type && !mapping.fixedType && type && isFacilityType(type)) mapping.fixedType = type;
+  return applyMapping(loaded, role, mapping, mappingOptions);
 }
+
+/** Schema names a layer read without mapping gets from its mapped columns (readFeatureCollection). */
+const ALIASED = ['id', 'name', 'population', 'capacity', 'class'] as const;
 
 /**
  * Loads a file as a FeatureCollection of its own properties (WGS84), with the schema names
- * (`population`, `capacity`, `name`) added where the file calls them otherwise (人口, 学位, 名称):
- * for commands that validate features themselves.
+ * (`population`, `capacity`, `name`) added where the file calls them otherwise (人口, 学位, 名称),
+ * and those the user chose (`choice`: `id`, `name`, `population`, `capacity`, `class`, even where
+ * the file has a column of that name): for commands that validate features themselves.
  */
-export async function readFeatureCollection(file: string, options: LoadOptions = {}): Promise<{ collection: FeatureCollection<Geometry | null>; loaded: LoadResult }> {
+export async function readFeatureCollection(
+  file: string,
+  options: LoadOptions = {},
+  choice?: LayerChoice,
+  usage: (message: string) => Error = (m) => new InputError(file, m),
+): Promise<{ collection: FeatureCollection<Geometry | null>; loaded: LoadResult }> {
   const loaded = await readFeatureFile(file, options);
   const m = loaded.suggestedMapping;
-  const aliases = (['population', 'capacity', 'name'] as const).filter((k) => m[k] && m[k] !== k && !loaded.fields.includes(k));
+  const chosen = choice ? mappingFor(loaded, loaded.suggestedRole, { ...choice, optionsFrom: [] }, usage).mapping : {};
+  const aliases: [key: string, column: string][] = [];
+  for (const k of ALIASED) {
+    if (choice?.fields[k] !== undefined) {
+      if (chosen[k] && chosen[k] !== k) aliases.push([k, chosen[k]!]);
+    } else if ((k === 'population' || k === 'capacity' || k === 'name') && m[k] && m[k] !== k && !loaded.fields.includes(k)) {
+      aliases.push([k, m[k]!]);
+    }
+  }
   const features: Feature<Geometry | null>[] = loaded.features.map((f) => {
     if (aliases.length === 0) return f;
     const properties = { ...f.properties };
-    for (const k of aliases) properties[k] = properties[m[k]!];
+    for (const [k, column] of aliases) properties[k] = properties[column];
     return { ...f, properties };
   });
   return { collection: { type: 'FeatureCollection', features }, loaded };

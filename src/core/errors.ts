@@ -22,3 +22,20 @@ export interface InputWarning {
 export function formatWarning(w: InputWarning): string {
   return `${w.source}: ${w.feature}: ${w.reason}`;
 }
+
+/** How many reasons a refusal lists before "and N more". */
+export const REFUSAL_REASONS_SHOWN = 5;
+
+/**
+ * The refusal of a layer whose every feature was skipped, saying why: the first few skipped
+ * features with their reasons, then how many more —
+ * `no usable population features (all 7 skipped): c1: population is negative (-5); c2: …; and 2 more`.
+ * `skipped` are the warnings of the skipped features (a trailing "; skipped" is dropped);
+ * `total` is how many features there were.
+ */
+export function noUsableFeatures(source: string, what: string, skipped: readonly InputWarning[], total: number, shown = REFUSAL_REASONS_SHOWN): InputError {
+  const listed = skipped.slice(0, shown).map((w) => `${w.feature}: ${w.reason.replace(/; skipped$/, '')}`);
+  const more = skipped.length - listed.length;
+  const reasons = listed.length === 0 ? '' : `: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  return new InputError(source, `no usable ${what} (all ${total} skipped)${reasons}`);
+}

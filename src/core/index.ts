@@ -33,7 +33,7 @@ export { readPopulation, type PopulationFeature } from './demand/population.ts';
 export { readUrbanVillages, type UrbanVillage } from './demand/urban-villages.ts';
 export { villageTagger, type VillageShare } from './demand/village-tagging.ts';
 export { buildDemandCells, type DemandCell, type DemandOptions } from './demand/demand-cells.ts';
-export { readFacilities, type Facility } from './facilities/facilities.ts';
+export { readFacilities, type Facility, type CapacitySource } from './facilities/facilities.ts';
 export { reachTable } from './catchment/reach-table.ts';
 export { catchmentStats, type CatchmentStats } from './catchment/catchment-stats.ts';
 export { catchmentCircle } from './catchment/catchment-circle.ts';

@@ -1,5 +1,5 @@
 import { proxy, transfer } from 'comlink';
-import type { FieldMapping, LoadOptions, LoadProgressCallback, MappedLayer, ProgressCallback, Role } from '../core/index.ts';
+import type { FieldMapping, LoadOptions, LoadProgressCallback, MappedLayer, MappingOptions, ProgressCallback, Role } from '../core/index.ts';
 import type { DistrictInput, EngineApi } from './engine-api.ts';
 import type { LoaderApi, LoadPreview } from './loader-api.ts';
 import { RestartableWorker } from './restartable-worker.ts';
@@ -85,8 +85,8 @@ export class LoaderClient {
     return this.worker.api.load(transfer(bytes, [bytes]), name, options, onProgress ? proxy(onProgress) : undefined);
   }
 
-  map(id: number, role: Role, mapping: FieldMapping): Promise<MappedLayer> {
-    return this.worker.api.map(id, role, mapping);
+  map(id: number, role: Role, mapping: FieldMapping, options?: MappingOptions): Promise<MappedLayer> {
+    return this.worker.api.map(id, role, mapping, options);
   }
 
   discard(id: number): Promise<void> {

@@ -6,6 +6,7 @@ import {
   type LoadProgressCallback,
   type LoadResult,
   type MappedLayer,
+  type MappingOptions,
   type Role,
 } from '../core/index.ts';
 
@@ -68,9 +69,12 @@ export function createLoaderApi() {
         values: distinctValues(features, result.fields),
       };
     },
-    /** The file mapped for a role; it stays here so the user can try another mapping. */
-    map(id: number, role: Role, mapping: FieldMapping): MappedLayer {
-      return applyMapping(take(id), role, mapping);
+    /**
+     * The file mapped for a role; it stays here so the user can try another mapping. `options`:
+     * the dialog's type values and its choice for facilities without a capacity.
+     */
+    map(id: number, role: Role, mapping: FieldMapping, options?: MappingOptions): MappedLayer {
+      return applyMapping(take(id), role, mapping, options);
     },
     discard(id: number): void {
       pending.delete(id);

@@ -94,8 +94,9 @@ describe('catchmap evaluate', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       `warning: ${pop}: neg: population is negative (-5); skipped`,
       `warning: ${pop}: feature 3: population is missing; skipped`,
-      `warning: ${fac}: S9: no capacity (seats or visits a day); skipped`,
+      `warning: ${fac}: S9: no capacity (capacity is empty); skipped`,
       `warning: ${fac}: X: unknown facility type "mall" (known: kindergarten, primary, junior, health_station, health_centre); skipped`,
+      'note: 1 facility was skipped for a missing capacity; --assume-capacity standard keeps them at the standard size',
     ]);
     const json = JSON.parse(r.stdout);
     expect(json.warnings).toHaveLength(4);

@@ -8,6 +8,7 @@ import {
   isFacilityType,
   presetIds,
   readNumber,
+  standardSiteSize,
   DEFAULT_PRESET_ID,
   STANDARD_BOUNDS,
   STANDARD_KEYS,
@@ -17,16 +18,19 @@ import {
   type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
-import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson } from '../../core/export/index.ts';
+import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson, summaryRecord } from '../../core/export/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
+import { checkChoiceLayers, MAPPING_OPTIONS, mappingOptionsUsage, readMappingChoices } from '../mapping-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readLayer } from '../read-file.ts';
 
 const USAGE = `Usage: catchmap evaluate --population FILE --facilities FILE [--villages FILE] --type TYPE
                         [--preset NAME] [--radius M] [--per-1000 N] [--class-size N]
                         [--max-seats N] [--growth F] [--json] [--out cells.geojson|.csv|.json]
                         [--facilities-out FILE] [--epsg N] [--coords gcj02|bd09|wgs84] [--encoding gbk]
+                        [--field KEY=COLUMN ...] [--type-value VALUE=TYPE ...] [--mapping FILE]
+                        [--assume-capacity standard]
                         [--distance network --roads FILE [--no-cross arterial] [--snap-m M]]
 
 Residents → pupils → seats: catchment coverage, capacity-aware allocation, shortfall and the
@@ -35,7 +39,8 @@ urban-village equity gap for one facility type.
   --population FILE   points or polygons with a population field (population, pop, 人口, 常住人口),
                       or a GeoTIFF population raster
   --facilities FILE   points with a type (type, 类型; without one: --type) and a capacity (capacity,
-                      seats, 学位, 床位: seats, or visits a day)
+                      seats, 学位, 床位: seats, or visits a day; schools without one: classes ×
+                      class size); other column names: --field
   --villages FILE     urban-village polygons (\`name\`, \`migrant_share\`) for the equity figures
                       Files: GeoJSON, CSV/TSV (lon/lat, 经度/纬度 or WKT columns), GeoTIFF, zipped Shapefile
   --type TYPE         ${FACILITY_TYPES.join(' | ')}
@@ -48,7 +53,9 @@ urban-village equity gap for one facility type.
   --json              print one JSON object instead of the table
   --out FILE          write per-cell results (input properties kept) as .geojson or .csv, or the
                       summary as .json
-  --facilities-out FILE  write per-facility results as .geojson or .csv
+  --facilities-out FILE  write per-facility results as .geojson or .csv (capacity_assumed says
+                      which capacities are assumed)
+${mappingOptionsUsage('population, facilities, villages, roads')}
 ${LAYER_OPTIONS_USAGE}
 ${DISTANCE_OPTIONS_USAGE}
 
@@ -89,6 +96,7 @@ function parse(argv: string[]) {
         out: { type: 'string' },
         'facilities-out': { type: 'string' },
         ...LAYER_OPTIONS,
+        ...MAPPING_OPTIONS,
         ...DISTANCE_OPTIONS,
       },
     }).values;
@@ -101,39 +109,67 @@ const fmt = (n: number | null, digits = 0) =>
   n === null ? 'n/a' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (n: number | null) => (n === null ? 'n/a' : `${fmt(n, 1)} %`);
 
+/** The capacity notes every output carries: how many are assumed or from classes, or that there are none. */
+function capacityNotes(s: Evaluation['summary']): string[] {
+  const notes: string[] = [];
+  const { standard } = s;
+  if (!s.capacityKnown) {
+    notes.push(
+      `allocation needs capacities: none of the ${fmt(s.facilities)} facilities has one, so served, unserved and`,
+      `  shortfall are not computed (map a capacity column with --field capacity=COLUMN, or assume the`,
+      `  standard size with --assume-capacity standard)`,
+    );
+  }
+  if (s.assumedCapacities > 0) {
+    const size = standardSiteSize(standard);
+    notes.push(
+      `capacity assumed for ${fmt(s.assumedCapacities)} of ${fmt(s.facilities)} facilities: the standard size, ${fmt(size.seats)}` +
+        (size.classes === null ? '' : ` (${fmt(size.classes)} classes of ${fmt(standard.classSize)})`),
+    );
+  }
+  if (s.capacitiesFromClasses > 0) {
+    notes.push(`capacity from classes × ${fmt(standard.classSize)} for ${fmt(s.capacitiesFromClasses)} of ${fmt(s.facilities)} facilities`);
+  }
+  return notes;
+}
+
 function table(result: Evaluation): string {
   const s = result.summary;
   const st = s.standard;
   const unit = s.units.users;
+  // Without capacities only coverage holds: the allocation rows say n/a.
+  const k = (text: string) => (s.capacityKnown ? text : 'n/a');
   const rows: [string, string][] = [
     ['residents', fmt(s.residents)],
     [unit, fmt(s.pupils)],
-    [s.units.capacity, `${fmt(s.seats)} at ${fmt(s.facilities)} facilities`],
+    [s.units.capacity, `${k(fmt(s.seats))} at ${fmt(s.facilities)} facilities`],
     [`covered (within ${fmt(st.radiusM)} m)`, pct(s.coveragePct)],
-    [`served ${unit}`, `${fmt(s.servedPupils)} (${pct(s.servedPct)})`],
-    [`unserved ${unit}`, fmt(s.unservedPupils)],
-    ['  in reach, facility full', fmt(s.unservedInReachPupils)],
+    [`served ${unit}`, k(`${fmt(s.servedPupils)} (${pct(s.servedPct)})`)],
+    [`unserved ${unit}`, k(fmt(s.unservedPupils))],
+    ['  in reach, facility full', k(fmt(s.unservedInReachPupils))],
     ['  outside every catchment', fmt(s.uncoveredPupils)],
-    ['over capacity (facilities)', fmt(s.overCapacity)],
-    ['places needed', fmt(s.seatsNeeded)],
-    ...(s.classesNeeded === null ? [] : [['classes needed', fmt(s.classesNeeded)] as [string, string]]),
-    [`new facilities of ${fmt(st.maxSchoolSeats)}`, fmt(s.schoolsNeeded)],
+    ['over capacity (facilities)', k(fmt(s.overCapacity))],
+    ['places needed', k(fmt(s.seatsNeeded))],
+    ...(s.classesNeeded === null ? [] : [['classes needed', k(fmt(s.classesNeeded))] as [string, string]]),
+    [`new facilities of ${fmt(st.maxSchoolSeats)}`, k(fmt(s.schoolsNeeded))],
   ];
   const e = s.equity;
   rows.push(
-    ['urban villages: covered / served', `${pct(e.villageCoveragePct)} / ${pct(e.villageServedPct)}`],
-    ['elsewhere: covered / served', `${pct(e.otherCoveragePct)} / ${pct(e.otherServedPct)}`],
-    ['served ratio village / elsewhere', e.ratio === null ? 'n/a' : fmt(e.ratio, 2)],
+    ['urban villages: covered / served', `${pct(e.villageCoveragePct)} / ${k(pct(e.villageServedPct))}`],
+    ['elsewhere: covered / served', `${pct(e.otherCoveragePct)} / ${k(pct(e.otherServedPct))}`],
+    ['served ratio village / elsewhere', e.ratio === null ? 'n/a' : k(fmt(e.ratio, 2))],
   );
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = Math.max(...rows.map(([label]) => label.length));
   const lines = [
     `${s.type}: preset ${s.presetId}, radius ${fmt(st.radiusM)} m, ${fmt(st.usersPer1000, 1)} per 1,000` +
       (st.classSize === null ? '' : `, ${fmt(st.classSize)} per class`) +
       (s.growthFactor !== 1 ? `, growth × ${s.growthFactor}` : ''),
     '',
-    ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),
+    ...rows.map(([label, v]) => `${label.padEnd(width)}  ${v}`),
   ];
-  if (e.worstVillages.length > 0) {
+  const notes = capacityNotes(s);
+  if (notes.length > 0) lines.push('', ...notes);
+  if (e.worstVillages.length > 0 && s.capacityKnown) {
     lines.push('', 'worst-served urban villages:');
     for (const v of e.worstVillages) {
       lines.push(`  ${v.name} (${v.nameEn}): served ${pct(v.servedPct)}, covered ${pct(v.coveragePct)}, ${fmt(v.unservedUsers)} unserved`);
@@ -170,14 +206,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (facilitiesOut !== undefined && facilitiesFormat !== 'geojson' && facilitiesFormat !== 'csv') {
     throw new UsageError(`--facilities-out must end in .geojson or .csv, got '${facilitiesOut}'`);
   }
-  const load = layerOptions(args, (m) => new UsageError(m));
-  const populationLayer = await readLayer(args.population, 'population', load);
-  const facilityLayer = await readLayer(args.facilities, 'facilities', load, args.type);
-  const villageLayer = args.villages ? await readLayer(args.villages, 'villages', load) : undefined;
+  const usage = (m: string) => new UsageError(m);
+  const load = layerOptions(args, usage);
+  const choices = readMappingChoices(args, usage);
+  checkChoiceLayers(
+    choices,
+    { population: ['--population', args.population], facilities: ['--facilities', args.facilities], villages: ['--villages', args.villages], roads: ['--roads', args.roads] },
+    usage,
+  );
+  const populationLayer = await readLayer(args.population, 'population', load, undefined, choices.byRole.population, usage);
+  const facilityLayer = await readLayer(args.facilities, 'facilities', load, args.type, choices.byRole.facilities, usage);
+  const villageLayer = args.villages ? await readLayer(args.villages, 'villages', load, undefined, choices.byRole.villages, usage) : undefined;
   const population = populationLayer.collection;
   const facilities = facilityLayer.collection;
   const villages = villageLayer?.collection;
-  const distance = await readNetworkDistance(args, load, (m) => new UsageError(m));
+  const distance = await readNetworkDistance(args, load, usage, choices.byRole.roads);
   const { distance: _named, ...options } = settings;
   const result = evaluate(
     {
@@ -196,6 +239,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (warnings.length > MAX_PRINTED_WARNINGS) {
     io.stderr(`warning: … and ${warnings.length - MAX_PRINTED_WARNINGS} more (all are listed by --json)\n`);
   }
+  const skippedForCapacity = facilityLayer.capacities?.skipped ?? 0;
+  if (skippedForCapacity > 0) {
+    io.stderr(
+      `note: ${skippedForCapacity} ${skippedForCapacity === 1 ? 'facility was' : 'facilities were'} skipped for a missing capacity; --assume-capacity standard keeps them at the standard size\n`,
+    );
+  }
   if (args.out && cellsFormat) {
     writeFileSync(args.out, cellsFormat === 'json' ? summaryJson(result, warnings) : featuresText(cellFeatures(result, population), cellsFormat));
   }
@@ -203,7 +252,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     writeFileSync(facilitiesOut, featuresText(facilityFeatures(result, facilities), facilitiesFormat));
   }
   if (args.json) {
-    io.stdout(JSON.stringify({ ...result.summary, facilityResults: result.facilities, warnings }) + '\n');
+    io.stdout(JSON.stringify(summaryRecord(result, warnings)) + '\n');
   } else {
     io.stdout(table(result));
     if (distance) io.stdout(`\n${distance.description}\n`);

@@ -9,6 +9,7 @@ import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type Siti
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
+import { checkChoiceLayers, MAPPING_OPTIONS, readMappingChoices, type LayerChoice } from '../mapping-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection, readText } from '../read-file.ts';
 
 const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
@@ -39,6 +40,14 @@ stay open and count.
   --json              print one JSON object: {"model","objective","selected","seconds"}
   --out FILE          write the proposals (rank, gain, served) as .geojson or .csv, or the
                       result as .json
+  --field KEY=COLUMN  the file's COLUMN holds KEY (repeatable): population (the --demand weight,
+                      as --weight), capacity (--existing), class (--roads); id, name, or a key for
+                      another layer, take the layer in front: demand.id=GeoUID,
+                      candidates.capacity=seats, existing.name=Name (layers: demand, candidates,
+                      existing, roads). An empty COLUMN unmaps a suggestion.
+  --mapping FILE      a mapping file (JSON, see catchmap evaluate --help; repeatable): its role
+                      (population = --demand, candidates, facilities = --existing, roads) and
+                      fields; --field overrides it
 ${LAYER_OPTIONS_USAGE}
 ${DISTANCE_OPTIONS_USAGE}`;
 
@@ -67,6 +76,8 @@ function parse(argv: string[]) {
         json: { type: 'boolean' },
         out: { type: 'string' },
         ...LAYER_OPTIONS,
+        field: MAPPING_OPTIONS.field,
+        mapping: MAPPING_OPTIONS.mapping,
         ...DISTANCE_OPTIONS,
       },
     }).values;
@@ -112,12 +123,21 @@ export const solveCommand: Command = {
     let orlib = false;
     const outFormat = o.out === undefined ? null : exportFormatOf(o.out);
     if (o.out !== undefined && !outFormat) throw new UsageError(`--out must end in .geojson, .csv or .json, got '${o.out}'`);
-    const load = layerOptions(o, (m) => new UsageError(m));
+    const usage = (m: string) => new UsageError(m);
+    const load = layerOptions(o, usage);
+    const choices = readMappingChoices(o, usage);
+    const facilityOptions = choices.byRole.facilities?.optionsFrom[0];
+    if (facilityOptions) throw new UsageError(`${facilityOptions}: solve does not read facility types or assume capacities`);
+    checkChoiceLayers(
+      choices,
+      { population: ['--demand', o.demand], candidates: ['--candidates', o.candidates], facilities: ['--existing', o.existing], roads: ['--roads', o.roads] },
+      usage,
+    );
     const loadWarnings: InputWarning[] = [];
     let distance: NetworkDistance | null = null;
     let distanceWarnings: InputWarning[] = [];
-    const readPoints = async (file: string) => {
-      const { collection, loaded } = await readFeatureCollection(file, load);
+    const readPoints = async (file: string, choice?: LayerChoice) => {
+      const { collection, loaded } = await readFeatureCollection(file, load, choice, usage);
       loadWarnings.push(...loaded.warnings);
       return readSitingPoints(collection, file);
     };
@@ -132,15 +152,17 @@ export const solveCommand: Command = {
       orlib = true;
     } else {
       if (!o.demand || !o.candidates) throw new UsageError('give --orlib FILE, or --demand FILE and --candidates FILE');
-      distance = await readNetworkDistance(o, load, (m) => new UsageError(m));
+      distance = await readNetworkDistance(o, load, usage, choices.byRole.roads);
       if (distance && o.matrix) throw new UsageError('--matrix replaces --distance network');
-      const demandPts = await readPoints(o.demand);
-      candidates = await readPoints(o.candidates);
-      const existingPts = o.existing ? await readPoints(o.existing) : [];
+      const demandPts = await readPoints(o.demand, choices.byRole.population);
+      candidates = await readPoints(o.candidates, choices.byRole.candidates);
+      const existingPts = o.existing ? await readPoints(o.existing, choices.byRole.facilities) : [];
+      // A population column chosen with --field or --mapping is the weight.
+      const weight = o.weight ?? (choices.byRole.population?.fields.population ? 'population' : undefined);
       // Polygons large for the coverage radius are split by area as in `evaluate` (coverage models
       // only, and not with --matrix, whose rows name the features).
       const splitRadius = (model === 'mclp' || model === 'cmclp' || model === 'lscp') && !o.matrix ? radius : undefined;
-      const demand = toDemand(demandPts, o.demand, o.weight, splitRadius);
+      const demand = toDemand(demandPts, o.demand, weight, splitRadius);
       const cands = toSites(candidates, o.candidates, model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' || model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const clash = existing.find((e) => cands.some((c) => c.id === e.id));

@@ -1,5 +1,6 @@
 import type { DistanceDecay } from '../access/distance-decay.ts';
 import type { Equity } from '../equity/village-equity.ts';
+import type { CapacitySource } from '../facilities/facilities.ts';
 import type { FacilityType } from '../schema.ts';
 import type { InputWarning } from '../errors.ts';
 import type { AnalysisSettings } from '../settings/analysis-settings.ts';
@@ -62,6 +63,18 @@ export interface EvaluationSummary {
   facilities: number;
   /** Facilities whose catchment demand exceeds their capacity. */
   overCapacity: number;
+  /**
+   * False when the facilities have no capacities (capacitySource 'none'): coverage, residents,
+   * users and uncoveredPupils hold, but allocation does not — servedPupils, servedPct,
+   * unservedPupils, unservedInReachPupils, seats, seatsNeeded, classesNeeded, schoolsNeeded,
+   * overCapacity and the served shares of equity are computed as if every facility had 0 places
+   * and must not be shown as results (`summaryRecord` gives them as null).
+   */
+  capacityKnown: boolean;
+  /** Facilities whose capacity is assumed to be the standard size (capacitySource 'standard'). */
+  assumedCapacities: number;
+  /** Facilities whose capacity is their class count × the class size (capacitySource 'classes'). */
+  capacitiesFromClasses: number;
   equity: Equity;
 }
 
@@ -96,13 +109,18 @@ export interface FacilityResult {
   nameEn: string;
   type: FacilityType;
   lngLat: LngLat;
+  /** Seats or visits a day; 0 when capacitySource is 'none'. */
   capacity: number;
+  /** Where the capacity came from: 'given' in the data, 'classes' × class size, 'standard' size assumed, or 'none'. */
+  capacitySource: CapacitySource;
+  /** True when the capacity is an assumption (the standard size), not the facility's own. */
+  assumedCapacity: boolean;
   cellsInCatchment: number;
   usersInCatchment: number;
   allocated: number;
-  /** allocated / capacity (0..1). */
+  /** allocated / capacity (0..1); 0 without a capacity. */
   utilisation: number;
-  /** usersInCatchment / capacity: above 1 the catchment holds more pupils than seats. */
+  /** usersInCatchment / capacity: above 1 the catchment holds more pupils than seats; 0 without a capacity. */
   catchmentUtilisation: number;
   status: UtilisationStatus;
 }

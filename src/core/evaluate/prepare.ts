@@ -55,7 +55,7 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
 
   progress(0, 'reading layers');
   const population = readPopulation(input.population, names.population);
-  const facilityLayer = readFacilities(input.facilities, options.type, names.facilities);
+  const facilityLayer = readFacilities(input.facilities, options.type, names.facilities, standard);
   let villages: UrbanVillage[] = [];
   let villageWarnings: InputWarning[] = [];
   if (input.villages !== undefined && input.villages !== null) {

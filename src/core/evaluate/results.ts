@@ -42,7 +42,9 @@ export function cellResult(prepared: PreparedEvaluation, facilities: readonly Fa
 export function facilityResults(facilities: readonly Facility[], a: Assessment): FacilityResult[] {
   const { stats, allocation } = a;
   return facilities.map((f, s) => {
-    const catchmentUtilisation = stats.usersInCatchment[s] / f.capacity;
+    // No capacity (coverage only): no ratios, rather than NaN or Infinity.
+    const catchmentUtilisation = f.capacity > 0 ? stats.usersInCatchment[s] / f.capacity : 0;
+    const capacitySource = f.capacitySource ?? 'given';
     return {
       id: f.id,
       featureIndex: f.featureIndex,
@@ -51,10 +53,12 @@ export function facilityResults(facilities: readonly Facility[], a: Assessment):
       type: f.type,
       lngLat: f.lngLat,
       capacity: f.capacity,
+      capacitySource,
+      assumedCapacity: capacitySource === 'standard',
       cellsInCatchment: stats.cellsInCatchment[s],
       usersInCatchment: stats.usersInCatchment[s],
       allocated: allocation.allocated[s],
-      utilisation: allocation.allocated[s] / f.capacity,
+      utilisation: f.capacity > 0 ? allocation.allocated[s] / f.capacity : 0,
       catchmentUtilisation,
       status: status(catchmentUtilisation),
     };
@@ -111,6 +115,9 @@ export function summarize(
     schoolsNeeded: need.schoolsNeeded,
     facilities: facilities.length,
     overCapacity: results.filter((f) => f.status === 'over').length,
+    capacityKnown: facilities.every((f) => f.capacitySource !== 'none'),
+    assumedCapacities: facilities.filter((f) => f.capacitySource === 'standard').length,
+    capacitiesFromClasses: facilities.filter((f) => f.capacitySource === 'classes').length,
     equity: a.equity,
   };
 }

@@ -20,6 +20,9 @@ type Out = Feature<Geometry | null, Record<string, unknown>>;
  */
 export function cellFeatures(result: Evaluation, population: unknown): Out[] {
   const input = featuresOf(population, 'population');
+  // Without capacities nothing is allocated: served and accessibility are unknown, not 0.
+  const known = result.summary.capacityKnown !== false;
+  const allocated = <T>(x: T): T | null => (known ? x : null);
   return cellsByFeature(result.cells).map((c) => {
     const f = input[c.featureIndex];
     return {
@@ -29,14 +32,14 @@ export function cellFeatures(result: Evaluation, population: unknown): Out[] {
         ...f.properties,
         residents: people(c.residents),
         users: people(c.users),
-        served: people(c.served),
-        unserved: people(c.unserved),
+        served: allocated(people(c.served)),
+        unserved: allocated(people(c.unserved)),
         covered: c.covered,
         nearest_facility_id: c.nearestFacilityId,
         nearest_distance_m: roundAs('metres', c.nearestDistanceM),
-        served_by: c.servedById,
-        access_2sfca: ratio(c.access2sfca),
-        access_e2sfca: ratio(c.accessE2sfca),
+        served_by: allocated(c.servedById),
+        access_2sfca: allocated(ratio(c.access2sfca)),
+        access_e2sfca: allocated(ratio(c.accessE2sfca)),
         village_id: c.villageId,
         village_name: c.villageName,
         village_share: share(c.villageShare),
@@ -46,31 +49,76 @@ export function cellFeatures(result: Evaluation, population: unknown): Out[] {
   });
 }
 
-/** Per-facility results (catchment demand, allocation, utilisation) beside its own properties. */
+/**
+ * Per-facility results (catchment demand, allocation, utilisation) beside its own properties;
+ * `capacity_assumed` says whether the capacity is the assumed standard size. A facility without a
+ * capacity has capacity, allocation, utilisation and status null.
+ */
 export function facilityFeatures(result: Evaluation, facilities: unknown): Out[] {
   const input = featuresOf(facilities, 'facilities');
   return result.facilities.map((r) => {
     const f = input[r.featureIndex];
+    const known = r.capacitySource !== 'none';
     return {
       type: 'Feature',
       geometry: f.geometry ?? { type: 'Point', coordinates: [r.lngLat[0], r.lngLat[1]] },
       properties: {
         ...f.properties,
-        capacity: people(r.capacity),
+        capacity: known ? people(r.capacity) : null,
+        capacity_assumed: r.assumedCapacity === true,
+        capacity_source: r.capacitySource ?? 'given',
         cells_in_catchment: r.cellsInCatchment,
         users_in_catchment: people(r.usersInCatchment),
-        allocated: people(r.allocated),
-        utilisation: share(r.utilisation),
-        catchment_utilisation: ratio(r.catchmentUtilisation),
-        status: r.status,
+        allocated: known ? people(r.allocated) : null,
+        utilisation: known ? share(r.utilisation) : null,
+        catchment_utilisation: known ? ratio(r.catchmentUtilisation) : null,
+        status: known ? r.status : null,
       },
     };
   });
 }
 
-/** The summary the CLI's --json prints: summary figures, per-facility results and warnings. */
+/** The summary figures that depend on allocation, null in summaryRecord when capacities are unknown. */
+const ALLOCATION_FIGURES = [
+  'seats',
+  'servedPupils',
+  'unservedPupils',
+  'unservedInReachPupils',
+  'servedPct',
+  'seatsNeeded',
+  'classesNeeded',
+  'schoolsNeeded',
+  'overCapacity',
+] as const;
+
+/**
+ * The evaluation as one record for JSON output (the CLI's --json, a summary export): the summary
+ * figures, `facilityResults` and `warnings`. When the facilities have no capacities
+ * (`capacityKnown` false) every figure that needs allocation is null — served and unserved
+ * pupils, shortfall, over capacity, the served shares of equity, and each facility's capacity,
+ * allocation, utilisation and status — while coverage and the uncovered pupils stay.
+ */
+export function summaryRecord(result: Evaluation, warnings: readonly string[]): Record<string, unknown> {
+  const s = result.summary;
+  if (s.capacityKnown !== false) return { ...s, facilityResults: result.facilities, warnings };
+  const record: Record<string, unknown> = { ...s };
+  for (const key of ALLOCATION_FIGURES) record[key] = null;
+  record.equity = {
+    ...s.equity,
+    villageServedPct: null,
+    otherServedPct: null,
+    ratio: null,
+    worstVillages: s.equity.worstVillages.map((v) => ({ ...v, servedPct: null, unservedUsers: null })),
+  };
+  const facilityResults = result.facilities.map((r) =>
+    r.capacitySource === 'none' ? { ...r, capacity: null, allocated: null, utilisation: null, catchmentUtilisation: null, status: null } : r,
+  );
+  return { ...record, facilityResults, warnings };
+}
+
+/** summaryRecord as indented JSON text: the CLI's `--out summary.json`. */
 export function summaryJson(result: Evaluation, warnings: readonly string[]): string {
-  return JSON.stringify({ ...result.summary, facilityResults: result.facilities, warnings }, null, 2) + '\n';
+  return JSON.stringify(summaryRecord(result, warnings), null, 2) + '\n';
 }
 
 export type ExportFormat = 'geojson' | 'csv' | 'json';

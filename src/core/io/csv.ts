@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
-import { InputError, type InputWarning } from '../errors.ts';
+import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { decodeText, extensionOf } from './bytes.ts';
 import { crsFromEpsg, type SourceCrs } from './crs.ts';
 import { FIELD_NAMES, findField } from './fields.ts';
@@ -210,7 +210,7 @@ export const csvLoader: Loader = {
     await checkpoint(options, file);
     if (names === null) throw new InputError(file, 'the file is empty (no header row)');
     if (read === 0) throw noFeatures(file, options, 'the file has a header row but no data rows');
-    if (features.length === 0) throw new InputError(file, `no usable rows: all ${read} rows were skipped (first: ${warnings.find((w) => w.reason.endsWith('skipped'))?.reason ?? 'no coordinates'})`);
+    if (features.length === 0) throw noUsableFeatures(file, 'rows', warnings.filter((w) => w.reason.endsWith('; skipped')), read);
     const fields = (names as string[]).filter((n) => n !== '');
     return finish(
       { file, format: 'csv', features, labels, fields, read, skipped, warnings, known, encoding: decoded.encoding, geometryColumns: columns ?? undefined },

@@ -18,6 +18,7 @@ export const FIELD_NAMES = {
   name: ['name', '名称', '学校名称', '机构名称', '名字', 'school_name', 'title', 'name_zh', '学校'],
   population: ['population', 'pop', '人口', '常住人口', '人口数', '居住人口', 'residents', 'total_pop', 'popu', '总人口'],
   capacity: ['capacity', 'seats', '学位', '学位数', '床位', '床位数', 'places', '容量', '规模', 'beds', 'cap'],
+  classes: ['classes', 'class_count', 'num_classes', 'n_classes', '班级数', '班数'],
   type: ['type', '类型', '类别', 'category', 'kind', '学段', 'facility_type'],
   migrantShare: ['migrant_share', 'migrants_share', '流动人口比例', '外来人口比例', 'migrant_ratio'],
   class: ['class', 'fclass', 'highway', 'landuse', '用地类型', '道路等级'],
@@ -68,6 +69,35 @@ export function facilityTypeOf(value: unknown): FacilityType | null {
   return null;
 }
 
+/**
+ * A lookup of facility type values: the user's own table first (`typeValues`, e.g. 'Elementary'
+ * → primary; exact, then trimmed and case-insensitive), then the built-in words (facilityTypeOf).
+ * Null when neither knows the value. Own keys only, so 'constructor' or 'toString' never match
+ * anything inherited.
+ */
+export function facilityTypeLookup(typeValues?: Readonly<Record<string, FacilityType>>): (value: unknown) => FacilityType | null {
+  const exact = new Map<string, FacilityType>();
+  const loose = new Map<string, FacilityType>();
+  if (typeValues) {
+    for (const key of Object.keys(typeValues)) {
+      const type = typeValues[key];
+      if (!isFacilityType(type)) continue;
+      exact.set(key, type);
+      const k = key.trim().toLowerCase();
+      if (!loose.has(k)) loose.set(k, type);
+    }
+  }
+  if (exact.size === 0) return facilityTypeOf;
+  return (value) => {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+      const text = String(value);
+      const mapped = exact.get(text) ?? loose.get(text.trim().toLowerCase());
+      if (mapped) return mapped;
+    }
+    return facilityTypeOf(value);
+  };
+}
+
 /** Auto-detected fields for every schema property the file seems to have. */
 export function suggestMapping(fields: readonly string[]): FieldMapping {
   const mapping: FieldMapping = {};
@@ -79,6 +109,7 @@ export function suggestMapping(fields: readonly string[]): FieldMapping {
   set('name');
   set('population');
   set('capacity');
+  set('classes');
   set('type');
   set('migrantShare');
   set('class');

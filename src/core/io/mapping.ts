@@ -1,17 +1,18 @@
 import { kinks } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { InputError, type InputWarning } from '../errors.ts';
+import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { areaCentroid } from '../demand/polygon-shape.ts';
 import { isLngLatPair, isValidPolygonal, nonNegativeNumber, type NumberCheck } from '../input/features.ts';
-import { FACILITY_TYPES } from '../schema.ts';
-import { facilityTypeOf } from './fields.ts';
+import { FACILITY_TYPES, isFacilityType } from '../schema.ts';
+import { facilityTypeLookup } from './fields.ts';
 import { LAYER_NAMES } from './finish.ts';
 import { isUnsafeKey } from './properties.ts';
-import type { FieldMapping, LoadResult, MappedLayer, Role } from './types.ts';
+import { FIELD_MAPPING_KEYS, type CapacityCounts, type FieldMappingKey, type FieldMapping, type LoadResult, type MappedLayer, type MappingOptions, type Role } from './types.ts';
 
 /** Above these a value is a typo or garbage, and would swamp every total. */
 const MAX_POPULATION = 1e9;
 const MAX_CAPACITY = 1e7;
+const MAX_CLASSES = 1e5;
 /** Self-intersection checks are quadratic in ring size; larger rings are not checked. */
 const MAX_KINK_CHECK_VERTICES = 5000;
 
@@ -38,41 +39,91 @@ function selfIntersection(g: Polygon | MultiPolygon): string | null {
   return `polygon crosses itself near (${x.toFixed(6)}, ${y.toFixed(6)}); kept, but its area and containment may be wrong`;
 }
 
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** A fallback label (`feature 12`, `row 3`): warnings then add the feature's name when it has one. */
+const FALLBACK_LABEL = /^(?:feature|row) \d+$/;
+
+/** A usable id value: non-empty text or a finite number. */
+const isIdValue = (v: unknown): v is string | number => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v));
+
 /**
- * Turns loaded features into schema features for one role: `population`, `capacity`, `type`,
- * `name`, `id`, `migrant_share`, `class` are set from the mapped fields (numbers as numbers, types
- * as FacilityType), beside the file's own properties. Features that cannot serve the role are
- * skipped with a warning naming them and why; no NaN reaches the output. A mapping without a field
- * the role needs, or a layer with nothing usable left, is an InputError.
+ * Turns loaded features into schema features for one role: `population`, `capacity`, `classes`,
+ * `type`, `name`, `id`, `migrant_share`, `class` are set from the mapped fields (numbers as
+ * numbers, types as FacilityType), beside the file's own properties. Features that cannot serve
+ * the role are skipped with a warning naming them and why; no NaN reaches the output.
+ *
+ * Facilities: the type comes from `options.typeValues`, else the built-in type words; an unknown
+ * value skips the feature with a warning naming it. The capacity comes from the mapped column; a
+ * feature whose capacity is empty keeps `capacity: null` when it has a class count (the engine
+ * uses classes × the class size) or when `options.assumeCapacity` is 'standard' (flagged
+ * `capacity_assumed: true`; the engine uses the standard size), and is skipped otherwise. When no
+ * capacity column is mapped, or the mapped one is empty in every feature, the facilities are kept
+ * with `capacity: null`: enough for coverage, not for allocation. `capacities` counts each case.
+ *
+ * A mapped column the file does not have, a mapping without a field the role needs, or a layer
+ * with nothing usable left is an InputError (the last one lists the first reasons).
  */
-export function applyMapping(result: LoadResult, role: Role, mapping: FieldMapping = result.suggestedMapping): MappedLayer {
+export function applyMapping(
+  result: LoadResult,
+  role: Role,
+  given: FieldMapping = result.suggestedMapping,
+  options: MappingOptions = {},
+): MappedLayer {
   const file = result.file;
   const layer = LAYER_NAMES[role];
-  const missingField = (what: string) =>
-    new InputError(file, `no ${what} field: choose the column that holds it (the fields are: ${result.fields.join(', ') || 'none'})`);
+  const columns = `the fields are: ${result.fields.join(', ') || 'none'}`;
+  // An empty column name is no column ("none" in a form).
+  const mapping: FieldMapping = {};
+  // In the caller's order (the report lists them so), known keys only.
+  for (const key of Object.keys(given).filter((k): k is FieldMappingKey => (FIELD_MAPPING_KEYS as readonly string[]).includes(k))) {
+    const value = given[key];
+    if (value === undefined || value === '') continue;
+    if (key === 'fixedType') {
+      if (!isFacilityType(value)) throw new InputError(file, `unknown facility type ${JSON.stringify(value)} for every feature (known: ${FACILITY_TYPES.join(', ')})`);
+      mapping.fixedType = value;
+      continue;
+    }
+    if (typeof value !== 'string' || !result.fields.includes(value)) {
+      throw new InputError(file, `no column ${JSON.stringify(value)} (chosen for ${key}) in this file (${columns})`);
+    }
+    mapping[key] = value;
+  }
+  const missingField = (what: string) => new InputError(file, `no ${what} field: choose the column that holds it (${columns})`);
   if (role === 'population' && !mapping.population) throw missingField('population');
-  if (role === 'facilities' && !mapping.capacity) throw missingField('capacity (seats, or visits a day)');
   if (role === 'facilities' && !mapping.type && !mapping.fixedType) throw missingField('facility type');
 
   const warnings: InputWarning[] = [...result.warnings];
+  const skippedWarnings: InputWarning[] = [];
   const out: Feature<Geometry, Record<string, unknown>>[] = [];
   const seen = new Set<string>();
-  let skipped = 0;
+  const typeOf = facilityTypeLookup(options.typeValues);
+  const assume = options.assumeCapacity === 'standard';
+  const counts: CapacityCounts = { given: 0, fromClasses: 0, assumed: 0, none: 0, skipped: 0 };
+  let capField = role === 'facilities' || role === 'candidates' ? mapping.capacity : undefined;
+  if (role === 'facilities' && capField !== undefined && result.features.every((f) => isEmpty(f.properties[capField!]))) {
+    warnings.push({ source: file, feature: 'all features', reason: `${capField} is empty in every feature: no capacities` });
+    capField = undefined;
+  }
+  const classesField = role === 'facilities' ? mapping.classes : undefined;
   let label = '';
   // One closure for all features (not one each): this loop runs millions of times.
   const skip = (reason: string) => {
-    skipped++;
-    warnings.push({ source: file, feature: label, reason: `${reason}; skipped` });
+    const w = { source: file, feature: label, reason: `${reason}; skipped` };
+    warnings.push(w);
+    skippedWarnings.push(w);
   };
   result.features.forEach((f, i) => {
-    label = result.labels[i] ?? `feature ${i + 1}`;
+    const fileLabel = result.labels[i] ?? `feature ${i + 1}`;
     // Copied key by key: far faster than a spread once schema keys are added, and unsafe keys
     // are skipped even if a caller built the LoadResult itself.
     const props: Record<string, unknown> = {};
     for (const k in f.properties) if (!isUnsafeKey(k)) props[k] = f.properties[k];
     const rawId = mapping.id ? props[mapping.id] : props.id;
-    props.id = (typeof rawId === 'string' && rawId.trim() !== '') || (typeof rawId === 'number' && Number.isFinite(rawId)) ? rawId : label;
+    props.id = isIdValue(rawId) ? rawId : fileLabel;
+    label = mapping.id && isIdValue(rawId) ? String(rawId) : fileLabel;
     if (mapping.name && mapping.name !== 'name' && props[mapping.name] !== undefined) props.name = String(props[mapping.name] ?? '');
+    if (FALLBACK_LABEL.test(label) && typeof props.name === 'string' && props.name.trim() !== '') label = `${props.name.trim()} (${label})`;
     let g = f.geometry;
 
     if (role === 'population') {
@@ -88,12 +139,10 @@ export function applyMapping(result: LoadResult, role: Role, mapping: FieldMappi
     } else if (role === 'facilities' || role === 'candidates') {
       if (role === 'facilities') {
         const rawType = mapping.fixedType ?? props[mapping.type!];
-        const type = facilityTypeOf(rawType);
+        const type = typeOf(rawType);
         if (!type) {
           return skip(
-            rawType === undefined || rawType === null || rawType === ''
-              ? 'type is missing'
-              : `unknown facility type ${JSON.stringify(rawType)} (known: ${FACILITY_TYPES.join(', ')})`,
+            isEmpty(rawType) ? 'type is missing' : `unknown facility type ${JSON.stringify(rawType)} (known: ${FACILITY_TYPES.join(', ')})`,
           );
         }
         props.type = type;
@@ -105,11 +154,33 @@ export function applyMapping(result: LoadResult, role: Role, mapping: FieldMappi
         g = { type: 'Point', coordinates: [...areaCentroid(g)] };
       } else if (g.type !== 'Point') return skip(`geometry ${g.type} is not a Point`);
       else if (!isLngLatPair(g.coordinates)) return skip('invalid point coordinates');
-      const capField = mapping.capacity;
-      if (capField && (role === 'facilities' || (props[capField] !== undefined && props[capField] !== ''))) {
+      if (role === 'facilities') {
+        const classes = classesField ? amount(props, classesField, MAX_CLASSES) : null;
+        const hasClasses = classes !== null && classes.ok && classes.value > 0;
+        if (hasClasses) props.classes = classes.value;
+        if (capField && !isEmpty(props[capField])) {
+          const capacity = amount(props, capField, MAX_CAPACITY);
+          if (!capacity.ok) return skip(capacity.reason);
+          if (capacity.value === 0) return skip('capacity is 0');
+          props.capacity = capacity.value;
+          counts.given++;
+        } else if (hasClasses) {
+          props.capacity = null;
+          counts.fromClasses++;
+        } else if (assume) {
+          props.capacity = null;
+          props.capacity_assumed = true;
+          counts.assumed++;
+        } else if (capField) {
+          counts.skipped++;
+          return skip(`no capacity (${capField} is empty)`);
+        } else {
+          props.capacity = null;
+          counts.none++;
+        }
+      } else if (capField && !isEmpty(props[capField])) {
         const capacity = amount(props, capField, MAX_CAPACITY);
-        if (!capacity.ok) return skip(capacity.reason.replace(new RegExp(`^${capField} is missing$`), 'no capacity (seats or visits a day)'));
-        if (role === 'facilities' && capacity.value === 0) return skip('capacity is 0');
+        if (!capacity.ok) return skip(capacity.reason);
         props.capacity = capacity.value;
       }
     } else if (role === 'roads') {
@@ -137,13 +208,14 @@ export function applyMapping(result: LoadResult, role: Role, mapping: FieldMappi
     seen.add(id);
     out.push({ type: 'Feature', geometry: g, properties: props });
   });
-  if (out.length === 0) throw new InputError(file, `no usable ${layer} features (all ${result.features.length} skipped)`);
+  if (out.length === 0) throw noUsableFeatures(file, `${layer} features`, skippedWarnings, result.features.length);
   return {
     file,
     role,
     mapping,
     collection: { type: 'FeatureCollection', features: out },
-    report: { read: result.report.read, used: out.length, skipped: result.report.skipped + skipped },
+    report: { read: result.report.read, used: out.length, skipped: result.report.skipped + skippedWarnings.length },
     warnings,
+    ...(role === 'facilities' ? { capacities: counts } : {}),
   };
 }

@@ -61,6 +61,8 @@ export interface FieldMapping {
   name?: string;
   population?: string;
   capacity?: string;
+  /** Facilities: number of classes; a school without a capacity gets classes × the class size. */
+  classes?: string;
   /** Column with the facility type (幼儿园, 小学, primary, …). */
   type?: string;
   /** Every feature is this facility type (a file of primary schools without a type column). */
@@ -68,6 +70,44 @@ export interface FieldMapping {
   migrantShare?: string;
   /** Road or land-use class. */
   class?: string;
+}
+
+/** The keys of FieldMapping, in the order forms and messages list them. */
+export const FIELD_MAPPING_KEYS = ['population', 'capacity', 'classes', 'type', 'fixedType', 'name', 'id', 'migrantShare', 'class'] as const satisfies readonly (keyof FieldMapping)[];
+export type FieldMappingKey = (typeof FIELD_MAPPING_KEYS)[number];
+
+/**
+ * What to do with a facility that has no capacity (the mapped column is empty, or no column is
+ * mapped) and no class count: 'standard' keeps it with the preset's standard size (see
+ * `standardSiteSize`), flagged as assumed in every result.
+ */
+export const ASSUME_CAPACITY = ['standard'] as const;
+export type AssumeCapacity = (typeof ASSUME_CAPACITY)[number];
+
+/** Choices of a field mapping beyond the columns: the same in the app's dialog, the CLI and a mapping file. */
+export interface MappingOptions {
+  /**
+   * Facility type values and the type each stands for ('Elementary' → 'primary'), tried before
+   * the built-in type words (小学, primary school, …). Matched exactly, then trimmed and
+   * case-insensitively.
+   */
+  typeValues?: Readonly<Record<string, FacilityType>>;
+  /** Facilities without a capacity or a class count: see AssumeCapacity. Without it they are skipped, or, when no facility has a capacity, kept for coverage only. */
+  assumeCapacity?: AssumeCapacity;
+}
+
+/** How the facilities of a mapped layer got their capacity. */
+export interface CapacityCounts {
+  /** From the mapped capacity column. */
+  given: number;
+  /** No capacity, but a class count: the engine uses classes × the class size. */
+  fromClasses: number;
+  /** No capacity or class count, kept with `capacity_assumed: true`: the engine uses the standard size. */
+  assumed: number;
+  /** No capacity at all (no column, or the column empty everywhere): kept for coverage only. */
+  none: number;
+  /** Skipped because their capacity was empty while others had one. */
+  skipped: number;
 }
 
 /** Where a CSV's geometry came from, so a form can show and change it. */
@@ -129,6 +169,8 @@ export interface MappedLayer {
   report: LoadReport;
   /** Load warnings followed by mapping warnings. */
   warnings: InputWarning[];
+  /** Facilities only: how many features got their capacity which way. */
+  capacities?: CapacityCounts;
 }
 
 /** One file format: `sniff` scores how likely the bytes are this format (0..1). */

@@ -201,3 +201,15 @@ export function getStandard(
   }
   return standard;
 }
+
+/**
+ * The size of one facility of standard size: for schools whole classes, ⌊maxSchoolSeats ÷
+ * classSize⌋ classes of classSize (primary in zhengzhou-2035: ⌊2000 ÷ 45⌋ = 44 classes, 1,980
+ * seats), at least one class; for clinics maxSchoolSeats visits a day and no classes. A new site
+ * placed by hand starts at this size, and a facility whose capacity is assumed gets it.
+ */
+export function standardSiteSize(standard: Pick<StandardValues, 'classSize' | 'maxSchoolSeats'>): { seats: number; classes: number | null } {
+  if (!standard.classSize) return { seats: standard.maxSchoolSeats, classes: null };
+  const classes = Math.max(1, Math.floor(standard.maxSchoolSeats / standard.classSize));
+  return { seats: classes * standard.classSize, classes };
+}

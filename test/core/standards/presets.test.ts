@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACILITY_TYPES, getStandard, PRESETS, findPreset } from '../../../src/core/index.ts';
+import { FACILITY_TYPES, getStandard, PRESETS, findPreset, standardSiteSize } from '../../../src/core/index.ts';
 
 describe('standards presets', () => {
   it('carries the Zhengzhou primary standard', () => {
@@ -50,5 +50,17 @@ describe('standards presets', () => {
     expect([clinic.classSize, clinic.sources.classSize]).toEqual([null, 'user value (preset: none)']);
     expect(() => getStandard('zhengzhou-2035', 'primary', { classSize: NaN })).toThrow(/classSize/);
     expect(getStandard('zhengzhou-2035', 'primary', { usersPer1000: 0 }).usersPer1000).toBe(0);
+  });
+
+  it('standardSiteSize: whole classes under the size cap for schools, the cap for clinics', () => {
+    // ⌊2000 / 45⌋ = 44 classes of 45 = 1,980 seats.
+    expect(standardSiteSize(getStandard('zhengzhou-2035', 'primary'))).toEqual({ seats: 1980, classes: 44 });
+    // ⌊360 / 30⌋ = 12 classes of 30 = 360.
+    expect(standardSiteSize(getStandard('zhengzhou-2035', 'kindergarten'))).toEqual({ seats: 360, classes: 12 });
+    expect(standardSiteSize({ classSize: 50, maxSchoolSeats: 1999 })).toEqual({ seats: 1950, classes: 39 });
+    // At least one class even when a class is larger than the cap.
+    expect(standardSiteSize({ classSize: 45, maxSchoolSeats: 30 })).toEqual({ seats: 45, classes: 1 });
+    const station = getStandard('zhengzhou-2035', 'health_station');
+    expect(standardSiteSize(station)).toEqual({ seats: station.maxSchoolSeats, classes: null });
   });
 });
