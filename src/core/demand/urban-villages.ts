@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { InputError, type InputWarning } from '../errors.ts';
+import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { featureLabel, featuresOf, isValidPolygonal, nonNegativeNumber } from '../input/features.ts';
 
 /** An urban village (城中村) polygon with the numbers equity needs. */
@@ -15,7 +15,7 @@ export interface UrbanVillage {
 /**
  * Reads urban-village polygons. A village without a usable polygon is skipped with a warning; a
  * missing or out-of-range migrant share is counted as 0 with a warning, since the village still
- * matters for coverage.
+ * matters for coverage. A layer with no usable village is an InputError listing the first reasons.
  */
 export function readUrbanVillages(
   collection: unknown,
@@ -44,6 +44,8 @@ export function readUrbanVillages(
     const nameEn = typeof f.properties.name_en === 'string' && f.properties.name_en !== '' ? f.properties.name_en : name;
     villages.push({ id: label, name, nameEn, migrantShare, polygon: g });
   });
-  if (villages.length === 0) throw new InputError(source, `no usable urban-village polygons (all ${raw.length} skipped)`);
+  if (villages.length === 0) {
+    throw noUsableFeatures(source, 'urban-village polygons', warnings.filter((w) => w.reason.endsWith('; skipped')), raw.length);
+  }
   return { villages, warnings };
 }
