@@ -181,8 +181,11 @@ export function AnalysisPanel() {
                   sub
                 />
               )}
-              <Row label={t('summary.served')} value={n(summary.servedPupils)} id="served" />
-              <Row label={t('summary.servedPct')} value={pct(summary.servedPct)} id="served-pct" />
+              {summary.assumedCapacities > 0 && (
+                <Row label={t('summary.assumed')} value={t('summary.of', { n: n(summary.assumedCapacities), total: n(summary.facilities) })} id="assumed" sub />
+              )}
+              {summary.capacityKnown && <Row label={t('summary.served')} value={n(summary.servedPupils)} id="served" />}
+              {summary.capacityKnown && <Row label={t('summary.servedPct')} value={pct(summary.servedPct)} id="served-pct" />}
               <Row label={t('summary.overCapacity')} value={t('summary.of', { n: n(summary.overCapacity), total: n(summary.facilities) })} id="over-capacity" />
             </tbody>
           </table>
@@ -190,7 +193,12 @@ export function AnalysisPanel() {
       </StepSection>
 
       <StepSection step="shortfall">
-        {summary && (
+        {summary && !summary.capacityKnown && (
+          <p className="warning" data-testid="no-capacity">
+            {t('summary.noCapacity')}
+          </p>
+        )}
+        {summary && summary.capacityKnown && (
           <>
             <table className="summary">
               <tbody>

@@ -1,5 +1,19 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { FACILITY_TYPES, ROLES, type FacilityType, type FieldMapping, type LoadOptions, type Role } from '../../core/index.ts';
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  FACILITY_TYPES,
+  ROLES,
+  facilityTypeLookup,
+  facilityTypeOf,
+  mappingFileOf,
+  mappingFileText,
+  parseMappingFile,
+  type FacilityType,
+  type FieldMapping,
+  type LoadOptions,
+  type MappingOptions,
+  type Role,
+} from '../../core/index.ts';
+import { downloadBlob } from '../export/plan-export.ts';
 import type { LoadPreview } from '../../worker/loader-api.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
@@ -11,7 +25,7 @@ type MappedField = Exclude<keyof FieldMapping, 'fixedType'>;
 const ROLE_FIELDS: Record<Role, MappedField[]> = {
   population: ['population', 'id', 'name'],
   villages: ['name', 'population', 'migrantShare', 'id'],
-  facilities: ['type', 'capacity', 'name', 'id'],
+  facilities: ['type', 'capacity', 'classes', 'name', 'id'],
   candidates: ['id', 'name'],
   exclusions: ['id', 'name'],
   roads: ['class', 'name', 'id'],
@@ -85,7 +99,7 @@ export function LoadDialog({
   onDiscard,
 }: {
   pending: PendingLoad;
-  onConfirm: (role: Role, mapping: FieldMapping, options: MergeOptions) => void;
+  onConfirm: (role: Role, mapping: FieldMapping, options: MergeOptions, mappingOptions: MappingOptions) => void;
   onReload: (options: LoadOptions) => void;
   onDiscard: () => void;
 }) {
@@ -95,6 +109,15 @@ export function LoadDialog({
   const [role, setRole] = useState<Role>(p.suggestedRole);
   const [mapping, setMapping] = useState<FieldMapping>(p.suggestedMapping);
   const [replaceFacilities, setReplaceFacilities] = useState(true);
+  const [typeValues, setTypeValues] = useState<Record<string, FacilityType>>({});
+  const [assumeCapacity, setAssumeCapacity] = useState(false);
+  const [mappingError, setMappingError] = useState<string | null>(null);
+  const mappingInput = useRef<HTMLInputElement>(null);
+  const mappingOptions = (): MappingOptions => ({ typeValues, ...(assumeCapacity ? { assumeCapacity: 'standard' as const } : {}) });
+  // The type column's words that neither the user nor the built-in words (小学, primary school, …) give a type.
+  const lookup = facilityTypeLookup(typeValues);
+  const typeWords = role === 'facilities' && mapping.type && !mapping.fixedType ? (p.values[mapping.type] ?? []) : [];
+  const unknownWords = typeWords.filter((w) => facilityTypeOf(w) === null);
   const setField = (key: MappedField, value: string) => setMapping((m) => ({ ...m, [key]: value === '' ? undefined : value }));
   const crs = [
     p.crs.detected,
@@ -167,6 +190,31 @@ export function LoadDialog({
                   </option>
                 ))}
               </select>
+              {unknownWords.map((word) => (
+                <Fragment key={word}>
+                  <label htmlFor={`type-value-${word}`}>{t('load.typeValue', { value: word })}</label>
+                  <select
+                    id={`type-value-${word}`}
+                    data-testid={`type-value-${word}`}
+                    value={typeValues[word] ?? ''}
+                    onChange={(e) =>
+                      setTypeValues(({ [word]: _old, ...rest }) => (e.target.value ? { ...rest, [word]: e.target.value as FacilityType } : rest))
+                    }
+                  >
+                    <option value="">{t('load.typeValueSkip')}</option>
+                    {FACILITY_TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {t(`facility.${type}`)}
+                      </option>
+                    ))}
+                  </select>
+                </Fragment>
+              ))}
+              {unknownWords.some((w) => lookup(w) === null) && <small className="span2 hint">{t('load.typeValueHint')}</small>}
+              <label className="span2 checkbox">
+                <input type="checkbox" checked={assumeCapacity} data-testid="load-assume-capacity" onChange={(e) => setAssumeCapacity(e.target.checked)} />
+                {t('load.assumeCapacity')}
+              </label>
               <label className="span2 checkbox">
                 <input type="checkbox" checked={replaceFacilities} data-testid="load-replace" onChange={(e) => setReplaceFacilities(e.target.checked)} />
                 {t('load.replace')}
@@ -208,13 +256,53 @@ export function LoadDialog({
           </p>
         )}
         <div className="button-row">
-          <button type="button" className="primary" data-testid="load-add" onClick={() => onConfirm(role, mapping, { replaceFacilities })}>
+          <button type="button" className="primary" data-testid="load-add" onClick={() => onConfirm(role, mapping, { replaceFacilities }, mappingOptions())}>
             {t('load.add')}
           </button>
           <button type="button" onClick={onDiscard} data-testid="load-discard">
             {t('load.discard')}
           </button>
+          <button
+            type="button"
+            data-testid="load-save-mapping"
+            onClick={() => {
+              const text = mappingFileText(mappingFileOf({ role, fields: mapping, ...mappingOptions() }));
+              downloadBlob(`${p.file.replace(/\.[^.]*$/, '')}.mapping.json`, new Blob([text], { type: 'application/json' }));
+            }}
+          >
+            {t('load.saveMapping')}
+          </button>
+          <button type="button" data-testid="load-open-mapping" onClick={() => mappingInput.current?.click()}>
+            {t('load.openMapping')}
+          </button>
+          <input
+            ref={mappingInput}
+            type="file"
+            hidden
+            accept=".json"
+            data-testid="load-mapping-input"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              try {
+                const opened = parseMappingFile(await file.text(), file.name);
+                if (opened.role) setRole(opened.role);
+                setMapping(opened.fields);
+                setTypeValues({ ...opened.typeValues });
+                setAssumeCapacity(opened.assumeCapacity === 'standard');
+                setMappingError(null);
+              } catch (err) {
+                setMappingError(err instanceof Error ? err.message : String(err));
+              }
+            }}
+          />
         </div>
+        {mappingError && (
+          <p className="error" role="alert" data-testid="load-mapping-error">
+            {mappingError}
+          </p>
+        )}
       </section>
     </div>
   );

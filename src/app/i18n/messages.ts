@@ -367,6 +367,17 @@ export const en = {
   'workspace.emptyDistrict': 'Start an empty district',
   'workspace.demoDistrict': 'Back to the demo',
   'workspace.none': 'No layers yet: load a population and facilities.',
+
+  'mapfield.classes': 'Classes',
+  'load.typeValue': 'Type “{value}”',
+  'load.typeValueSkip': 'not loaded',
+  'load.typeValueHint': 'Facilities whose type is not loaded are skipped, each with a warning.',
+  'load.assumeCapacity': 'Facilities without a capacity or class count take the standard size (marked as assumed)',
+  'load.saveMapping': 'Save mapping…',
+  'load.openMapping': 'Open mapping…',
+
+  'summary.assumed': 'capacity assumed (standard size)',
+  'summary.noCapacity': 'The facilities have no capacities: coverage is shown, but who gets a place needs capacities. Load a file with a capacity or class count, or assume the standard size when loading.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -737,4 +748,15 @@ export const zhCN: Messages = {
   'workspace.emptyDistrict': '从空白区域开始',
   'workspace.demoDistrict': '返回演示区域',
   'workspace.none': '尚无图层：请加载人口和设施数据。',
+
+  'mapfield.classes': '班数',
+  'load.typeValue': '类型“{value}”',
+  'load.typeValueSkip': '不加载',
+  'load.typeValueHint': '类型不加载的设施将被跳过，并各自给出提示。',
+  'load.assumeCapacity': '没有容量或班数的设施按标准规模计（标为假定）',
+  'load.saveMapping': '保存字段对应…',
+  'load.openMapping': '打开字段对应…',
+
+  'summary.assumed': '容量为假定（标准规模）',
+  'summary.noCapacity': '设施没有容量数据：仅显示覆盖率，学位分配需要容量。请加载含容量或班数的文件，或在加载时按标准规模假定。',
 };

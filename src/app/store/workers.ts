@@ -1,6 +1,6 @@
 import { bbox } from '@turf/turf';
 import type { EngineClient, LoaderClient } from '../../worker/client.ts';
-import type { FieldMapping, LoadOptions, Role } from '../../core/index.ts';
+import type { FieldMapping, LoadOptions, MappingOptions, Role } from '../../core/index.ts';
 import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
 import type { SavedScenario } from '../scenario/scenario-list.ts';
@@ -34,7 +34,7 @@ export interface WorkerHub {
   compare(saved: SavedScenario | null): void;
   addFiles(files: Iterable<File>, role?: Role): void;
   cancelLoad(): void;
-  confirmLoad(role: Role, mapping: FieldMapping, options: MergeOptions): Promise<void>;
+  confirmLoad(role: Role, mapping: FieldMapping, options: MergeOptions, mappingOptions?: MappingOptions): Promise<void>;
   reloadPending(options: LoadOptions): void;
   discardPending(): void;
   /** The synthetic demo district, in place of whatever is loaded. */
@@ -258,12 +258,12 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       workers.loader.cancel();
       dispatch({ type: 'data', action: { type: 'file-cancelled' } });
     },
-    async confirmLoad(role, mapping, options) {
+    async confirmLoad(role, mapping, options, mappingOptions) {
       const pending = store.getState().data.pending;
       if (!pending) return;
       const name = pending.file.name;
       try {
-        const layer = await workers.loader.map(pending.preview.id, role, mapping);
+        const layer = await workers.loader.map(pending.preview.id, role, mapping, mappingOptions);
         if (layer.collection.features.length === 0) {
           dispatch({ type: 'data', action: { type: 'file-error', error: `no usable features for the ${role} layer (${layer.report.skipped} skipped)` } });
           return;

@@ -1,4 +1,4 @@
-import type { Evaluation, FacilityStandard, LngLat, ProposedSite, WhatIfUpdate } from '../../core/index.ts';
+import { standardSiteSize, type Evaluation, type FacilityStandard, type LngLat, type ProposedSite, type WhatIfUpdate } from '../../core/index.ts';
 import type { AnalysisSettings } from '../../core/index.ts';
 
 /** A proposed site as the planner edits it; a locked one stays put, and stays when the optimizer runs again. */
@@ -66,16 +66,6 @@ export function applyUpdate(evaluation: Evaluation, update: WhatIfUpdate): Evalu
   const cells = evaluation.cells.slice();
   for (const change of update.cells) cells[change.index] = change.cell;
   return { ...evaluation, summary: update.summary, facilities: update.facilities, cells, warnings: update.warnings ?? evaluation.warnings };
-}
-
-/**
- * A new site at the standard size: as many whole classes as the size cap holds (2,000 seats of
- * 45 → 44 classes, 1,980 seats); clinics take the cap itself.
- */
-export function standardSiteSize(standard: FacilityStandard): { seats: number; classes: number | null } {
-  if (!standard.classSize) return { seats: standard.maxSchoolSeats, classes: null };
-  const classes = Math.max(1, Math.floor(standard.maxSchoolSeats / standard.classSize));
-  return { seats: classes * standard.classSize, classes };
 }
 
 /** The engine's view of a site: the lock is the editor's business. */

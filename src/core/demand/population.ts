@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { InputError, type InputWarning } from '../errors.ts';
+import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { featureLabel, featuresOf, isLngLatPair, isValidPolygonal, nonNegativeNumber } from '../input/features.ts';
 import type { LngLat } from '../types.ts';
 import { polygonShape } from './polygon-shape.ts';
@@ -53,6 +53,6 @@ export function readPopulation(
       return skip(`unsupported geometry ${g.type} (expected Point, Polygon or MultiPolygon)`);
     }
   });
-  if (features.length === 0) throw new InputError(source, `no usable population features (all ${raw.length} skipped)`);
+  if (features.length === 0) throw noUsableFeatures(source, 'population features', warnings, raw.length);
   return { features, warnings };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, WhatIfUpdate } from '../../../src/core/index.ts';
-import { applyUpdate, initialWhatIf, standardSiteSize, whatIfReducer, type EditorSite, type WhatIfState } from '../../../src/app/whatif/whatif-state.ts';
-import { DEFAULT_ANALYSIS_SETTINGS, getStandard, type FacilityStandard } from '../../../src/core/index.ts';
+import { applyUpdate, initialWhatIf, whatIfReducer, type EditorSite, type WhatIfState } from '../../../src/app/whatif/whatif-state.ts';
+import { DEFAULT_ANALYSIS_SETTINGS, getStandard, standardSiteSize, type FacilityStandard } from '../../../src/core/index.ts';
 
 const site = (id: string, lng: number): EditorSite => ({ id, lngLat: [lng, 34.7], seats: 900, classes: 20, locked: false });
 

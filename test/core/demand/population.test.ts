@@ -53,7 +53,10 @@ describe('readPopulation', () => {
   it('refuses empty, unusable and non-GeoJSON input', () => {
     expect(() => readPopulation(fc(), 'p')).toThrow(InputError);
     expect(() => readPopulation(fc(), 'p')).toThrow(/p: no features/);
-    expect(() => readPopulation(fc(pt({ population: -1 }), pt({})), 'p')).toThrow(/no usable population features \(all 2 skipped\)/);
+    // Refused with each feature's reason, not just a count.
+    expect(() => readPopulation(fc(pt({ population: -1 }), pt({})), 'p')).toThrow(
+      'p: no usable population features (all 2 skipped): feature 1: population is negative (-1); feature 2: population is missing',
+    );
     expect(() => readPopulation([1, 2], 'p')).toThrow(/expected a GeoJSON FeatureCollection, got an array/);
     expect(() => readPopulation({ type: 'Topology' }, 'p')).toThrow(/got type 'Topology'/);
   });
