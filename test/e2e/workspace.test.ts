@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
@@ -60,6 +61,15 @@ describe('a city of your own, far from the demo', () => {
     const expected = evaluate({ population: pop.collection, facilities: fac.collection }, { type: 'primary' });
     expect(expected.summary.residents).toBe(residents);
     expect(await page.getByTestId('summary-coverage').textContent()).toBe(pct(expected.summary.coveragePct));
+    // The optimizer and the exports work on the point population too.
+    await page.getByTestId('rec-model').selectOption('mclp');
+    await page.getByTestId('rec-p').fill('2');
+    await page.getByTestId('rec-run').click();
+    await page.getByTestId('rec-proposals').waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-testid="rec-proposals"] tbody tr').count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-cells-geojson').click()]);
+    const cells = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    expect(cells.features.map((f) => f.properties['编号'])).toEqual(points.map((_, i) => `W${i + 1}`));
     await waitForMapReady(page);
     await screenshot(page, 'workspace-wuhan.png');
     expect(app.errors).toEqual([]);

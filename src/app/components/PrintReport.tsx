@@ -47,6 +47,13 @@ export function PrintReport({
             <td>{today.growthFactor}</td>
             <td />
           </tr>
+          {today.assumedCapacities > 0 && (
+            <tr data-testid="print-assumed">
+              <th scope="row">{t('summary.assumed')}</th>
+              <td>{t('summary.of', { n: n(today.assumedCapacities), total: n(today.facilities) })}</td>
+              <td />
+            </tr>
+          )}
         </tbody>
       </table>
       <h2>{t('report.beforeAfter')}</h2>

@@ -378,6 +378,8 @@ export const en = {
 
   'summary.assumed': 'capacity assumed (standard size)',
   'summary.noCapacity': 'The facilities have no capacities: coverage is shown, but who gets a place needs capacities. Load a file with a capacity or class count, or assume the standard size when loading.',
+
+  'tip.assumedCapacity': 'Capacity assumed: the standard size (the file gave none)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -759,4 +761,6 @@ export const zhCN: Messages = {
 
   'summary.assumed': '容量为假定（标准规模）',
   'summary.noCapacity': '设施没有容量数据：仅显示覆盖率，学位分配需要容量。请加载含容量或班数的文件，或在加载时按标准规模假定。',
+
+  'tip.assumedCapacity': '容量为假定：按标准规模（文件未提供）',
 };

@@ -34,6 +34,7 @@ export function describePick(layerId: string | undefined, object: unknown, { t, 
         t(`util.${f.status}`),
         t(isSchoolType(f.type) ? 'tip.inCatchment' : 'tip.inCatchmentVisits', { users: n(f.usersInCatchment), capacity: n(f.capacity), pct: `${n(f.catchmentUtilisation * 100)}%` }),
         t('tip.allocated', { n: n(f.allocated) }),
+        ...(f.assumedCapacity ? [t('tip.assumedCapacity')] : []),
       ];
     }
     case 'proposals': {

@@ -24,4 +24,11 @@ describe('tooltips are worded for the facility type', () => {
     const proposal = { id: 'n1', rank: 1, lngLat: [113.6, 34.7], seats: 45, classes: 1, pupilsServed: 40, pupilsInCatchment: 50, locked: false, selected: false };
     expect(describePick('proposals', proposal, en)![1]).toBe('1 class, 45 seats');
   });
+
+  it('says when a facility’s capacity was assumed, and only then', () => {
+    const given = describePick('utilisation', { ...halo('primary'), assumedCapacity: false }, en)!;
+    const assumed = describePick('utilisation', { ...halo('primary'), assumedCapacity: true }, en)!;
+    expect(assumed).toEqual([...given, 'Capacity assumed: the standard size (the file gave none)']);
+  });
 });
+
