@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli.ts';
+import { runCli } from './run-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const IN = join(ROOT, 'test', 'fixtures', 'core', 'evaluate', 'in');
@@ -18,12 +18,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['evaluate', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(['evaluate', ...argv]);
 
 const base = ['--population', POP, '--facilities', FAC, '--type', 'primary'];
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli.ts';
+import { runCli } from './run-cli.ts';
 
 /**
  * Real data: Hamilton (Ontario) census areas and schools, read from ../shared/real (never copied
@@ -18,12 +18,7 @@ if (!present) console.log(`Hamilton real-data tests skipped: ${HAMILTON} is abse
 type Feature = { properties: Record<string, unknown> };
 const features = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { features: Feature[] }).features;
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe.skipIf(!present)('Hamilton, Ontario: real census areas and schools through the CLI', () => {
   const census = present ? features(POP) : [];

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli.ts';
+import { runCli } from './run-cli.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CORPUS = join(ROOT, 'test/fixtures/io/corpus');
@@ -11,12 +11,7 @@ const EVAL = join(ROOT, 'test/fixtures/core/evaluate/in');
 const tmp = mkdtempSync(join(tmpdir(), 'catchmap-load-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 const file = (name: string, content: string) => {
   const path = join(tmp, name);
   writeFileSync(path, content);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli.ts';
+import { runCli } from './run-cli.ts';
 
 /**
  * Field mapping on the command line: --field, --type-value, --mapping, --assume-capacity, on the
@@ -18,12 +18,7 @@ const MAPPING = join(DIR, 'schools.mapping.json');
 const tmp = mkdtempSync(join(tmpdir(), 'catchmap-mapping-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const evaluate = (...more: string[]) =>
   run('evaluate', '--type', 'primary', '--population', POP, '--field', 'population=pop2016', '--radius', '500', '--per-1000', '100', ...more);

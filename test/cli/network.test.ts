@@ -3,7 +3,7 @@ import { distance } from '@turf/turf';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli.ts';
+import { runCli } from './run-cli.ts';
 import { ll } from '../core/network/fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -61,12 +61,7 @@ function demoRoadCounts() {
   return { nodes: [...sizes.values()].reduce((a, b) => a + b, 0), edges, components: sizes.size, largest: Math.max(...sizes.values()) };
 }
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('catchmap evaluate --distance network', () => {
   it('covers fewer pupils on the demo walking network than by straight line, fewer still without crossing arterials', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
-import { main } from '../../src/cli/cli.ts';
+import { runCli } from './run-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIX = join(ROOT, 'test', 'fixtures', 'siting');
@@ -15,12 +15,7 @@ const MATRIX = join(FIX, 'travel-minutes.csv');
 const TINY = join(FIX, 'tiny-pmed.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'catchmap-solve-'));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['solve', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(['solve', ...argv]);
 
 function json(stdout: string): Record<string, unknown> {
   expect(stdout.trim().split('\n')).toHaveLength(1);
