@@ -75,6 +75,19 @@ describe('a city of your own, far from the demo', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('replaces a layer with another file: the dialog starts in that layer’s role', async () => {
+    // Two schools, replacing the four: only they are the facilities afterwards.
+    const csv = 'name,x,y,places,kind\nA,114.29,30.58,600,小学\nB,114.3,30.59,300,小学\n';
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Replace facilities…' }).click()]);
+    await chooser.setFiles({ name: 'two-schools.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('load-role').inputValue()).toBe('facilities');
+    await page.getByTestId('load-add').click();
+    await page.waitForFunction((text) => document.querySelector('[data-testid="summary-seats"]')?.textContent === text, count(900), { timeout: 60_000 });
+    expect(await page.getByTestId('summary-over-capacity').textContent()).toMatch(/ of 2$/);
+    await expect(page.getByTestId('workspace-facilities').textContent()).resolves.toContain('two-schools.csv');
+  });
+
   it('removes a layer and goes back to the demo on request', async () => {
     await page.getByTestId('workspace-facilities-remove').click();
     await expect(page.getByTestId('workspace-facilities').count()).resolves.toBe(0);
