@@ -1,6 +1,8 @@
-import Papa from 'papaparse';
+import { gunzipSync } from 'fflate';
+import { groupPairs, type OdMatrix } from '../access/od-matrix.ts';
 import { InputError } from '../errors.ts';
 import type { DistanceRule, Reach, SiteRef } from '../types.ts';
+import { decodeText, extensionOf, startsWith } from './bytes.ts';
 
 /**
  * Travel costs from another tool (network distances, travel times) as a long table: one row per
@@ -21,36 +23,300 @@ export interface CostColumns {
 
 const DEFAULT_COLUMNS: CostColumns = { origin: 'origin', destination: 'destination', cost: 'cost' };
 
+/** Column names found by themselves when not given: ours, then R accessibility's and r5r's. */
+const COLUMN_ALIASES: Record<keyof CostColumns, readonly string[]> = {
+  origin: ['origin', 'from_id'],
+  destination: ['destination', 'to_id'],
+  cost: ['cost', 'travel_time'],
+};
+
+/**
+ * A cost table read compactly: ids once each, the pairs as an OdMatrix over them (typed arrays,
+ * file order) and the line of each pair, so a later check can name it.
+ */
+export interface SparseCostMatrix {
+  source: string;
+  columns: CostColumns;
+  originIds: string[];
+  destinationIds: string[];
+  /** Pairs as indices into `originIds` and `destinationIds`. */
+  matrix: OdMatrix;
+  /** The file line of each pair (the header is line 1). */
+  lines: Int32Array;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Calls `onRecord` with the fields of each CSV record (RFC 4180: quoted fields may hold the
+ * delimiter, `""` and line breaks) and the line it starts on. Blank lines are skipped. The fields
+ * array is reused between calls. Hand-written rather than papaparse's row objects: it reads the
+ * 748,437-row Belo Horizonte matrix about ten times faster.
+ */
+function scanCsv(text: string, delimiter: number, source: string, onRecord: (fields: string[], line: number) => void): void {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  const fields: string[] = [];
+  while (i < n) {
+    const start = line;
+    fields.length = 0;
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        value = '';
+        let from = ++i;
+        for (;;) {
+          if (i >= n) throw new InputError(source, `line ${start}: a quoted field is not closed`);
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            value += text.slice(from, i);
+            if (text.charCodeAt(i + 1) !== QUOTE) {
+              i++;
+              break;
+            }
+            value += '"';
+            i += 2;
+            from = i;
+            continue;
+          }
+          if (c === LF) line++;
+          i++;
+        }
+        const rest = i;
+        while (i < n && text.charCodeAt(i) !== delimiter && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
+        value += text.slice(rest, i);
+      } else {
+        const from = i;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === delimiter || c === LF || c === CR) break;
+        }
+        value = text.slice(from, i);
+      }
+      fields.push(value);
+      if (i < n && text.charCodeAt(i) === delimiter) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text.charCodeAt(i) === CR) i++;
+    if (text.charCodeAt(i) === LF) i++;
+    line++;
+    if (fields.length === 1 && fields[0].trim() === '') continue;
+    onRecord(fields, start);
+  }
+}
+
+/** The delimiter of the header line: the most frequent of , tab ; | (a .tsv is tab). */
+function guessDelimiter(text: string, source: string): number {
+  if (['tsv', 'tab'].includes(extensionOf(source.replace(/\.gz$/i, '')))) return 0x09;
+  const end = text.search(/\r|\n/);
+  const header = text.slice(0, end < 0 ? text.length : end).replace(/"[^"]*"/g, '');
+  let best = ',';
+  let most = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    const count = header.split(d).length - 1;
+    if (count > most) [best, most] = [d, count];
+  }
+  return best.charCodeAt(0);
+}
+
+/** A cell without surrounding blanks; most cells have none, and then no new string is made. */
+function trimmed(cell: string | undefined): string {
+  if (cell === undefined || cell === '') return '';
+  return cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(cell.length - 1) <= 0x20 ? cell.trim() : cell;
+}
+
+/** A growable typed array: rows arrive one by one, their number unknown beforehand. */
+class Grow<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/** Bytes (plain or gzip-compressed, UTF-8 or GBK) or text → text. */
+function matrixText(input: Uint8Array | string, source: string): string {
+  if (typeof input === 'string') return input;
+  let bytes = input;
+  if (startsWith(bytes, [0x1f, 0x8b])) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (err) {
+      throw new InputError(source, `not a valid gzip file (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  return decodeText(bytes, source).text;
+}
+
+/**
+ * Reads a cost table (CSV/TSV with a header row; `.csv.gz` read directly) into a SparseCostMatrix.
+ * `columns` not given are found by name (origin/from_id, destination/to_id, cost/travel_time).
+ * Every problem names its line: a missing id or cost, a cost that is not a number or is negative,
+ * a pair given twice.
+ */
+export function readCostMatrix(input: Uint8Array | string, source: string, columns: Partial<CostColumns> = {}): SparseCostMatrix {
+  const text = matrixText(input, source);
+  const delimiter = guessDelimiter(text, source);
+  let header: string[] | null = null;
+  let at: [number, number, number] = [0, 0, 0];
+  let names: CostColumns = DEFAULT_COLUMNS;
+  const originIndex = new Map<string, number>();
+  const destinationIndex = new Map<string, number>();
+  const originIds: string[] = [];
+  const destinationIds: string[] = [];
+  const origins = new Grow(new Int32Array(1024), (n) => new Int32Array(n));
+  const destinations = new Grow(new Int32Array(1024), (n) => new Int32Array(n));
+  const costs = new Grow(new Float64Array(1024), (n) => new Float64Array(n));
+  const lines = new Grow(new Int32Array(1024), (n) => new Int32Array(n));
+  let lastOrigin = '';
+  let lastOriginIndex = -1;
+  scanCsv(text, delimiter, source, (fields, line) => {
+    if (!header) {
+      header = fields.map((f) => f.trim());
+      const h = header;
+      const find = (key: keyof CostColumns): string => {
+        const wanted = columns[key];
+        const name = wanted ?? COLUMN_ALIASES[key].find((a) => h.includes(a)) ?? COLUMN_ALIASES[key][0];
+        if (!h.includes(name)) throw new InputError(source, `missing column '${name}' (header: ${h.join(', ') || 'none'})`);
+        return name;
+      };
+      names = { origin: find('origin'), destination: find('destination'), cost: find('cost') };
+      at = [h.indexOf(names.origin), h.indexOf(names.destination), h.indexOf(names.cost)];
+      return;
+    }
+    const where = `line ${line}`;
+    if (fields.length > header.length) throw new InputError(source, `${where}: ${fields.length} fields, but the header has ${header.length}`);
+    const o = trimmed(fields[at[0]]);
+    const d = trimmed(fields[at[1]]);
+    const raw = trimmed(fields[at[2]]);
+    if (o === '') throw new InputError(source, `${where}: missing ${names.origin}`);
+    if (d === '') throw new InputError(source, `${where}: missing ${names.destination}`);
+    if (raw === '') throw new InputError(source, `${where}: missing ${names.cost} for ${o} → ${d}`);
+    const c = Number(raw);
+    if (!Number.isFinite(c)) throw new InputError(source, `${where}: ${names.cost} '${raw}' is not a number`);
+    if (c < 0) throw new InputError(source, `${where}: ${names.cost} must not be negative, got ${c}`);
+    // Long tables list one origin's rows together: the previous row's origin is the likely one.
+    let oi = o === lastOrigin ? lastOriginIndex : originIndex.get(o);
+    if (oi === undefined) originIndex.set(o, (oi = originIds.push(o) - 1));
+    lastOrigin = o;
+    lastOriginIndex = oi;
+    let di = destinationIndex.get(d);
+    if (di === undefined) destinationIndex.set(d, (di = destinationIds.push(d) - 1));
+    origins.push(oi);
+    destinations.push(di);
+    costs.push(c);
+    lines.push(line);
+  });
+  if (!header) throw new InputError(source, `missing column '${columns.origin ?? DEFAULT_COLUMNS.origin}' (header: none)`);
+  if (origins.length === 0) throw new InputError(source, 'no rows after the header');
+  const matrix: OdMatrix = {
+    originCount: originIds.length,
+    destinationCount: destinationIds.length,
+    origins: origins.done(),
+    destinations: destinations.done(),
+    costs: costs.done(),
+  };
+  const result: SparseCostMatrix = { source, columns: names, originIds, destinationIds, matrix, lines: lines.done() };
+  checkRepeatedPairs(result);
+  return result;
+}
+
+/** A pair given twice is refused, naming the earliest line that repeats one. */
+function checkRepeatedPairs(m: SparseCostMatrix): void {
+  const { origins, destinations } = m.matrix;
+  const { offsets, pairs } = groupPairs(origins, m.matrix.originCount);
+  const seenBy = new Int32Array(m.matrix.destinationCount).fill(-1);
+  let first = -1;
+  for (let o = 0; o < m.matrix.originCount; o++) {
+    for (let k = offsets[o]; k < offsets[o + 1]; k++) {
+      const p = pairs[k];
+      if (seenBy[destinations[p]] === o) {
+        if (first < 0 || m.lines[p] < m.lines[first]) first = p;
+      } else seenBy[destinations[p]] = o;
+    }
+  }
+  if (first >= 0) {
+    const o = m.originIds[origins[first]];
+    const d = m.destinationIds[destinations[first]];
+    throw new InputError(m.source, `line ${m.lines[first]}: ${o} → ${d} appears twice`);
+  }
+}
+
 /** Parses CSV text with a header row; every problem names its line (the header is line 1). */
 export function parseCostMatrix(text: string, source: string, columns: CostColumns = DEFAULT_COLUMNS): CostMatrix {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-  const header = parsed.meta.fields ?? [];
-  for (const col of [columns.origin, columns.destination, columns.cost]) {
-    if (!header.includes(col)) throw new InputError(source, `missing column '${col}' (header: ${header.join(', ') || 'none'})`);
-  }
-  const err = parsed.errors.find((e) => e.type !== 'FieldMismatch' || e.code === 'TooManyFields');
-  if (err) throw new InputError(source, `line ${(err.row ?? 0) + 2}: ${err.message}`);
-  if (parsed.data.length === 0) throw new InputError(source, 'no rows after the header');
+  const m = readCostMatrix(text, source, columns);
   const costs = new Map<string, Map<string, number>>();
-  const destinations = new Set<string>();
-  parsed.data.forEach((row, i) => {
-    const line = `line ${i + 2}`;
-    const o = (row[columns.origin] ?? '').trim();
-    const d = (row[columns.destination] ?? '').trim();
-    const raw = (row[columns.cost] ?? '').trim();
-    if (o === '') throw new InputError(source, `${line}: missing ${columns.origin}`);
-    if (d === '') throw new InputError(source, `${line}: missing ${columns.destination}`);
-    if (raw === '') throw new InputError(source, `${line}: missing ${columns.cost} for ${o} → ${d}`);
-    const c = Number(raw);
-    if (!Number.isFinite(c)) throw new InputError(source, `${line}: ${columns.cost} '${raw}' is not a number`);
-    if (c < 0) throw new InputError(source, `${line}: ${columns.cost} must not be negative, got ${c}`);
-    let row2 = costs.get(o);
-    if (!row2) costs.set(o, (row2 = new Map()));
-    if (row2.has(d)) throw new InputError(source, `${line}: ${o} → ${d} appears twice`);
-    row2.set(d, c);
-    destinations.add(d);
-  });
-  return { source, costs, destinations };
+  const { origins, destinations, costs: values } = m.matrix;
+  for (let p = 0; p < origins.length; p++) {
+    const o = m.originIds[origins[p]];
+    let row = costs.get(o);
+    if (!row) costs.set(o, (row = new Map()));
+    row.set(m.destinationIds[destinations[p]], values[p]);
+  }
+  return { source, costs, destinations: new Set(m.destinationIds) };
+}
+
+/** What the matrix's ids are matched against: a file's ids, named for messages. */
+export interface IdSide {
+  ids: readonly string[];
+  /** e.g. `land_use.csv` or `--supply land_use.csv`. */
+  name: string;
+}
+
+/**
+ * The matrix over the caller's demand (origins) and supply (destinations) arrays, matching ids as
+ * text. An id the other side does not have is refused, naming the first line where it appears.
+ * `originRows` / `destinationRows` give the demand / supply index of each matrix id, so the
+ * caller knows which of its rows are in the matrix at all.
+ */
+export function matchCostMatrix(
+  m: SparseCostMatrix,
+  demand: IdSide,
+  supply: IdSide,
+): { matrix: OdMatrix; originRows: Int32Array; destinationRows: Int32Array } {
+  const rowsOf = (ids: readonly string[], side: IdSide, column: string, keys: Int32Array): Int32Array => {
+    const index = new Map<string, number>();
+    side.ids.forEach((id, k) => index.set(id, k));
+    const rows = Int32Array.from(ids, (id) => index.get(id) ?? -1);
+    const unknown = ids.filter((_, k) => rows[k] < 0);
+    if (unknown.length > 0) {
+      let line = Infinity;
+      for (let p = 0; p < keys.length; p++) if (ids[keys[p]] === unknown[0]) line = Math.min(line, m.lines[p]);
+      const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more ${column} value${unknown.length > 2 ? 's' : ''} not there: ${unknown.slice(1, 6).join(', ')}${unknown.length > 6 ? ', …' : ''})` : '';
+      throw new InputError(m.source, `line ${line}: ${column} '${unknown[0]}' is not an id in ${side.name}${more}`);
+    }
+    return rows;
+  };
+  const originRows = rowsOf(m.originIds, demand, m.columns.origin, m.matrix.origins);
+  const destinationRows = rowsOf(m.destinationIds, supply, m.columns.destination, m.matrix.destinations);
+  const origins = new Int32Array(m.matrix.origins.length);
+  const destinations = new Int32Array(origins.length);
+  for (let p = 0; p < origins.length; p++) {
+    origins[p] = originRows[m.matrix.origins[p]];
+    destinations[p] = destinationRows[m.matrix.destinations[p]];
+  }
+  return {
+    matrix: { originCount: demand.ids.length, destinationCount: supply.ids.length, origins, destinations, costs: m.matrix.costs },
+    originRows,
+    destinationRows,
+  };
 }
 
 /**
