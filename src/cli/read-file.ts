@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { InputError, isFacilityType, type FacilityType } from '../core/index.ts';
-import { applyMapping, loadFile, parseJson, type CoordinateSystem, type LoadOptions, type LoadResult, type MappedLayer, type Role } from '../core/io/index.ts';
+import { applyMapping, DEFAULT_LIMITS, LIMIT_NAMES, loadFile, parseJson, parseLimitSettings, type CoordinateSystem, type Limits, type LoadOptions, type LoadResult, type MappedLayer, type Role } from '../core/io/index.ts';
+import { decimalNumber } from '../core/io/numbers.ts';
 import { mappingFor, type LayerChoice } from './mapping-options.ts';
 
 export { parseJson, jsonErrorPosition } from '../core/io/index.ts';
@@ -33,22 +34,34 @@ export const LAYER_OPTIONS = {
   coords: { type: 'string' },
   encoding: { type: 'string' },
   bbox: { type: 'string' },
+  limit: { type: 'string', multiple: true },
 } as const;
 
 export const LAYER_OPTIONS_USAGE = `  --epsg N            EPSG code of projected input files without a .prj (e.g. 4547)
   --coords SYSTEM     the inputs' coordinates are gcj02 (Amap, Tencent) or bd09 (Baidu): convert
                       them to WGS84; wgs84 keeps them as they are
   --encoding NAME     text encoding of CSV/DBF files (default UTF-8, else GBK)
-  --bbox W,S,E,N      GeoTIFF rasters: read only this lon/lat window`;
+  --bbox W,S,E,N      GeoTIFF rasters: read only this lon/lat window
+  --limit NAME=N      raise (or lower) an input limit (repeatable; also CATCHMAP_LIMITS=NAME=N,…):
+                      ${Object.entries(LIMIT_NAMES).map(([k, name]) => `${name} (${DEFAULT_LIMITS[k as keyof Limits].toLocaleString('en-US')})`).join(', ')}`;
 
 /** Turns the layer options' text into LoadOptions; `usage` builds the command's usage error. */
 export function layerOptions(
-  values: { epsg?: string; coords?: string; encoding?: string; bbox?: string },
+  values: { epsg?: string; coords?: string; encoding?: string; bbox?: string; limit?: string[] },
   usage: (message: string) => Error,
+  env: string | undefined = process.env.CATCHMAP_LIMITS,
 ): LoadOptions {
   const options: LoadOptions = {};
+  // The environment first, so an option on the command line wins.
+  const fromEnv = parseLimitSettings(env === undefined ? [] : [env]);
+  if ('error' in fromEnv) throw usage(`CATCHMAP_LIMITS: ${fromEnv.error}`);
+  const fromOptions = parseLimitSettings(values.limit ?? []);
+  if ('error' in fromOptions) throw usage(`--limit ${fromOptions.error}`);
+  const limits = { ...fromEnv.limits, ...fromOptions.limits };
+  if (Object.keys(limits).length > 0) options.limits = limits;
   if (values.epsg !== undefined) {
-    const code = Number(values.epsg.replace(/^EPSG:/i, ''));
+    const digits = values.epsg.trim().replace(/^EPSG:/i, '');
+    const code = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
     if (!Number.isInteger(code) || code <= 0) throw usage(`--epsg must be an EPSG code such as 4547, got '${values.epsg}'`);
     options.epsg = code;
   }
@@ -58,7 +71,7 @@ export function layerOptions(
   }
   if (values.encoding !== undefined) options.encoding = values.encoding;
   if (values.bbox !== undefined) {
-    const box = values.bbox.split(',').map(Number);
+    const box = values.bbox.split(',').map(decimalNumber);
     if (box.length !== 4 || box.some((n) => !Number.isFinite(n)) || box[0] >= box[2] || box[1] >= box[3]) {
       throw usage(`--bbox must be west,south,east,north in degrees, got '${values.bbox}'`);
     }

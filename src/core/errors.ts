@@ -19,8 +19,20 @@ export interface InputWarning {
   reason: string;
 }
 
+/** A warning as one line; control characters in its parts (a feature id with a newline) are escaped. */
 export function formatWarning(w: InputWarning): string {
-  return `${w.source}: ${w.feature}: ${w.reason}`;
+  return `${terminalSafe(w.source)}: ${terminalSafe(w.feature)}: ${terminalSafe(w.reason)}`;
+}
+
+/**
+ * Text from a file made safe to print on one terminal line: control characters (newlines, escape
+ * sequences, C1 controls) and bidirectional overrides are written as escapes (`\n`, `\u001b`), so
+ * a value can neither forge an extra `error:` line nor drive the terminal.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** How many reasons a refusal lists before "and N more". */

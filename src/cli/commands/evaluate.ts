@@ -4,6 +4,8 @@ import {
   evaluate,
   FACILITY_TYPES,
   formatWarning,
+  InputError,
+  terminalSafe,
   GROWTH_BOUNDS,
   isFacilityType,
   presetIds,
@@ -19,7 +21,7 @@ import {
   type StandardValues,
 } from '../../core/index.ts';
 import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson, summaryRecord } from '../../core/export/index.ts';
-import { UsageError } from '../cli.ts';
+import { argsError, UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, mappingOptionsUsage, readMappingChoices } from '../mapping-options.ts';
@@ -101,7 +103,7 @@ function parse(argv: string[]) {
       },
     }).values;
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw argsError(err);
   }
 }
 
@@ -175,7 +177,8 @@ function table(result: Evaluation): string {
       lines.push(`  ${v.name} (${v.nameEn}): served ${pct(v.servedPct)}, covered ${pct(v.coveragePct)}, ${fmt(v.unservedUsers)} unserved`);
     }
   }
-  return lines.join('\n') + '\n';
+  // Village names and file names come from files: printed with control characters escaped.
+  return lines.map(terminalSafe).join('\n') + '\n';
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -232,6 +235,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     { ...options, distanceRule: distance?.rule },
   );
 
+  // Within every bound each figure is finite; if a sum still overflows, say so instead of printing ∞ or NaN.
+  const figures = Object.entries(result.summary).filter(([, v]) => typeof v === 'number' && !Number.isFinite(v));
+  if (figures.length > 0) {
+    throw new InputError(args.population, `the totals overflow (${figures.map(([k, v]) => `${k} = ${String(v)}`).join(', ')}): the populations or the growth factor are too large`);
+  }
   const loadWarnings = [populationLayer, facilityLayer, villageLayer].flatMap((l) => l?.warnings ?? []);
   const networkWarnings = distance?.warnings((i) => result.cells[i].id, { demand: args.population, sites: args.facilities }) ?? [];
   const warnings = [...loadWarnings, ...result.warnings, ...networkWarnings].map(formatWarning);
@@ -255,9 +263,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify(summaryRecord(result, warnings)) + '\n');
   } else {
     io.stdout(table(result));
-    if (distance) io.stdout(`\n${distance.description}\n`);
-    if (args.out) io.stdout(`\n${cellsFormat === 'json' ? 'summary' : 'per-cell results'} written to ${args.out}\n`);
-    if (facilitiesOut) io.stdout(`per-facility results written to ${facilitiesOut}\n`);
+    if (distance) io.stdout(`\n${terminalSafe(distance.description)}\n`);
+    if (args.out) io.stdout(`\n${cellsFormat === 'json' ? 'summary' : 'per-cell results'} written to ${terminalSafe(args.out)}\n`);
+    if (facilitiesOut) io.stdout(`per-facility results written to ${terminalSafe(facilitiesOut)}\n`);
   }
   return 0;
 }

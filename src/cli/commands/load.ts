@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FACILITY_TYPES, formatWarning, isFacilityType } from '../../core/index.ts';
+import { FACILITY_TYPES, formatWarning, isFacilityType, terminalSafe } from '../../core/index.ts';
 import { exportFormatOf, featuresText } from '../../core/export/index.ts';
 import { applyMapping, isRole, mappingFileOf, mappingFileText, ROLES, suggestRole, type FieldMapping, type MappingOptions } from '../../core/io/index.ts';
-import { UsageError } from '../cli.ts';
+import { argsError, UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
 import { choiceForFile, MAPPING_OPTIONS, mappingOptionsUsage, mappingFor, readMappingChoices } from '../mapping-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureFile } from '../read-file.ts';
@@ -48,7 +48,7 @@ function parse(argv: string[]) {
       },
     });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw argsError(err);
   }
 }
 
@@ -130,7 +130,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (o['save-mapping']) lines.push(`mapping written to ${o['save-mapping']}`);
   if (o.out) lines.push(`mapped features written to ${o.out}`);
-  io.stdout(lines.join('\n') + '\n');
+  // Field names, file names and CRS names come from the file: printed with control characters escaped.
+  io.stdout(lines.map(terminalSafe).join('\n') + '\n');
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import type { InputWarning } from '../errors.ts';
+import { DEFAULT_LIMITS, overLimit, type Limits } from './limits.ts';
 
 /** Lower-case extension of a file name without the dot ('' when none). */
 export function extensionOf(name: string): string {
@@ -50,7 +51,11 @@ export interface DecodedText {
  * given encoding; then UTF-8, falling back to GBK (gb18030, its superset) when the bytes are not
  * valid UTF-8, as files saved by Chinese Excel or WPS are. NUL bytes mean a binary file.
  */
-export function decodeText(bytes: Uint8Array, file: string, encoding?: string): DecodedText {
+export function decodeText(bytes: Uint8Array, file: string, encoding?: string, limits: Limits = DEFAULT_LIMITS): DecodedText {
+  // Past this the engine cannot make one string: say so, rather than "not valid UTF-8".
+  if (bytes.length > limits.textBytes) {
+    throw overLimit(file, 'textBytes', limits, `the file is ${bytes.length.toLocaleString('en-US')} bytes, more text than is read into one string`);
+  }
   const warnings: InputWarning[] = [];
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: decoder('utf-8', file, false).decode(bytes), encoding: 'utf-8', warnings };
   if (startsWith(bytes, [0xff, 0xfe])) return { text: decoder('utf-16le', file, false).decode(bytes), encoding: 'utf-16le', warnings };

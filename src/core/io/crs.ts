@@ -2,6 +2,7 @@ import gcoord from 'gcoord';
 import type { Geometry, Position } from 'geojson';
 import proj4 from 'proj4';
 import { InputError, type InputWarning } from '../errors.ts';
+import { DEFAULT_LIMITS, overLimit, type Limits } from './limits.ts';
 import type { CoordinateSystem, CrsInfo, RawFeature } from './types.ts';
 
 /**
@@ -141,6 +142,7 @@ export interface CrsContext {
   /** The CRS the file or the user states (option, .prj, GeoJSON crs); undefined: judge by the numbers. */
   known?: SourceCrs | null;
   coordinateSystem?: CoordinateSystem;
+  limits?: Limits;
 }
 
 const FILE = 'all features';
@@ -171,6 +173,9 @@ export function toWgs84(features: RawFeature[], ctx: CrsContext): { crs: CrsInfo
       if (y >= 70 && y <= 140 && x >= 15 && x <= 56) chinaSwapped++;
     });
   }
+  const limits = ctx.limits ?? DEFAULT_LIMITS;
+  if (features.length > limits.features) throw overLimit(ctx.file, 'features', limits, `${features.length.toLocaleString('en-US')} features`);
+  if (n > limits.vertices) throw overLimit(ctx.file, 'vertices', limits, `${n.toLocaleString('en-US')} coordinate positions`);
   const crs: CrsInfo = { detected: 'EPSG:4326', source: 'assumed', converted: false };
   const known = ctx.known ?? null;
   if (known) {

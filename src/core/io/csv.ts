@@ -2,9 +2,11 @@ import type { Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { decodeText, extensionOf } from './bytes.ts';
-import { crsFromEpsg, type SourceCrs } from './crs.ts';
+import { crsFromEpsg, epsgDefinition, type SourceCrs } from './crs.ts';
 import { FIELD_NAMES, findField } from './fields.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
+import { limitsOf, overLimit } from './limits.ts';
+import { decimalNumber } from './numbers.ts';
 import { isUnsafeKey } from './properties.ts';
 import { LoadCancelled, type GeometryColumns, type Loader, type LoadOptions, type RawFeature } from './types.ts';
 import { parseWkt } from './wkt.ts';
@@ -18,7 +20,7 @@ const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 function coordinate(cell: string, decimalComma: boolean): number {
   const t = cell.trim();
   if (t === '') return NaN;
-  return Number(decimalComma && /^[-+]?\d+,\d+$/.test(t) ? t.replace(',', '.') : t);
+  return decimalNumber(decimalComma && /^[-+]?\d+,\d+$/.test(t) ? t.replace(',', '.') : t);
 }
 
 /** Header cells → unique, safe property names; unsafe ones are dropped (index −1). */
@@ -75,6 +77,36 @@ function guessDelimiter(text: string, file: string): string {
   return meta.delimiter || ',';
 }
 
+/** "rows 2, 5, 9 and 4 more". */
+function rowList(seen: { count: number; rows: number[] }): string {
+  const more = seen.count - seen.rows.length;
+  return `row${seen.count === 1 ? '' : 's'} ${seen.rows.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/**
+ * One coordinate system for the whole file, never row by row: EWKT rows that state an SRID must
+ * all state the same one, agree with --epsg when it is given, and leave no row unstated unless the
+ * SRID is lon/lat (4326), which unstated rows are judged against anyway. Anything else is mixed,
+ * an error naming the rows.
+ */
+function fileCrs(srids: Map<number | null, { count: number; rows: number[] }>, epsg: number | undefined, stated: SourceCrs | null, file: string): SourceCrs | null {
+  const codes = [...srids.keys()].filter((k): k is number => k !== null);
+  if (codes.length === 0) return stated;
+  const describe = () => [...srids].map(([srid, seen]) => `${srid === null ? 'no SRID' : `SRID=${srid}`} in ${rowList(seen)}`).join('; ');
+  if (codes.length > 1) throw new InputError(file, `the rows mix coordinate systems (${describe()}): one file must use one`);
+  const [code] = codes;
+  if (epsg !== undefined && code !== epsg && !(isLonLat(code) && isLonLat(epsg))) {
+    throw new InputError(file, `the rows say SRID=${code} (${rowList(srids.get(code)!)}) but --epsg says ${epsg}`);
+  }
+  if (stated) return stated;
+  if (srids.has(null) && !isLonLat(code)) {
+    throw new InputError(file, `the rows mix coordinate systems (${describe()}): give every row the same SRID, or none and --epsg`);
+  }
+  return isLonLat(code) ? null : crsFromEpsg(code, 'ewkt', file);
+}
+
+const isLonLat = (code: number) => epsgDefinition(code)?.startsWith('+proj=longlat') === true;
+
 /** CSV / TSV text (UTF-8, GBK or UTF-16 with BOM) with coordinate, WKT or location columns. */
 export const csvLoader: Loader = {
   id: 'csv',
@@ -87,7 +119,8 @@ export const csvLoader: Loader = {
     return ext === 'txt' ? 0.3 : 0;
   },
   async load(bytes, file, options, onProgress) {
-    const decoded = decodeText(bytes, file, options.encoding);
+    const limits = limitsOf(options.limits);
+    const decoded = decodeText(bytes, file, options.encoding, limits);
     const text = decoded.text.replace(/^\uFEFF/, '');
     if (text.trim() === '') throw new InputError(file, bytes.length === 0 ? 'the file is empty (0 bytes)' : 'the file is empty (no header row)');
     const warnings: InputWarning[] = [...decoded.warnings];
@@ -101,13 +134,21 @@ export const csvLoader: Loader = {
     let columns: GeometryColumns | null = null;
     let geom: { lon: number; lat: number } | { wkt: number } | { location: number } | null = null;
     let idColumn = -1;
-    let known: SourceCrs | null = options.epsg !== undefined ? crsFromEpsg(options.epsg, 'option', file) : null;
+    const stated: SourceCrs | null = options.epsg !== undefined ? crsFromEpsg(options.epsg, 'option', file) : null;
     let row = 0; // spreadsheet row number: the header is row 1
     let read = 0;
     let skipped = 0;
     let charsDone = 0;
     let failure: unknown = null;
 
+    // The SRIDs the WKT rows state (null: none), with the first rows of each, to rule per file.
+    const srids = new Map<number | null, { count: number; rows: number[] }>();
+    const noteSrid = (srid: number | null) => {
+      const seen = srids.get(srid) ?? { count: 0, rows: [] };
+      seen.count++;
+      if (seen.rows.length < 3) seen.rows.push(row);
+      srids.set(srid, seen);
+    };
     let label = '';
     // One closure for all rows (not one each): this runs millions of times.
     const skip = (reason: string) => {
@@ -121,6 +162,7 @@ export const csvLoader: Loader = {
         if (cells.every((c) => NUMERIC.test(c) || c.trim() === '')) {
           throw new InputError(file, `the first row holds numbers (${cells.slice(0, 3).join(', ')}), not column names: add a header row such as lon,lat,population`);
         }
+        if (cells.length > limits.csvColumns) throw overLimit(file, 'csvColumns', limits, `the header has ${cells.length.toLocaleString('en-US')} columns`);
         names = headerNames(cells, file, warnings);
         columns = pickGeometryColumns(names, options, file);
         const at = (f: string) => names!.indexOf(f);
@@ -130,6 +172,7 @@ export const csvLoader: Loader = {
         return;
       }
       read++;
+      if (read > limits.features) throw overLimit(file, 'features', limits, `more than ${limits.features.toLocaleString('en-US')} rows`);
       const h = names;
       const id = idColumn >= 0 ? (cells[idColumn] ?? '').trim() : '';
       label = id !== '' ? id : `row ${row}`;
@@ -152,14 +195,14 @@ export const csvLoader: Loader = {
       } else if ('wkt' in g) {
         const cell = cells[g.wkt] ?? '';
         if (cell.trim() === '') return skip('no geometry (the WKT cell is empty)');
-        const parsed = parseWkt(cell);
+        const parsed = parseWkt(cell, limits.nestingDepth);
         if ('error' in parsed) return skip(parsed.error);
-        if (parsed.srid !== undefined && known === null && parsed.srid !== 4326) known = crsFromEpsg(parsed.srid, 'option', file);
+        noteSrid(parsed.srid ?? null);
         geometry = parsed.geometry;
       } else {
         const cell = (cells[g.location] ?? '').trim();
         const parts = cell.split(/\s*[,;]\s*|\s+/);
-        const [lon, lat] = parts.map(Number);
+        const [lon, lat] = parts.map(decimalNumber);
         if (cell === '') return skip('no coordinates (the location cell is empty)');
         if (parts.length !== 2 || !Number.isFinite(lon) || !Number.isFinite(lat)) return skip(`bad coordinates: location ${JSON.stringify(cell)} is not "lng,lat"`);
         geometry = { type: 'Point', coordinates: [lon, lat] };
@@ -211,6 +254,7 @@ export const csvLoader: Loader = {
     if (names === null) throw new InputError(file, 'the file is empty (no header row)');
     if (read === 0) throw noFeatures(file, options, 'the file has a header row but no data rows');
     if (features.length === 0) throw noUsableFeatures(file, 'rows', warnings.filter((w) => w.reason.endsWith('; skipped')), read);
+    const known = fileCrs(srids, options.epsg, stated, file);
     const fields = (names as string[]).filter((n) => n !== '');
     return finish(
       { file, format: 'csv', features, labels, fields, read, skipped, warnings, known, encoding: decoded.encoding, geometryColumns: columns ?? undefined },

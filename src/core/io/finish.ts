@@ -1,6 +1,7 @@
 import { InputError, type InputWarning } from '../errors.ts';
 import { type SourceCrs, toWgs84 } from './crs.ts';
 import { suggestMapping, suggestRole } from './fields.ts';
+import { limitsOf } from './limits.ts';
 import { LoadCancelled, type FormatId, type GeometryColumns, type LoadOptions, type LoadResult, type LoadProgressCallback, type RawFeature, type Role } from './types.ts';
 
 /** How messages name a role's layer ("no features: the facility layer is empty"). */
@@ -45,7 +46,7 @@ export interface Parsed {
 /** The steps every format shares: coordinates to WGS84, then role and field suggestions. */
 export function finish(p: Parsed, options: LoadOptions, onProgress?: LoadProgressCallback): LoadResult {
   onProgress?.({ phase: 'coordinates', fraction: 0.95, rows: p.read });
-  const { crs, warnings } = toWgs84(p.features, { file: p.file, fields: p.fields, known: p.known, coordinateSystem: options.coordinateSystem });
+  const { crs, warnings } = toWgs84(p.features, { file: p.file, fields: p.fields, known: p.known, coordinateSystem: options.coordinateSystem, limits: limitsOf(options.limits) });
   const suggestedMapping = suggestMapping(p.fields);
   const result: LoadResult = {
     file: p.file,

@@ -1,10 +1,15 @@
 import type { Geometry } from 'geojson';
 import { InputError, type InputWarning } from '../errors.ts';
-import { decodeText, extensionOf } from './bytes.ts';
+import { decodeText, extensionOf, type DecodedText } from './bytes.ts';
 import { crsFromEpsg, crsFromGeoJsonName, type SourceCrs } from './crs.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
+import { readCollectionStreaming } from './geojson-stream.ts';
 import { parseJson } from './json.ts';
+import { limitsOf, overLimit } from './limits.ts';
 import type { Loader, RawFeature } from './types.ts';
+
+/** Files larger than this are read feature by feature (geojson-stream.ts), never as one string. */
+const STREAM_BYTES = 256 * 1024 * 1024;
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -36,10 +41,25 @@ export const geojsonLoader: Loader = {
     return ext === 'geojson' || ext === 'json' ? 0.6 : 0;
   },
   async load(bytes, file, options, onProgress) {
-    const decoded = decodeText(bytes, file, options.encoding);
-    onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
-    await checkpoint(options, file);
-    const value = parseJson(decoded.text, file);
+    const limits = limitsOf(options.limits);
+    let value: unknown;
+    let decoded: DecodedText;
+    if (bytes.length > STREAM_BYTES) {
+      // Too big to parse as one string (or to want to): features are parsed one by one.
+      const enc = options.encoding?.toLowerCase() ?? 'utf-8';
+      decoded = { text: '', encoding: enc, warnings: [] };
+      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+      const streamed = readCollectionStreaming(bytes, file, limits, enc);
+      if (streamed.type !== 'FeatureCollection') {
+        throw new InputError(file, `a GeoJSON file over ${STREAM_BYTES / 1024 / 1024} MiB is read only as a FeatureCollection (its "type" is ${JSON.stringify(streamed.type) ?? 'missing'})`);
+      }
+      value = streamed;
+    } else {
+      decoded = decodeText(bytes, file, options.encoding, limits);
+      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+      await checkpoint(options, file);
+      value = parseJson(decoded.text, file, limits);
+    }
     onProgress?.({ phase: 'parse', fraction: 0.5, rows: 0 });
     await checkpoint(options, file);
 
@@ -58,6 +78,7 @@ export const geojsonLoader: Loader = {
       throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
     }
     if (items.length === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
+    if (items.length > limits.features) throw overLimit(file, 'features', limits, `${items.length.toLocaleString('en-US')} features`);
 
     let known: SourceCrs | null = null;
     if (options.epsg !== undefined) known = crsFromEpsg(options.epsg, 'option', file);

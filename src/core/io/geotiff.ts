@@ -4,9 +4,8 @@ import { InputError, type InputWarning } from '../errors.ts';
 import { extensionOf, startsWith } from './bytes.ts';
 import { crsFromEpsg, type SourceCrs } from './crs.ts';
 import { checkpoint, LAYER_NAMES } from './finish.ts';
+import { limitsOf, overLimit } from './limits.ts';
 import type { Loader, LoadResult, RawFeature } from './types.ts';
-
-const DEFAULT_MAX_PIXELS = 4_000_000;
 
 /** The raster's CRS from its GeoKeys (option first); user-defined (32767) or none is refused. */
 function rasterCrs(image: GeoTIFFImage, file: string, epsg: number | undefined): SourceCrs {
@@ -57,6 +56,9 @@ export const geotiffLoader: Loader = {
     } catch {
       throw new InputError(file, 'the GeoTIFF is not georeferenced (no tie point and pixel scale; rotated rasters are not supported)');
     }
+    if (!(width >= 1 && height >= 1) || ![...origin, ...resolution].every(Number.isFinite) || resolution[0] === 0 || resolution[1] === 0) {
+      throw new InputError(file, `the GeoTIFF's size or georeference is damaged (${width} × ${height} pixels, origin ${origin.join(', ')}, pixel size ${resolution.join(', ')})`);
+    }
     const crs = rasterCrs(image, file, options.epsg);
     const converter = crs.proj ? proj4(crs.proj, 'EPSG:4326') : null;
     const forward = (p: number[]): number[] => (converter ? (converter.forward(p) as number[]) : p);
@@ -81,14 +83,22 @@ export const geotiffLoader: Loader = {
         throw new InputError(file, `the area [${options.bbox.join(', ')}] lies outside the raster`);
       }
     }
+    if (!window.every(Number.isFinite)) throw new InputError(file, `the area [${options.bbox?.join(', ')}] cannot be placed on the raster`);
     const [c0, r0, c1, r1] = window;
     const pixels = (c1 - c0) * (r1 - r0);
-    const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-    if (pixels > maxPixels) {
-      throw new InputError(file, `the window has ${pixels.toLocaleString('en-US')} pixels (over ${maxPixels.toLocaleString('en-US')}); limit it to the district (a boundary or a bbox)`);
+    const limits = limitsOf(options.limits);
+    if (pixels > limits.rasterPixels) {
+      throw overLimit(file, 'rasterPixels', limits, `the window has ${pixels.toLocaleString('en-US')} pixels; read it within the district (a boundary or a bbox)`);
     }
     onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
-    const [band] = (await image.readRasters({ window, samples: [0], interleave: false })) as unknown as ArrayLike<number>[];
+    let band: ArrayLike<number>;
+    try {
+      [band] = (await image.readRasters({ window, samples: [0], interleave: false })) as unknown as ArrayLike<number>[];
+    } catch (err) {
+      // Unknown compression, tiles outside the file, a sample format the library cannot decode.
+      throw new InputError(file, `cannot read the raster's pixels (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (!band || band.length < pixels) throw new InputError(file, `the raster holds fewer pixels than its ${width} × ${height} size`);
     const nodata = image.getGDALNoData();
     const features: RawFeature[] = [];
     const labels: string[] = [];

@@ -20,3 +20,4 @@ export { epsgDefinition, suspectSystem } from './crs.ts';
 export { parseJson, jsonErrorPosition } from './json.ts';
 export { decodeText } from './bytes.ts';
 export { parseWkt, toWkt } from './wkt.ts';
+export { DEFAULT_LIMITS, LIMIT_NAMES, parseLimitSettings, limitsOf, type Limits } from './limits.ts';

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { DEFAULT_LIMITS, overLimit, type Limits } from './limits.ts';
 import { UNSAFE_KEYS } from './properties.ts';
 
 /**
@@ -6,7 +7,10 @@ import { UNSAFE_KEYS } from './properties.ts';
  * `__proto__`, `constructor` and `prototype` keys are dropped so the result cannot pollute
  * prototypes wherever it is later copied.
  */
-export function parseJson(text: string, file: string): unknown {
+export function parseJson(text: string, file: string, limits: Limits = DEFAULT_LIMITS): unknown {
+  // Deep nesting parses, but then overflows the stack of every recursive step after (copies, exports).
+  const deep = nestingPast(text, limits.nestingDepth);
+  if (deep >= 0) throw overLimit(file, 'nestingDepth', limits, `JSON nested more than ${limits.nestingDepth} deep at position ${deep}`);
   try {
     // The reviver costs time on large files, so it runs only when an unsafe key could be there
     // (spelt out, or hidden behind \u escapes of ASCII letters).
@@ -101,4 +105,23 @@ export function jsonErrorPosition(text: string): number {
     return 0;
   }
   return text.length;
+}
+
+/** Where JSON text first nests deeper than `limit` (brackets outside strings), or −1. */
+function nestingPast(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, escapes included.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
 }

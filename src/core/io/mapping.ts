@@ -6,6 +6,7 @@ import { isLngLatPair, isValidPolygonal, nonNegativeNumber, type NumberCheck } f
 import { FACILITY_TYPES, isFacilityType } from '../schema.ts';
 import { facilityTypeLookup } from './fields.ts';
 import { LAYER_NAMES } from './finish.ts';
+import { decimalNumber } from './numbers.ts';
 import { isUnsafeKey } from './properties.ts';
 import { FIELD_MAPPING_KEYS, type CapacityCounts, type FieldMappingKey, type FieldMapping, type LoadResult, type MappedLayer, type MappingOptions, type Role } from './types.ts';
 
@@ -19,6 +20,10 @@ const MAX_KINK_CHECK_VERTICES = 5000;
 /** A non-negative number; numeric text with thousands separators ("1,200") as Excel writes it. */
 function amount(properties: Record<string, unknown>, field: string, max: number): NumberCheck {
   const raw = properties[field];
+  // Text must be decimal notation: Number() would also read "0x10" as 16 and "0b11" as 3.
+  if (typeof raw === 'string' && raw.trim() !== '' && Number.isNaN(decimalNumber(raw.replace(/,/g, ''))) && !/^\s*[+-]?Infinity\s*$/.test(raw)) {
+    return { ok: false, reason: `${field} is not a number (${JSON.stringify(raw)})` };
+  }
   const grouped = typeof raw === 'string' && raw.includes(',') && /^\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*$/.test(raw);
   const check = nonNegativeNumber(grouped ? { [field]: raw.replace(/,/g, '') } : properties, field);
   if (check.ok && check.value > max) return { ok: false, reason: `${field} ${check.value} is implausibly large (over ${max.toLocaleString('en-US')})` };

@@ -1,11 +1,13 @@
-import { unzipSync } from 'fflate';
 import type { Geometry, Position } from 'geojson';
 import { InputError, type InputWarning } from '../errors.ts';
 import { extensionOf, startsWith } from './bytes.ts';
 import { crsFromEpsg, crsFromPrj, type SourceCrs } from './crs.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
+import { LimitCounter, limitsOf } from './limits.ts';
+import { decimalNumber } from './numbers.ts';
 import { isUnsafeKey } from './properties.ts';
 import type { Loader, RawFeature } from './types.ts';
+import { readZipEntries, zipDirectory, ZipFormatError, type ZipEntry } from './zip.ts';
 
 /** Signed area ×2 of a ring (positive: counter-clockwise with y up). */
 function ringArea(ring: Position[]): number {
@@ -40,8 +42,14 @@ function polygonOf(rings: Position[][]): Geometry {
   return outers.length === 1 ? { type: 'Polygon', coordinates: outers[0] } : { type: 'MultiPolygon', coordinates: outers };
 }
 
-/** The geometries of a .shp; null for Null shapes, an error text for unreadable records. */
-function readShp(shp: Uint8Array, file: string): (Geometry | null | string)[] {
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The geometries of a .shp; null for Null shapes, an error text for unreadable records. Every
+ * count and offset in a record is checked against the record's own length before it is used, and
+ * shapes and positions are counted against the limits as they are read.
+ */
+function readShp(shp: Uint8Array, file: string, counter: LimitCounter): (Geometry | null | string)[] {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (shp.length < 100 || view.getInt32(0, false) !== 9994) throw new InputError(file, 'the .shp is not a shapefile (bad header)');
   const out: (Geometry | null | string)[] = [];
@@ -54,22 +62,41 @@ function readShp(shp: Uint8Array, file: string): (Geometry | null | string)[] {
       out.push('record is truncated');
       break;
     }
+    counter.addFeatures(1);
     const type = view.getInt32(c, true);
     const point = (o: number): Position => [view.getFloat64(o, true), view.getFloat64(o + 8, true)];
     if (type === 0) out.push(null);
-    else if (type === 1 || type === 11 || type === 21) out.push({ type: 'Point', coordinates: point(c + 4) });
-    else if (type === 8 || type === 18 || type === 28) {
-      const n = view.getInt32(c + 36, true);
-      out.push({ type: 'MultiPoint', coordinates: Array.from({ length: n }, (_, k) => point(c + 40 + 16 * k)) });
-    } else if (type === 3 || type === 13 || type === 23 || type === 5 || type === 15 || type === 25) {
-      const parts = view.getInt32(c + 36, true);
-      const n = view.getInt32(c + 40, true);
-      const p0 = c + 44 + 4 * parts;
-      if (parts < 1 || n < 0 || p0 + 16 * n > at) {
-        out.push('record is truncated');
+    else if (type === 1 || type === 11 || type === 21) {
+      if (length < 20) {
+        out.push(`record is ${length} bytes, shorter than a point (20)`);
         continue;
       }
+      counter.addVertices(1);
+      out.push({ type: 'Point', coordinates: point(c + 4) });
+    } else if (type === 8 || type === 18 || type === 28) {
+      const n = length >= 40 ? view.getInt32(c + 36, true) : -1;
+      if (n < 0 || 40 + 16 * n > length) {
+        out.push(n < 0 ? 'record is truncated' : `record claims ${fmt(n)} points but holds room for ${fmt(Math.max(0, Math.floor((length - 40) / 16)))}`);
+        continue;
+      }
+      counter.addVertices(n);
+      out.push({ type: 'MultiPoint', coordinates: Array.from({ length: n }, (_, k) => point(c + 40 + 16 * k)) });
+    } else if (type === 3 || type === 13 || type === 23 || type === 5 || type === 15 || type === 25) {
+      const parts = length >= 44 ? view.getInt32(c + 36, true) : -1;
+      const n = length >= 44 ? view.getInt32(c + 40, true) : -1;
+      if (parts < 1 || n < 0 || 44 + 4 * parts + 16 * n > length) {
+        out.push(parts < 1 || n < 0 ? 'record is truncated' : `record claims ${fmt(parts)} parts and ${fmt(n)} points, more than its ${fmt(length)} bytes hold`);
+        continue;
+      }
+      const p0 = c + 44 + 4 * parts;
       const starts = Array.from({ length: parts }, (_, k) => view.getInt32(c + 44 + 4 * k, true));
+      // Part starts must rise from 0 within the points, or a part would read outside the record.
+      const bad = starts.findIndex((s, k) => s < 0 || s > n || (k === 0 ? s !== 0 : s < starts[k - 1]));
+      if (bad >= 0) {
+        out.push(`part ${bad + 1} starts at point ${starts[bad]}, outside 0–${n} or before the part ahead of it`);
+        continue;
+      }
+      counter.addVertices(n);
       const lines = starts.map((s, k) => Array.from({ length: (k + 1 < parts ? starts[k + 1] : n) - s }, (_, q) => point(p0 + 16 * (s + q))));
       if (type % 10 === 5) out.push(polygonOf(lines));
       else out.push(lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines });
@@ -102,9 +129,17 @@ interface DbfField {
 function readDbf(dbf: Uint8Array, file: string, option: string | undefined, cpg: string | undefined, warnings: InputWarning[]): { fields: string[]; rows: Record<string, unknown>[]; encoding: string } {
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
   if (dbf.length < 32) throw new InputError(file, 'the .dbf is truncated');
-  const count = view.getUint32(4, true);
+  const declared = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
+  if (headerLength < 33 || headerLength > dbf.length) throw new InputError(file, `the .dbf header claims ${fmt(headerLength)} bytes, outside the file's ${fmt(dbf.length)}`);
+  if (recordLength < 1) throw new InputError(file, 'the .dbf records are 0 bytes long (a damaged header)');
+  // The header's count is only a claim: as many records as the bytes after the header hold.
+  const present = Math.floor((dbf.length - headerLength) / recordLength);
+  const count = Math.min(declared, present);
+  if (declared > present) {
+    warnings.push({ source: file, feature: 'all features', reason: `the .dbf header claims ${fmt(declared)} records but the file holds ${fmt(present)}; read those` });
+  }
   const fields: DbfField[] = [];
   const latin = new TextDecoder('latin1');
   let offset = 1;
@@ -115,11 +150,11 @@ function readDbf(dbf: Uint8Array, file: string, option: string | undefined, cpg:
     fields.push({ nameBytes, type: String.fromCharCode(dbf[at + 11]), offset, length: dbf[at + 16] });
     offset += dbf[at + 16];
   }
+  if (offset > recordLength) throw new InputError(file, `the .dbf fields need ${fmt(offset)} bytes a record but records are ${fmt(recordLength)}`);
   let encoding = dbfEncoding(option, cpg, dbf[29]);
   const records: number[] = [];
   for (let r = 0; r < count; r++) {
     const at = headerLength + r * recordLength;
-    if (at + recordLength > dbf.length) break;
     if (dbf[at] === 0x2a) continue;
     records.push(at);
   }
@@ -158,7 +193,7 @@ function readDbf(dbf: Uint8Array, file: string, option: string | undefined, cpg:
       if (names[j] === '') return;
       const bytes = dbf.subarray(at + f.offset, at + f.offset + f.length);
       const text = (f.type === 'C' ? decoder.decode(bytes) : latin.decode(bytes)).replace(/[\0\s]+$/, '').replace(/^\s+/, '');
-      if (f.type === 'N' || f.type === 'F') row[names[j]] = text === '' || /^\*+$/.test(text) ? null : Number(text);
+      if (f.type === 'N' || f.type === 'F') row[names[j]] = text === '' || /^\*+$/.test(text) ? null : decimalNumber(text);
       else if (f.type === 'L') row[names[j]] = /^[YyTt]$/.test(text) ? true : /^[NnFf]$/.test(text) ? false : null;
       else if (f.type === 'D' && /^\d{8}$/.test(text)) row[names[j]] = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}`;
       else row[names[j]] = text;
@@ -181,19 +216,17 @@ export const shapefileLoader: Loader = {
     if (startsWith(bytes, [0x00, 0x00, 0x27, 0x0a]) || extensionOf(file) === 'shp') {
       throw new InputError(file, 'a .shp alone has no attributes or projection: zip it with its .dbf, .shx, .prj (and .cpg) and load the .zip');
     }
-    let entries: Record<string, Uint8Array>;
-    const names: string[] = [];
+    const limits = limitsOf(options.limits);
+    let directory: ZipEntry[];
     try {
-      entries = unzipSync(bytes, {
-        filter: (f) => {
-          names.push(f.name);
-          return !f.name.startsWith('__MACOSX/') && /\.(?:shp|dbf|prj|cpg)$/i.test(f.name);
-        },
-      });
+      directory = zipDirectory(bytes, file, limits);
     } catch (err) {
-      throw new InputError(file, `not a readable zip file (${err instanceof Error ? err.message : String(err)})`);
+      if (err instanceof ZipFormatError) throw new InputError(file, `not a readable zip file (${err.message})`);
+      throw err;
     }
-    const shps = Object.keys(entries).filter((n) => /\.shp$/i.test(n));
+    const names = directory.map((e) => e.name);
+    const wanted = directory.filter((e) => !e.name.startsWith('__MACOSX/') && /\.(?:shp|dbf|prj|cpg)$/i.test(e.name));
+    const shps = wanted.filter((e) => /\.shp$/i.test(e.name)).map((e) => e.name);
     if (shps.length === 0) {
       const listed = names.filter((n) => !n.endsWith('/'));
       if (listed.some((n) => n.startsWith('xl/') || n === '[Content_Types].xml')) {
@@ -208,9 +241,19 @@ export const shapefileLoader: Loader = {
       shpName = wanted;
     }
     const stem = shpName.replace(/\.shp$/i, '');
-    const sidecar = (ext: string) => Object.entries(entries).find(([n]) => n.toLowerCase() === `${stem}.${ext}`.toLowerCase())?.[1];
+    // Only the chosen layer's files are inflated: another layer in the zip costs nothing.
+    const sidecarOf = (n: string) => n.length === stem.length + 4 && n.slice(0, stem.length + 1).toLowerCase() === `${stem}.`.toLowerCase();
+    const layerFiles = wanted.filter((e) => e.name === shpName || sidecarOf(e.name));
+    let entries: Map<string, Uint8Array>;
+    try {
+      entries = readZipEntries(bytes, layerFiles, file, limits);
+    } catch (err) {
+      if (err instanceof ZipFormatError) throw new InputError(file, `not a readable zip file (${err.message})`);
+      throw err;
+    }
+    const sidecar = (ext: string) => [...entries].find(([n]) => n.toLowerCase() === `${stem}.${ext}`.toLowerCase())?.[1];
     const warnings: InputWarning[] = [];
-    const geometries = readShp(entries[shpName], file);
+    const geometries = readShp(entries.get(shpName)!, file, new LimitCounter(file, limits));
     onProgress?.({ phase: 'parse', fraction: 0.4, rows: geometries.length });
     await checkpoint(options, file);
     const dbf = sidecar('dbf');

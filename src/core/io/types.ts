@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { InputWarning } from '../errors.ts';
 import type { FacilityType } from '../schema.ts';
+import type { Limits } from './limits.ts';
 
 /** What a loaded file is for in the plan; the UI asks the user to confirm the suggested one. */
 export const ROLES = ['population', 'villages', 'facilities', 'candidates', 'exclusions', 'roads', 'boundary'] as const;
@@ -34,8 +35,8 @@ export interface LoadOptions {
   delimiter?: string;
   /** GeoTIFF: the window to read, WGS84 [west, south, east, north] (the boundary or the view). */
   bbox?: [number, number, number, number];
-  /** GeoTIFF: refuse windows with more pixels than this (default 4,000,000). */
-  maxPixels?: number;
+  /** Limits raised or lowered from DEFAULT_LIMITS (limits.ts): zip sizes, features, vertices, nesting, pixels, columns. */
+  limits?: Partial<Limits>;
   /** Zipped shapefile with several layers: the .shp to read (its name inside the zip). */
   layer?: string;
   /** The role the caller already knows (CLI --population …): messages then name the layer. */
@@ -116,8 +117,8 @@ export type GeometryColumns = { lon: string; lat: string } | { wkt: string } | {
 export interface CrsInfo {
   /** What the file's numbers were taken to be, e.g. 'EPSG:4326', 'EPSG:4547', 'unknown'. */
   detected: string;
-  /** How: 'assumed' (lon/lat ranges), 'prj', 'option', 'geojson-crs', 'geotiff'. */
-  source: 'assumed' | 'prj' | 'option' | 'geojson-crs' | 'geotiff';
+  /** How: 'assumed' (lon/lat ranges), 'prj', 'option', 'geojson-crs', 'geotiff', 'ewkt' (every WKT row's SRID). */
+  source: 'assumed' | 'prj' | 'option' | 'geojson-crs' | 'geotiff' | 'ewkt';
   /** True when coordinates were reprojected, swapped or shifted to WGS84. */
   converted: boolean;
   /** Lat/lon were swapped into lon/lat. */

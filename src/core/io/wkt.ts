@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { DEFAULT_LIMITS } from './limits.ts';
 
 /**
  * Parses WKT (and EWKT's `SRID=n;` prefix) into a GeoJSON geometry: POINT, LINESTRING, POLYGON,
@@ -7,7 +8,7 @@ import type { Geometry, Position } from 'geojson';
  * throwing, so a CSV row can be skipped with the reason. EMPTY geometries are an error (no place).
  * A hand-written parser: the npm WKT libraries are unmaintained or need Node's Buffer.
  */
-export function parseWkt(text: string): { geometry: Geometry; srid?: number } | { error: string } {
+export function parseWkt(text: string, maxDepth: number = DEFAULT_LIMITS.nestingDepth): { geometry: Geometry; srid?: number } | { error: string } {
   let s = text.trim();
   let srid: number | undefined;
   const ewkt = /^SRID=(\d+);/i.exec(s);
@@ -64,7 +65,15 @@ export function parseWkt(text: string): { geometry: Geometry; srid?: number } | 
   };
   const ring = () => list(position);
   const polygon = () => list(ring);
+  let depth = 0;
+  // GEOMETRYCOLLECTION recurses: past the limit the stack, and every later step, would overflow.
   const geometry = (): Geometry => {
+    if (++depth > maxDepth) fail(`GEOMETRYCOLLECTION nested more than ${maxDepth} deep (limit nesting-depth)`);
+    const g = shape();
+    depth--;
+    return g;
+  };
+  const shape = (): Geometry => {
     ws();
     const start = i;
     const type = word();
@@ -73,7 +82,9 @@ export function parseWkt(text: string): { geometry: Geometry; srid?: number } | 
     const dims = /^(?:ZM|Z|M)\b/i.exec(s.slice(i, i + 3));
     if (dims) i += dims[0].length;
     const bare = type.replace(/(?:ZM|Z|M)$/, '');
-    if (/^EMPTY\b/i.test(s.slice(i).trimStart())) fail(`${bare} EMPTY has no coordinates`);
+    ws();
+    // A bounded look-ahead: slicing the rest of the text for every member would be quadratic.
+    if (/^EMPTY\b/i.test(s.slice(i, i + 6))) fail(`${bare} EMPTY has no coordinates`);
     switch (bare) {
       case 'POINT': {
         expect('(');

@@ -22,7 +22,7 @@ const TABLE: [string, { role?: Role; options?: LoadOptions }, Outcome][] = [
   ['bare.shp', {}, {"error":"a .shp alone has no attributes or projection: zip it with its .dbf, .shx, .prj (and .cpg) and load the .zip"}],
   ['binary.geojson', {}, {"error":"not a text file (binary data, starts with bytes F3 C9 EB FD 2B 30 F0 5C)"}],
   ['bom.geojson', {}, {"role":"population","report":{"read":1,"used":1,"skipped":0},"warnings":[]}],
-  ['corrupt.zip', {}, {"error":"not a readable zip file (invalid zip data)"}],
+  ['corrupt.zip', {}, {"error":"not a readable zip file (no end of central directory: the file is cut short or not a zip)"}],
   ['crs-4547-but-degrees.geojson', {}, {"role":"population","report":{"read":1,"used":1,"skipped":0},"warnings":["all features: the file says EPSG:4547 but every coordinate is within lon/lat range; used as lon/lat degrees"]}],
   ['crs-4547.geojson', {}, {"role":"population","report":{"read":1,"used":1,"skipped":0},"warnings":[]}],
   ['crs-unknown.geojson', {}, {"error":"EPSG:2000 is not a coordinate system Catchmap knows (known: 4326, 4490 (CGCS2000), 3857, 4491–4554 (CGCS2000 Gauss–Krüger), 32601–32660 (UTM north))"}],

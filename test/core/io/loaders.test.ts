@@ -135,7 +135,7 @@ describe('loadFile: formats', () => {
     expect([Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([113.65, 113.651, 34.759, 34.76]);
     const windowed = await load('pop.tif', { bbox: [113.6512, 34.7582, 113.6518, 34.7588] });
     expect(windowed.features.map((f) => f.properties.id)).toEqual(['r1c1']);
-    await expect(load('pop.tif', { maxPixels: 4 })).rejects.toThrow('pop.tif: the window has 6 pixels (over 4); limit it to the district (a boundary or a bbox)');
+    await expect(load('pop.tif', { limits: { rasterPixels: 4 } })).rejects.toThrow('pop.tif: the window has 6 pixels; read it within the district (a boundary or a bbox) (limit raster-pixels = 4; raise it with --limit raster-pixels=N)');
   });
 
   it('reprojects a CGCS2000 Gauss–Krüger GeoTIFF to WGS84', async () => {
