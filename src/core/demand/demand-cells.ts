@@ -39,7 +39,14 @@ export interface DemandOptions {
    * parts by area (`splitPolygon`), its residents shared by area. Not given: nothing is split.
    */
   radiusM?: number;
+  /**
+   * Village shares worked out already, by feature index (a raster's `gridVillageShares`); features
+   * not listed lie in no village. Not given: each cell is tagged here.
+   */
+  villageShares?: ReadonlyMap<number, VillageShare[]>;
 }
+
+const NO_VILLAGES: VillageShare[] = [];
 
 /** A place residents live: a whole feature or one part of it. */
 interface Piece {
@@ -69,17 +76,17 @@ export function buildDemandCells(
   onCell?: (done: number) => void,
 ): DemandCell[] {
   const growth = options.growthFactor ?? 1;
-  const tag = villageTagger(villages);
+  const known = options.villageShares;
+  const tag = known ? null : villageTagger(villages);
   const cells: DemandCell[] = [];
   population.forEach((feature, k) => {
-    for (const p of piecesOf(feature, options.radiusM)) cells.push(cellOf(feature.featureIndex, p));
+    for (const p of piecesOf(feature, options.radiusM)) cells.push(cellOf(feature.featureIndex, p, tag ? tag(p.lngLat, p.polygon) : (known?.get(feature.featureIndex) ?? NO_VILLAGES)));
     onCell?.(k + 1);
   });
   return cells;
 
-  function cellOf(featureIndex: number, p: Piece): DemandCell {
+  function cellOf(featureIndex: number, p: Piece, shares: VillageShare[]): DemandCell {
     const residents = p.population * growth;
-    const shares = tag(p.lngLat, p.polygon);
     let villageShare = 0;
     let migrantShare = 0;
     let main: VillageShare | null = null;

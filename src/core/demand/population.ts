@@ -3,6 +3,7 @@ import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { featureLabel, featuresOf, isLngLatPair, isValidPolygonal, nonNegativeNumber } from '../input/features.ts';
 import type { LngLat } from '../types.ts';
 import { polygonShape } from './polygon-shape.ts';
+import { checkPopulationGrid, isPopulationGrid, pixelCentre, pixelId, type PopulationGrid } from './population-grid.ts';
 
 /** One usable population feature: residents at a point, with its polygon when it had one. */
 export interface PopulationFeature {
@@ -23,14 +24,32 @@ export interface PopulationFeature {
 }
 
 /**
- * Reads population features (Point, or Polygon / MultiPolygon at its area centroid). A feature with a
+ * A raster's populated pixels as features at their centres (`featureIndex` = the pixel's row-major
+ * index), with the grid itself, which tags villages by exact pixel shares (`gridVillageShares`).
+ */
+function readPopulationGrid(grid: PopulationGrid, source: string): { features: PopulationFeature[]; warnings: InputWarning[]; grid: PopulationGrid } {
+  checkPopulationGrid(grid, source);
+  const features: PopulationFeature[] = [];
+  const { residents } = grid;
+  for (let i = 0; i < residents.length; i++) {
+    const population = residents[i];
+    if (population > 0) features.push({ id: pixelId(grid, i), featureIndex: i, lngLat: pixelCentre(grid, i), population, polygon: null });
+  }
+  if (features.length === 0) throw new InputError(source, 'no pixel of the raster has residents');
+  return { features, warnings: [], grid };
+}
+
+/**
+ * Reads population features (Point, or Polygon / MultiPolygon at its area centroid), or a raster
+ * kept as a `PopulationGrid`. A feature with a
  * missing, non-numeric, negative or NaN population, or an unusable geometry, is skipped with a
  * warning naming it; no usable feature at all is an InputError.
  */
 export function readPopulation(
   collection: unknown,
   source = 'population',
-): { features: PopulationFeature[]; warnings: InputWarning[] } {
+): { features: PopulationFeature[]; warnings: InputWarning[]; grid?: PopulationGrid } {
+  if (isPopulationGrid(collection)) return readPopulationGrid(collection, source);
   const raw = featuresOf(collection, source);
   if (raw.length === 0) throw new InputError(source, 'no features: the population layer is empty');
   const features: PopulationFeature[] = [];

@@ -1,5 +1,6 @@
 import { E2SFCA_STEPS, type DistanceDecay } from '../access/distance-decay.ts';
 import { buildDemandCells, type DemandCell } from '../demand/demand-cells.ts';
+import { gridVillageShares } from '../demand/grid-village-shares.ts';
 import { readPopulation } from '../demand/population.ts';
 import { readUrbanVillages, type UrbanVillage } from '../demand/urban-villages.ts';
 import { geodesicIndexRule } from '../distance/geodesic-index.ts';
@@ -40,9 +41,37 @@ function defaultRule(points: readonly LngLat[]): DistanceRule {
   return geodesicIndexRule(Float64Array.from(points, (p) => p[0]), Float64Array.from(points, (p) => p[1]));
 }
 
+/** The slow, facility-independent part of a preparation: demand cells tagged with their villages, and the distance rule over them. */
+interface DemandPreparation {
+  cells: DemandCell[];
+  users: Float64Array;
+  rule: DistanceRule;
+  villages: UrbanVillage[];
+  warnings: { population: InputWarning[]; villages: InputWarning[] };
+}
+
+/**
+ * Demand preparations of recent evaluations, by population layer (the object the app's worker or
+ * the CLI holds for as long as the district is loaded), then by everything else they depend on. A
+ * district is prepared once per standard and reused by every later evaluation, what-if session and
+ * recommendation; a new layer object is a new district, and its old entries go with the old object.
+ */
+const demandCache = new WeakMap<object, Map<string, DemandPreparation>>();
+const CACHED_PER_LAYER = 4;
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+const idOf = (value: unknown): string => {
+  if (typeof value !== 'object' && typeof value !== 'function') return String(value);
+  if (value === null) return 'null';
+  let id = objectIds.get(value);
+  if (id === undefined) objectIds.set(value, (id = nextObjectId++));
+  return `#${id}`;
+};
+
 /**
  * Validates the options, reads the three layers (in this order, so the first bad layer is the one
- * reported), tags the demand cells with their urban villages and builds the distance rule.
+ * reported), tags the demand cells with their urban villages and builds the distance rule — or
+ * takes those from an earlier preparation of the same layers and standard (`demandCache`).
  * Reports progress from 0 to 0.65 ("finding catchments" is announced just before the rule).
  */
 export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions, progress: ProgressCallback): PreparedEvaluation {
@@ -54,28 +83,28 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
   const names = { population: 'population', facilities: 'facilities', villages: 'villages', ...input.sources };
 
   progress(0, 'reading layers');
-  const population = readPopulation(input.population, names.population);
-  const facilityLayer = readFacilities(input.facilities, options.type, names.facilities, standard);
-  let villages: UrbanVillage[] = [];
-  let villageWarnings: InputWarning[] = [];
-  if (input.villages !== undefined && input.villages !== null) {
-    const villageLayer = readUrbanVillages(input.villages, names.villages);
-    villages = villageLayer.villages;
-    villageWarnings = villageLayer.warnings;
-  }
-
-  progress(0.05, 'tagging urban villages');
-  const total = population.features.length;
-  const step = Math.max(1, Math.floor(total / 20));
-  // Polygons large for the radius are split here, where the radius is known (see split-polygon.ts).
   const demandOptions = { usersPer1000: standard.usersPer1000, growthFactor, radiusM: standard.radiusM };
-  const cells = buildDemandCells(population.features, villages, demandOptions, (done) => {
-    if (done % step === 0) progress(0.05 + (0.6 * done) / total, 'tagging urban villages');
-  });
-
+  const key = [idOf(input.villages), names.population, names.villages, demandOptions.usersPer1000, growthFactor, demandOptions.radiusM, idOf(options.distanceRule)].join('|');
+  const layerKey = typeof input.population === 'object' && input.population !== null ? input.population : null;
+  const cached = layerKey ? demandCache.get(layerKey)?.get(key) : undefined;
+  let demand: DemandPreparation;
+  let facilityLayer: ReturnType<typeof readFacilities>;
+  if (cached) {
+    demand = cached;
+    facilityLayer = readFacilities(input.facilities, options.type, names.facilities, standard);
+  } else {
+    const population = readPopulation(input.population, names.population);
+    facilityLayer = readFacilities(input.facilities, options.type, names.facilities, standard);
+    const villageLayer = input.villages !== undefined && input.villages !== null ? readUrbanVillages(input.villages, names.villages) : { villages: [], warnings: [] };
+    demand = prepareDemand(input, population, villageLayer, demandOptions, options, progress);
+  }
+  if (layerKey && !cached) {
+    const entries = demandCache.get(layerKey) ?? new Map<string, DemandPreparation>();
+    entries.set(key, demand);
+    if (entries.size > CACHED_PER_LAYER) entries.delete(entries.keys().next().value as string);
+    demandCache.set(layerKey, entries);
+  }
   progress(0.65, 'finding catchments');
-  const points = cells.map((c) => c.lngLat);
-  const rule = options.distanceRule ? options.distanceRule(points) : defaultRule(points);
   return {
     type: options.type,
     presetId,
@@ -84,10 +113,50 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
     decay: options.decay ?? E2SFCA_STEPS,
     worstVillageCount: options.worstVillageCount ?? 5,
     facilities: facilityLayer.facilities,
-    villages,
+    villages: demand.villages,
+    cells: demand.cells,
+    users: demand.users,
+    rule: demand.rule,
+    warnings: { population: demand.warnings.population, facilities: facilityLayer.warnings, villages: demand.warnings.villages },
+  };
+}
+
+/** Grid village shares by raster, then villages layer: the same for every standard, so computed once. */
+const gridShareCache = new WeakMap<object, Map<string, ReturnType<typeof gridVillageShares>>>();
+
+function prepareDemand(
+  input: EvaluateInput,
+  population: ReturnType<typeof readPopulation>,
+  { villages, warnings: villageWarnings }: { villages: UrbanVillage[]; warnings: InputWarning[] },
+  demandOptions: { usersPer1000: number; growthFactor: number; radiusM: number },
+  options: EvaluateOptions,
+  progress: ProgressCallback,
+): DemandPreparation {
+
+  progress(0.05, 'tagging urban villages');
+  let villageShares: ReturnType<typeof gridVillageShares> | undefined;
+  if (population.grid) {
+    const byVillages = gridShareCache.get(population.grid) ?? new Map();
+    gridShareCache.set(population.grid, byVillages);
+    const villagesKey = idOf(input.villages);
+    villageShares = byVillages.get(villagesKey) ?? gridVillageShares(population.grid, villages);
+    byVillages.set(villagesKey, villageShares);
+  }
+  const total = population.features.length;
+  const step = Math.max(1, Math.floor(total / 20));
+  // Polygons large for the radius are split here, where the radius is known (see split-polygon.ts).
+  const cells = buildDemandCells(population.features, villages, { ...demandOptions, villageShares }, (done) => {
+    if (done % step === 0) progress(0.05 + (0.6 * done) / total, 'tagging urban villages');
+  });
+
+  progress(0.65, 'finding catchments');
+  const points = cells.map((c) => c.lngLat);
+  const rule = options.distanceRule ? options.distanceRule(points) : defaultRule(points);
+  return {
     cells,
     users: Float64Array.from(cells, (c) => c.users),
     rule,
-    warnings: { population: population.warnings, facilities: facilityLayer.warnings, villages: villageWarnings },
+    villages,
+    warnings: { population: population.warnings, villages: villageWarnings },
   };
 }
