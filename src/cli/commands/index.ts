@@ -11,3 +11,6 @@ commands.push(solveCommand);
 
 import { loadCommand } from './load.ts';
 commands.push(loadCommand);
+
+import { accessCommand } from './access.ts';
+commands.push(accessCommand);
