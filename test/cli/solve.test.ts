@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ const CANDS = join(FIX, 'candidates.geojson');
 const EXISTING = join(FIX, 'existing.geojson');
 const MATRIX = join(FIX, 'travel-minutes.csv');
 const TINY = join(FIX, 'tiny-pmed.txt');
+const PMED11 = join(ROOT, '..', 'shared', 'bench', 'pmed', 'pmed11.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'catchmap-solve-'));
 
 const run = (...argv: string[]) => runCli(['solve', ...argv]);
@@ -48,8 +49,8 @@ describe('catchmap solve', () => {
     const r = await run('--model', 'pmedian', '--orlib', TINY, '--json');
     expect(r.code).toBe(0);
     const out = json(r.stdout);
-    expect(Object.keys(out)).toEqual(['model', 'objective', 'selected', 'seconds']);
-    expect(out).toMatchObject({ model: 'pmedian', objective: 26, selected: [3] });
+    expect(Object.keys(out)).toEqual(['model', 'objective', 'selected', 'seconds', 'solver', 'status', 'bound', 'gapPct']);
+    expect(out).toMatchObject({ model: 'pmedian', objective: 26, selected: [3], solver: 'heuristic', status: 'heuristic', bound: null, gapPct: null });
     expect(typeof out.seconds).toBe('number');
     const p2 = json((await run('--model', 'pmedian', '--orlib', TINY, '--p', '2', '--json')).stdout);
     expect(p2.objective).toBe(7);
@@ -57,9 +58,47 @@ describe('catchmap solve', () => {
     expect((p2.selected as number[]).includes(4)).toBe(true);
   });
 
-  it('exact p-median agrees', async () => {
+  it('exact p-median agrees, proven: status optimal, bound 26, gap 0', async () => {
     const out = json((await run('--model', 'pmedian', '--orlib', TINY, '--exact', '--json')).stdout);
-    expect(out).toMatchObject({ objective: 26, selected: [3] });
+    expect(out).toMatchObject({ objective: 26, selected: [3], solver: 'exact', status: 'optimal', bound: 26, gapPct: 0 });
+    const text = (await run('--model', 'pmedian', '--orlib', TINY, '--exact')).stdout;
+    expect(text).toMatch(/proven optimal \(bound 26\)/);
+  });
+
+  it.skipIf(!existsSync(PMED11))('a time-limited exact run says it is not proven optimal, never "Infinity %"', async () => {
+    const r = await run('--model', 'pmedian', '--orlib', PMED11, '--exact', '--time-limit', '0.05');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/not proven optimal/);
+    expect(r.stdout).not.toMatch(/Infinity/);
+    const out = json((await run('--model', 'pmedian', '--orlib', PMED11, '--exact', '--time-limit', '0.05', '--json')).stdout);
+    expect(out.status).toBe('time_limit');
+    expect((out.selected as number[]).length).toBe(5);
+    // Published optimum of pmed11: 7696; the returned plan cannot beat it.
+    expect(out.objective as number).toBeGreaterThanOrEqual(7696);
+  });
+
+  it('a disconnected OR-Library graph: the nodes no open site reaches are named and weighed, not dropped', async () => {
+    const file = join(tmp, 'split.txt');
+    // Two components, 1–2 and 3–4; p = 1 can open only one of them. By hand: open 1 (or 2): 1;
+    // nodes 3 and 4 unserved (weight 1 each).
+    writeFileSync(file, '4 2 1\n1 2 1\n3 4 1\n');
+    const r = await run('--model', 'pmedian', '--orlib', file, '--json');
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ objective: 1, unservedWeight: 2 });
+    expect((out.unserved as string[]).slice().sort()).toEqual(['3', '4']);
+    expect(r.stderr).toMatch(/warning: 2 demand point\(s\), weight 2, have no open site in reach and are not in the objective: 3, 4/);
+  });
+
+  it('p = 0 without existing facilities is refused; an absurd OR-Library header too', async () => {
+    let r = await run('--model', 'pmedian', '--orlib', TINY, '--p', '0', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/p = 0 opens no site and there are no existing facilities/);
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, '20000 1 5\n1 2 3\n');
+    r = await run('--model', 'pmedian', '--orlib', big, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${big}: n = 20000 nodes is above the limit of 5000 (the n × n distance matrix would need 3200 MB)\n`);
   });
 
   it('MCLP on GeoJSON: covered weight and candidate ids, existing facilities counting', async () => {

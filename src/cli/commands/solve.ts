@@ -34,10 +34,16 @@ stay open and count.
   --capacity FIELD    cmclp: seats of existing facilities; cpmedian: of all sites (default \`capacity\`)
   --target PCT        lscp: share of demand weight to cover, percent (default 100)
   --matrix FILE       CSV origin,destination,cost in place of great-circle metres
-  --exact             solve the MILP with HiGHS (optimum, or best found with its gap)
-  --time-limit S      stop after S seconds (exact default 60)
+  --exact             solve the MILP with HiGHS, starting from the heuristic's plan: the proven
+                      optimum, or at the time limit the best plan found (HiGHS's or the
+                      heuristic's) with its proven gap when HiGHS proved a bound
+  --time-limit S      wall-clock limit of the solve, model building included (exact default 60)
   --seed N            heuristic seed (default 1)
-  --json              print one JSON object: {"model","objective","selected","seconds"}
+  --json              print one JSON object: {"model","objective","selected","seconds","solver",
+                      "status","bound","gapPct"} (status optimal | time_limit | heuristic; bound
+                      and gapPct null when nothing is proven), plus "unreachable" (demand no site
+                      reaches) and "unserved"/"unservedWeight" (p-median/center demand with no
+                      open site in reach, not in the objective) when there are any
   --out FILE          write the proposals (rank, gain, served) as .geojson or .csv, or the
                       result as .json
   --field KEY=COLUMN  the file's COLUMN holds KEY (repeatable): population (the --demand weight,
@@ -191,7 +197,21 @@ export const solveCommand: Command = {
     const rawIds = new Map((candidates ?? []).map((c) => [c.id, c.rawId]));
     const selected = result.selected.map((id) => (orlib ? Number(id) : (rawIds.get(id) ?? id)));
     const warnings = [...loadWarnings, ...distanceWarnings].map(formatWarning);
-    const summary = { model: result.model, objective: result.objective, selected, seconds, ...(warnings.length > 0 ? { warnings } : {}) };
+    const unserved = [...(result.uncovered ?? []), ...(result.unreachable ?? [])];
+    const median = result.model === 'pmedian' || result.model === 'pcenter';
+    const summary = {
+      model: result.model,
+      objective: result.objective,
+      selected,
+      seconds,
+      solver: result.solver,
+      status: result.status,
+      bound: result.bound,
+      gapPct: result.gapPct,
+      ...(result.unreachable ? { unreachable: result.unreachable } : {}),
+      ...(median && result.unservedWeight ? { unserved, unservedWeight: result.unservedWeight } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
     if (o.out && outFormat === 'json') writeFileSync(o.out, JSON.stringify(summary, null, 2) + '\n');
     else if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) {
       if (!candidates) throw new UsageError('--out needs --candidates');
@@ -200,9 +220,14 @@ export const solveCommand: Command = {
     warnings.forEach((w) => io.stderr(`warning: ${w}\n`));
     if (o.json) io.stdout(JSON.stringify(summary) + '\n');
     else io.stdout(table(result, problem, seconds) + (distance ? `${distance.description}\n` : ''));
+    const list = (u: string[]): string => `${u.slice(0, 20).join(', ')}${u.length > 20 ? ', …' : ''}`;
     if (result.unreachable && result.unreachable.length > 0) {
-      const u = result.unreachable;
-      io.stderr(`warning: no site can reach ${u.length} demand point(s): ${u.slice(0, 20).join(', ')}${u.length > 20 ? ', …' : ''}\n`);
+      io.stderr(`warning: no site can reach ${result.unreachable.length} demand point(s): ${list(result.unreachable)}\n`);
+    }
+    if (median && result.unservedWeight) {
+      io.stderr(
+        `warning: ${unserved.length} demand point(s), weight ${result.unservedWeight}, have no open site in reach and are not in the objective: ${list(unserved)}\n`,
+      );
     }
     return 0;
   },
@@ -219,7 +244,14 @@ function table(r: SitingResult, problem: SitingProblem, seconds: number): string
     cpmedian: 'total weighted distance (capacitated)',
   };
   const lines = [`model ${r.model} (${r.solver}), ${what[r.model]}: ${fmt(r.objective)}`];
-  if (r.gap !== undefined) lines.push(`proven gap ${(r.gap * 100).toFixed(4)} % (bound ${fmt(r.bound ?? NaN)})`);
+  if (r.status === 'optimal') lines.push(`proven optimal (bound ${fmt(r.bound ?? r.objective)})`);
+  else if (r.status === 'time_limit') {
+    lines.push(
+      r.gapPct === null
+        ? 'not proven optimal: stopped at the time limit before HiGHS proved a bound'
+        : `not proven optimal: stopped at the time limit, proven gap ${r.gapPct.toFixed(4)} % (bound ${fmt(r.bound ?? NaN)})`,
+    );
+  }
   let total = 0;
   for (const w of problem.weights) total += w;
   if (r.coveredWeight !== undefined) lines.push(`covered ${fmt(r.coveredWeight)} of ${fmt(total)} (${((r.coveredWeight / total) * 100).toFixed(1)} %); uncovered points: ${r.uncovered?.length ?? 0}`);

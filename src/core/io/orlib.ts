@@ -9,6 +9,13 @@ export interface OrlibPmed {
 }
 
 /**
+ * Largest n read: the instances are solved on their n × n shortest-path matrix (8 bytes a cell),
+ * 5,000 nodes = 200 MB; OR-Library's largest (pmed40) has 900. A header beyond it is refused before
+ * anything is allocated.
+ */
+export const ORLIB_MAX_NODES = 5000;
+
+/**
  * Parses `n m p` then m lines `i j cost` (1-based). OR-Library's note of 1995: when an edge appears
  * more than once the LAST cost wins (not the minimum), so later lines overwrite earlier ones.
  */
@@ -24,6 +31,9 @@ export function parseOrlibPmed(text: string, source: string): OrlibPmed {
   const m = num(1, 'm');
   const p = num(2, 'p');
   if (n < 1) throw new InputError(source, `n must be positive, got ${n}`);
+  if (n > ORLIB_MAX_NODES) {
+    throw new InputError(source, `n = ${n} nodes is above the limit of ${ORLIB_MAX_NODES} (the n × n distance matrix would need ${Math.round((n * n * 8) / 1e6)} MB)`);
+  }
   if (p < 1 || p > n) throw new InputError(source, `p must be in 1..${n}, got ${p}`);
   if (tok.length < 3 + 3 * m) throw new InputError(source, `header says ${m} edges but only ${Math.floor((tok.length - 3) / 3)} follow`);
   const byPair = new Map<number, [number, number, number]>();
@@ -34,6 +44,8 @@ export function parseOrlibPmed(text: string, source: string): OrlibPmed {
     const c = Number(tok[k + 2]);
     if (i < 1 || i > n || j < 1 || j > n) throw new InputError(source, `edge ${e + 1}: vertex out of 1..${n} (${i} ${j})`);
     if (!Number.isFinite(c) || c < 0) throw new InputError(source, `edge ${e + 1}: cost must be a non-negative number, got '${tok[k + 2]}'`);
+    // A self loop (`3 3 5`) is no route anywhere: ignored.
+    if (i === j) continue;
     const a = Math.min(i, j) - 1;
     const b = Math.max(i, j) - 1;
     byPair.set(a * n + b, [a, b, c]);
@@ -54,7 +66,6 @@ export function shortestPathMatrix(inst: OrlibPmed): Float64Array {
   const wt = new Float64Array(deg[n]);
   const fill = deg.slice(0, n);
   for (const [a, b, c] of edges) {
-    if (a === b) continue;
     adj[fill[a]] = b;
     wt[fill[a]++] = c;
     adj[fill[b]] = a;

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
-import type { DistanceRule } from '../types.ts';
+import type { DistanceRule, Reach } from '../types.ts';
+import { listsFromDense, NearestCollector, type DemandLists } from './demand-lists.ts';
 import type { SitingDemand, SitingSite } from './types.ts';
 
 /**
@@ -16,7 +17,7 @@ export interface SitingProblem {
   nCandidates: number;
   /** Seats per site; NaN where not given. */
   capacity: Float64Array;
-  costs: DenseCosts | SparseCosts;
+  costs: DenseCosts | SparseCosts | NearestCosts;
 }
 
 /** Demand-major matrix: cost[d * nSites + s]; Infinity where unreachable. */
@@ -34,6 +35,17 @@ export interface SparseCosts {
   maxCost: number;
 }
 
+/**
+ * p-median at scale: per demand point only its k nearest sites (see `DemandLists` for the error
+ * bound), and a way to get one site's exact costs when a plan is re-costed.
+ */
+export interface NearestCosts {
+  kind: 'nearest';
+  lists: DemandLists;
+  /** Every demand point site j reaches, with its cost (any order). */
+  siteCosts(j: number): Reach;
+}
+
 export interface ProblemInput {
   demand: readonly SitingDemand[];
   candidates: readonly SitingSite[];
@@ -42,6 +54,11 @@ export interface ProblemInput {
   rule: DistanceRule;
   /** Farthest cost any model will look at (the coverage radius); Infinity for p-median/center. */
   maxCost?: number;
+  /**
+   * p-median at scale: keep only each demand point's `nearest` nearest sites (see `nearestK`);
+   * the full matrix is never held. Only with maxCost Infinity.
+   */
+  nearest?: number;
 }
 
 /** Largest dense matrix the medians/centers models will build (cells). */
@@ -62,6 +79,24 @@ export function buildProblem(input: ProblemInput): SitingProblem {
     }
   });
   const sites = [...candidates, ...existing];
+  const base = {
+    demandIds: demand.map((d) => d.id),
+    demandNames: demand.map((d) => d.name ?? d.id),
+    weights: Float64Array.from(demand, (d) => d.weight),
+    siteIds: sites.map((s) => s.id),
+    nCandidates: candidates.length,
+    capacity: Float64Array.from(sites, (s) => s.capacity ?? NaN),
+  };
+  if (input.nearest !== undefined && maxCost === Infinity) {
+    // One site's reach at a time, so only n × (k + 1) pairs are ever held.
+    const collect = new NearestCollector(demand.length, sites.length, input.nearest);
+    sites.forEach((s, j) => {
+      const r = rule.reach({ id: s.id, lngLat: s.lngLat }, Infinity);
+      for (let t = 0; t < r.indices.length; t++) collect.add(r.indices[t], j, r.distancesM[t]);
+    });
+    const siteCosts = (j: number): Reach => rule.reach({ id: sites[j].id, lngLat: sites[j].lngLat }, Infinity);
+    return { ...base, costs: { kind: 'nearest', lists: collect.finish(), siteCosts } };
+  }
   const start = new Int32Array(sites.length + 1);
   const lists = sites.map((s) => rule.reach({ id: s.id, lngLat: s.lngLat }, maxCost));
   lists.forEach((r, i) => (start[i + 1] = start[i] + r.indices.length));
@@ -71,15 +106,7 @@ export function buildProblem(input: ProblemInput): SitingProblem {
     dem.set(r.indices, start[i]);
     cost.set(r.distancesM, start[i]);
   });
-  return {
-    demandIds: demand.map((d) => d.id),
-    demandNames: demand.map((d) => d.name ?? d.id),
-    weights: Float64Array.from(demand, (d) => d.weight),
-    siteIds: sites.map((s) => s.id),
-    nCandidates: candidates.length,
-    capacity: Float64Array.from(sites, (s) => s.capacity ?? NaN),
-    costs: { kind: 'sparse', start, demand: dem, cost, maxCost },
-  };
+  return { ...base, costs: { kind: 'sparse', start, demand: dem, cost, maxCost } };
 }
 
 /** A problem straight from a dense matrix (OR-Library instances, tests). */
@@ -118,10 +145,51 @@ export function denseCosts(problem: SitingProblem): Float64Array {
   if (n * m > MAX_DENSE_CELLS) {
     throw new InputError('problem', `${n} demand points × ${m} sites is too large for this model; aggregate the demand or use fewer candidates`);
   }
+  const out = new Float64Array(n * m).fill(Infinity);
+  if (problem.costs.kind === 'nearest') {
+    for (let s = 0; s < m; s++) {
+      const r = problem.costs.siteCosts(s);
+      for (let k = 0; k < r.indices.length; k++) out[r.indices[k] * m + s] = r.distancesM[k];
+    }
+    return out;
+  }
   const { start, demand, cost, maxCost } = problem.costs;
   if (maxCost !== Infinity) throw new Error('denseCosts needs a problem built with maxCost = Infinity');
-  const out = new Float64Array(n * m).fill(Infinity);
   for (let s = 0; s < m; s++) for (let k = start[s]; k < start[s + 1]; k++) out[demand[k] * m + s] = cost[k];
+  return out;
+}
+
+/**
+ * Per demand point its sites by cost: the stored k-nearest lists, or complete lists from a dense
+ * or sparse problem (whose matrix is held anyway, so nothing is cut).
+ */
+export function demandLists(problem: SitingProblem): DemandLists {
+  const n = demandCount(problem);
+  const m = siteCount(problem);
+  if (problem.costs.kind === 'nearest') return problem.costs.lists;
+  if (problem.costs.kind === 'dense') return listsFromDense(problem.costs.cost, n, m);
+  const { start, demand, cost, maxCost } = problem.costs;
+  if (maxCost !== Infinity) throw new Error('demandLists needs a problem built with maxCost = Infinity');
+  const collect = new NearestCollector(n, m, m);
+  for (let s = 0; s < m; s++) for (let k = start[s]; k < start[s + 1]; k++) collect.add(demand[k], s, cost[k]);
+  return collect.finish();
+}
+
+/** Exact costs from every demand point to each of `sites`: n × sites.length, demand-major; Infinity where unreachable. */
+export function openSiteCosts(problem: SitingProblem, sites: readonly number[]): Float64Array {
+  const n = demandCount(problem);
+  const m = siteCount(problem);
+  const q = sites.length;
+  const out = new Float64Array(n * q).fill(Infinity);
+  const costs = problem.costs;
+  sites.forEach((j, t) => {
+    if (costs.kind === 'dense') {
+      for (let u = 0; u < n; u++) out[u * q + t] = costs.cost[u * m + j];
+      return;
+    }
+    const r = costs.kind === 'nearest' ? costs.siteCosts(j) : { indices: costs.demand.subarray(costs.start[j], costs.start[j + 1]), distancesM: costs.cost.subarray(costs.start[j], costs.start[j + 1]) };
+    for (let k = 0; k < r.indices.length; k++) out[r.indices[k] * q + t] = r.distancesM[k];
+  });
   return out;
 }
 
@@ -149,6 +217,8 @@ export function coverageLists(problem: SitingProblem, radius: number): CoverageL
       }
       start[s + 1] = out.length;
     }
+  } else if (problem.costs.kind === 'nearest') {
+    throw new Error('coverage models need a problem built with their radius, not k-nearest lists');
   } else {
     const { start: st, demand, cost, maxCost } = problem.costs;
     if (radius > maxCost) throw new Error(`coverage radius ${radius} beyond the problem's maxCost ${maxCost}`);

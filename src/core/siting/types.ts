@@ -1,6 +1,9 @@
 import type { CancelToken, LngLat, ProgressCallback } from '../types.ts';
 import type { HighsLoader } from './exact/highs-loader.ts';
 
+/** See `SitingResult.status`. */
+export type SolveStatus = 'optimal' | 'time_limit' | 'heuristic';
+
 export type SitingModel = 'pmedian' | 'pcenter' | 'mclp' | 'cmclp' | 'lscp' | 'cpmedian';
 
 /** A demand point: a block of residents (pupils, patients) at one place. */
@@ -41,7 +44,10 @@ export interface SolveOptions {
   solver?: 'heuristic' | 'exact' | 'auto';
   /** Heuristic seed; the same seed gives the same answer. */
   seed?: number;
-  /** Wall-clock limit for either solver, seconds. */
+  /**
+   * Wall-clock limit, seconds, for the whole solve (heuristic, model building, HiGHS). An exact run
+   * that reaches it returns the best plan found with status 'time_limit'.
+   */
   timeLimitS?: number;
   /** Heuristic effort: improvement rounds after the first local optimum. */
   iterations?: number;
@@ -64,9 +70,17 @@ export interface SitingResult {
   perSiteGain: number[];
   /** Per demand point (problem order): the site id serving it, or null when none can. */
   assignment: (string | null)[];
-  /** Proven bound on the objective when known (exact solver). */
-  bound?: number;
-  /** Relative gap between objective and bound, 0 when proved optimal. */
+  /**
+   * How the answer stands: 'optimal' (HiGHS proved it), 'time_limit' (the exact solver stopped at
+   * the wall-clock limit; the best plan found, HiGHS's or the heuristic's), 'heuristic' (no proof
+   * was sought).
+   */
+  status: SolveStatus;
+  /** Best proven bound on the objective (exact solver), null when none was proven. */
+  bound: number | null;
+  /** 100 × |objective − bound| / |objective|; 0 when proven optimal, null without a proven bound. */
+  gapPct: number | null;
+  /** gapPct / 100 when a bound is proven (what the app shows). */
   gap?: number;
   solver: 'heuristic' | 'exact';
   seconds: number;
@@ -74,8 +88,17 @@ export interface SitingResult {
   coveredWeight?: number;
   /** Coverage models: ids of demand points left uncovered. */
   uncovered?: string[];
-  /** Demand points no site (candidate or existing) can reach; excluded from the objective. */
+  /**
+   * Demand points no site (candidate or existing) can reach at all. They cannot be counted in the
+   * objective (no finite cost), so they are named here and in the CLI's JSON and warnings.
+   */
   unreachable?: string[];
+  /**
+   * p-median / p-center: demand weight (> 0) left without an open site in reach, unreachable
+   * included; the objective covers the rest only, so a non-zero value means the plan leaves
+   * people unserved (e.g. p = 0 with too few existing facilities).
+   */
+  unservedWeight?: number;
   /** Existing facilities the answer counted on. */
   existing: string[];
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOrlibPmed, shortestPathMatrix } from '../../../src/core/io/orlib.ts';
+import { ORLIB_MAX_NODES, parseOrlibPmed, shortestPathMatrix } from '../../../src/core/io/orlib.ts';
 
 const TINY = join(import.meta.dirname, '..', '..', 'fixtures', 'siting', 'tiny-pmed.txt');
 
@@ -28,6 +28,23 @@ describe('OR-Library p-median parser', () => {
     const d = shortestPathMatrix(parseOrlibPmed('3 1 1\n1 2 5\n', 'x'));
     expect(d[0 * 3 + 2]).toBe(Infinity);
     expect(d[0 * 3 + 1]).toBe(5);
+  });
+
+  it('ignores a self loop (it used to become a hidden zero-cost edge to vertex 1)', () => {
+    const inst = parseOrlibPmed('3 2 1\n1 2 4\n3 3 5\n', 'x');
+    expect(inst.edges).toEqual([[0, 1, 4]]);
+    const d = shortestPathMatrix(inst);
+    // Vertex 3 has no edge: unreachable from 1 and 2, 0 to itself.
+    expect(d[0 * 3 + 2]).toBe(Infinity);
+    expect(d[2 * 3 + 0]).toBe(Infinity);
+    expect(d[2 * 3 + 2]).toBe(0);
+  });
+
+  it('refuses an absurd n from the header before allocating', () => {
+    const t0 = performance.now();
+    expect(() => parseOrlibPmed('20000 1 5\n1 2 3\n', 'big.txt')).toThrow(/big\.txt: n = 20000 nodes is above the limit of 5000/);
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(ORLIB_MAX_NODES).toBe(5000);
   });
 
   it('names the file and the fault', () => {

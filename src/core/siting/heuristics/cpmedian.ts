@@ -1,3 +1,4 @@
+import { listsFromDense } from '../demand-lists.ts';
 import { pMedianHeuristic } from './pmedian.ts';
 
 export interface CapacitatedInstance {
@@ -31,7 +32,7 @@ export function capacitatedPMedianHeuristic(inst: CapacitatedInstance, seed = 1)
   const n = demand.length;
   const unit = (u: number, j: number): number => (inst.weightedCost ? cost[u * m + j] * demand[u] : cost[u * m + j]);
   const start = pMedianHeuristic(
-    { cost, weights: inst.weightedCost ? demand : new Float64Array(n).fill(1), nSites: m, swappable: inst.swappable, fixed: inst.fixed, p: inst.p },
+    { lists: listsFromDense(cost, n, m), weights: inst.weightedCost ? demand : new Float64Array(n).fill(1), nSites: m, swappable: inst.swappable, fixed: inst.fixed, p: inst.p },
     { seed, starts: 2 },
   );
   let best = assignAndImprove([...start.sites]);

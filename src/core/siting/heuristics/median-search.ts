@@ -1,3 +1,5 @@
+import type { DemandLists } from '../demand-lists.ts';
+
 /**
  * Swap-based local search for the p-median problem with the data structures of Resende & Werneck
  * ("A fast swap-based local search procedure for location problems", 2007): for every demand point
@@ -5,17 +7,29 @@
  * slot s) and extra[i,s] (the correction when both happen) are updated only for the demand points a
  * swap touches, so finding the best swap costs O(candidates × p) instead of a full re-evaluation.
  *
- * Costs must be finite: callers replace "unreachable" by a large sentinel.
+ * Works on per-demand sorted lists (complete, or k nearest: see `DemandLists`); a point with no
+ * listed site open counts at its list's lower bound `beyond`, or at `big` when nothing else
+ * reaches it. Each site's inverse list (the points listing it) limits a swap to the points it
+ * touches.
  */
 export class MedianSearch {
   readonly n: number;
   readonly m: number;
   readonly p: number;
-  /** Demand-major costs, n × m. */
-  private readonly c: Float64Array;
   private readonly w: Float64Array;
-  /** Per demand point, all sites sorted by cost (n × m). */
-  private readonly near: Int32Array;
+  /** Per demand point, its listed sites sorted by cost (CSR). */
+  private readonly ls: Int32Array;
+  private readonly lsite: Int32Array;
+  private readonly lcost: Float64Array;
+  /** Cost of u while none of its listed sites is open. */
+  private readonly floor: Float64Array;
+  /** Per site, the demand points listing it and the cost (CSR). */
+  readonly is: Int32Array;
+  readonly iu: Int32Array;
+  readonly ic: Float64Array;
+  /** Marks a demand point already gathered into `affected` during one move. */
+  private readonly mark: Int32Array;
+  private stamp = 0;
   /** 1 where a site may be opened or closed by the search. */
   readonly swappable: Uint8Array;
   private readonly fixed: Int32Array;
@@ -38,9 +52,11 @@ export class MedianSearch {
   private readonly touchedLen: Int32Array;
   private readonly inTouched: Uint8Array;
   private readonly affected: Int32Array;
+  /** During a swap, the cost of the opened site for each touched point that lists it. */
+  private readonly ciOf: Float64Array;
 
   constructor(args: {
-    cost: Float64Array;
+    lists: DemandLists;
     weights: Float64Array;
     nSites: number;
     swappable: Uint8Array;
@@ -52,20 +68,30 @@ export class MedianSearch {
     this.m = args.nSites;
     this.n = args.weights.length;
     this.p = args.p;
-    this.c = args.cost;
     this.w = args.weights;
     this.swappable = args.swappable;
     this.fixed = args.fixed;
     this.big = args.big;
     const { n, m, p } = this;
-    this.near = new Int32Array(n * m);
-    const idx = new Int32Array(m);
+    const L = args.lists;
+    this.ls = L.start;
+    this.lsite = L.site;
+    this.lcost = L.cost;
+    this.floor = Float64Array.from(L.beyond, (b) => (b === Infinity ? args.big : b));
+    this.is = new Int32Array(m + 1);
+    for (let k = 0; k < L.site.length; k++) this.is[L.site[k] + 1]++;
+    for (let j = 0; j < m; j++) this.is[j + 1] += this.is[j];
+    this.iu = new Int32Array(L.site.length);
+    this.ic = new Float64Array(L.site.length);
+    const fill = this.is.slice(0, m);
     for (let u = 0; u < n; u++) {
-      const base = u * m;
-      for (let i = 0; i < m; i++) idx[i] = i;
-      idx.sort((a, b) => this.c[base + a] - this.c[base + b] || a - b);
-      this.near.set(idx, base);
+      for (let k = L.start[u]; k < L.start[u + 1]; k++) {
+        const at = fill[L.site[k]]++;
+        this.iu[at] = u;
+        this.ic[at] = L.cost[k];
+      }
     }
+    this.mark = new Int32Array(n);
     this.open = new Uint8Array(m);
     this.slotOf = new Int32Array(m).fill(-1);
     this.sol = new Int32Array(p);
@@ -80,6 +106,7 @@ export class MedianSearch {
     this.touchedLen = new Int32Array(m);
     this.inTouched = new Uint8Array(m * p);
     this.affected = new Int32Array(n);
+    this.ciOf = new Float64Array(n);
   }
 
   /** Opens exactly the fixed sites plus `sites` (at most p) and rebuilds every structure. */
@@ -124,11 +151,10 @@ export class MedianSearch {
     const r = this.f1[u];
     const s = r >= 0 ? this.slotOf[r] : -1;
     if (s >= 0) this.loss[s] += wu * (b - a);
-    const { m, p, c, near, open, swappable, gain, extra, inTouched } = this;
-    const base = u * m;
-    for (let k = 0; k < m; k++) {
-      const i = near[base + k];
-      const ci = c[base + i];
+    const { p, lsite, lcost, open, swappable, gain, extra, inTouched } = this;
+    for (let k = this.ls[u], end = this.ls[u + 1]; k < end; k++) {
+      const i = lsite[k];
+      const ci = lcost[k];
       if (ci >= b) break;
       if (open[i] || !swappable[i]) continue;
       if (ci < a) gain[i] += wu * (a - ci);
@@ -145,42 +171,41 @@ export class MedianSearch {
 
   /** Nearest and second-nearest open site of u, by walking its sorted list. */
   private findNearest(u: number): void {
-    const { m, c, near, open } = this;
-    const base = u * m;
+    const { lsite, lcost, open } = this;
     let first = -1;
-    for (let k = 0; k < m; k++) {
-      const i = near[base + k];
+    for (let k = this.ls[u], end = this.ls[u + 1]; k < end; k++) {
+      const i = lsite[k];
       if (!open[i]) continue;
       if (first < 0) {
-        first = i;
+        first = k;
         continue;
       }
-      this.f1[u] = first;
-      this.d1[u] = c[base + first];
+      this.f1[u] = lsite[first];
+      this.d1[u] = lcost[first];
       this.f2[u] = i;
-      this.d2[u] = c[base + i];
+      this.d2[u] = lcost[k];
       return;
     }
-    this.f1[u] = first;
-    this.d1[u] = first >= 0 ? c[base + first] : this.big;
+    this.f1[u] = first >= 0 ? lsite[first] : -1;
+    this.d1[u] = first >= 0 ? lcost[first] : this.floor[u];
     this.f2[u] = -1;
-    this.d2[u] = this.big;
+    this.d2[u] = this.floor[u];
   }
 
   /** Greedy step: opens site i in a new slot. */
   insert(i: number): void {
-    const { n, m, c } = this;
     let na = 0;
-    for (let u = 0; u < n; u++) if (c[u * m + i] < this.d2[u]) this.affected[na++] = u;
-    for (let k = 0; k < na; k++) this.contribute(this.affected[k], -1);
+    for (let t = this.is[i]; t < this.is[i + 1]; t++) if (this.ic[t] < this.d2[this.iu[t]]) this.affected[na++] = t;
+    for (let k = 0; k < na; k++) this.contribute(this.iu[this.affected[k]], -1);
     const s = this.count++;
     this.sol[s] = i;
     this.open[i] = 1;
     this.slotOf[i] = s;
     this.clearSite(i);
     for (let k = 0; k < na; k++) {
-      const u = this.affected[k];
-      const ci = c[u * m + i];
+      const t = this.affected[k];
+      const u = this.iu[t];
+      const ci = this.ic[t];
       if (ci < this.d1[u]) {
         this.f2[u] = this.f1[u];
         this.d2[u] = this.d1[u];
@@ -196,11 +221,31 @@ export class MedianSearch {
 
   /** Closes the site in slot s and opens i there. */
   swap(i: number, s: number): void {
-    const { n, m, p, c } = this;
+    const { m, p } = this;
     const r = this.sol[s];
+    // Touched points: those with r as nearest or second (they list r), and those i comes closer to.
+    // `affected` holds demand points here; `cost` the cost of i for each (Infinity: not listed).
+    const stamp = ++this.stamp;
     let na = 0;
-    for (let u = 0; u < n; u++) {
-      if (this.f1[u] === r || this.f2[u] === r || c[u * m + i] < this.d2[u]) this.affected[na++] = u;
+    for (let t = this.is[r]; t < this.is[r + 1]; t++) {
+      const u = this.iu[t];
+      if (this.f1[u] === r || this.f2[u] === r) {
+        this.mark[u] = stamp;
+        this.affected[na++] = u;
+      }
+    }
+    const ciOf = this.ciOf;
+    for (let t = this.is[i]; t < this.is[i + 1]; t++) {
+      const u = this.iu[t];
+      if (this.mark[u] === stamp) {
+        ciOf[u] = this.ic[t];
+        continue;
+      }
+      if (this.ic[t] < this.d2[u]) {
+        this.mark[u] = stamp;
+        ciOf[u] = this.ic[t];
+        this.affected[na++] = u;
+      }
     }
     for (let k = 0; k < na; k++) this.contribute(this.affected[k], -1);
     this.open[r] = 0;
@@ -216,7 +261,7 @@ export class MedianSearch {
       const u = this.affected[k];
       if (this.f1[u] === r || this.f2[u] === r) this.findNearest(u);
       else {
-        const ci = c[u * m + i];
+        const ci = ciOf[u];
         if (ci < this.d1[u]) {
           this.f2[u] = this.f1[u];
           this.d2[u] = this.d1[u];
@@ -325,10 +370,9 @@ export class MedianSearch {
 
   /** Slot of the open swappable site nearest to demand point u, skipping the first `skip` of them. */
   openSlotNear(u: number, skip: number): number {
-    const base = u * this.m;
     let seen = 0;
-    for (let k = 0; k < this.m; k++) {
-      const i = this.near[base + k];
+    for (let k = this.ls[u]; k < this.ls[u + 1]; k++) {
+      const i = this.lsite[k];
       const s = this.slotOf[i];
       if (s < 0) continue;
       if (seen++ === skip) return s;
@@ -338,10 +382,9 @@ export class MedianSearch {
 
   /** The closed swappable site nearest to demand point u, skipping the first `skip` of them. */
   closedNear(u: number, skip: number): number {
-    const base = u * this.m;
     let seen = 0;
-    for (let k = 0; k < this.m; k++) {
-      const i = this.near[base + k];
+    for (let k = this.ls[u]; k < this.ls[u + 1]; k++) {
+      const i = this.lsite[k];
       if (this.open[i] || !this.swappable[i]) continue;
       if (seen++ === skip) return i;
     }

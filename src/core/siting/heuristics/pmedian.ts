@@ -1,10 +1,11 @@
 import type { CancelToken, ProgressCallback } from '../../types.ts';
 import { randomInt, seededRandom } from '../random.ts';
+import type { DemandLists } from '../demand-lists.ts';
 import { MedianSearch } from './median-search.ts';
 
 export interface MedianInstance {
-  /** Demand-major n × m costs; Infinity where unreachable. */
-  cost: Float64Array;
+  /** Per demand point, its sites by cost (complete or k nearest). */
+  lists: DemandLists;
   weights: Float64Array;
   nSites: number;
   /** 1 for candidates the search may open. */
@@ -25,19 +26,18 @@ export interface HeuristicOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Replaces Infinity so that leaving a demand point unreached always costs more than any real route. */
-export function withSentinel(inst: MedianInstance): { cost: Float64Array; big: number } {
+/** A cost for "no open site in reach" so that leaving a demand point unreached always costs more than any real route. */
+export function sentinelCost(inst: MedianInstance): number {
   let maxFinite = 0;
   let minW = Infinity;
   let totalW = 0;
-  for (const c of inst.cost) if (c !== Infinity && c > maxFinite) maxFinite = c;
+  for (const c of inst.lists.cost) if (c > maxFinite) maxFinite = c;
+  for (const c of inst.lists.beyond) if (c !== Infinity && c > maxFinite) maxFinite = c;
   for (const w of inst.weights) {
     totalW += w;
     if (w > 0 && w < minW) minW = w;
   }
-  const big = (maxFinite + 1) * (minW === Infinity ? 1 : totalW / minW + 1);
-  const cost = inst.cost.map((c) => (c === Infinity ? big : c));
-  return { cost, big };
+  return (maxFinite + 1) * (minW === Infinity ? 1 : totalW / minW + 1);
 }
 
 /** Default effort: ILS rounds per start; see `pMedianHeuristic`. */
@@ -60,13 +60,13 @@ interface Elite {
 export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = {}): { sites: number[]; objective: number } {
   const t0 = performance.now();
   const limitMs = (opts.timeLimitS ?? Infinity) * 1000;
-  const { cost, big } = withSentinel(inst);
+  const big = sentinelCost(inst);
   const swappable = Uint8Array.from(inst.swappable);
   for (const f of inst.fixed) swappable[f] = 0;
   const candidates: number[] = [];
   for (let i = 0; i < inst.nSites; i++) if (swappable[i]) candidates.push(i);
   const p = Math.min(inst.p, candidates.length);
-  const search = new MedianSearch({ cost, weights: inst.weights, nSites: inst.nSites, swappable, fixed: inst.fixed, p, big });
+  const search = new MedianSearch({ lists: inst.lists, weights: inst.weights, nSites: inst.nSites, swappable, fixed: inst.fixed, p, big });
   const rand = seededRandom(opts.seed ?? 1);
   const stopped = (): boolean => !!opts.cancel?.cancelled || performance.now() - t0 > limitMs;
 
@@ -88,7 +88,7 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
   };
   for (let start = 0; start < starts && !stopped(); start++) {
     opts.onProgress?.(start / (starts + 1), `p-median start ${start + 1}/${starts}: best ${best.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
-    if (start > 0) sampledGreedy(search, cost, inst.weights, big, candidates, p, rand);
+    if (start > 0) sampledGreedy(search, inst.lists, inst.weights, big, candidates, p, rand);
     search.localSearch(eps);
     const local = iteratedLocalSearch(search, ilsRounds, eps, rand, stopped);
     consider(local);
@@ -107,22 +107,30 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
 
 /**
  * Builds a start: each step opens the best of a few sampled candidates (Resende & Werneck's
- * "sample"), scoring them against nearest distances only; the search structures are built once.
+ * "sample"), scoring them against nearest distances only (over each site's inverse list); the
+ * search structures are built once.
  */
 function sampledGreedy(
   search: MedianSearch,
-  cost: Float64Array,
+  lists: DemandLists,
   weights: Float64Array,
   big: number,
   candidates: number[],
   p: number,
   rand: () => number,
 ): void {
-  const { n, m } = search;
-  const d1 = new Float64Array(n).fill(big);
+  const { n } = search;
+  const d1 = Float64Array.from(lists.beyond, (b) => (b === Infinity ? big : b));
   for (let u = 0; u < n; u++) {
-    for (let i = 0; i < m; i++) if (search.open[i] && !search.swappable[i] && cost[u * m + i] < d1[u]) d1[u] = cost[u * m + i];
+    for (let k = lists.start[u]; k < lists.start[u + 1]; k++) {
+      const i = lists.site[k];
+      if (search.open[i] && !search.swappable[i]) {
+        d1[u] = Math.min(d1[u], lists.cost[k]);
+        break;
+      }
+    }
   }
+  const { is, iu, ic } = search;
   const chosen = new Set<number>();
   const q = Math.max(2, Math.ceil(Math.log2(candidates.length / p)));
   while (chosen.size < p) {
@@ -132,9 +140,9 @@ function sampledGreedy(
       const i = candidates[randomInt(rand, candidates.length)];
       if (chosen.has(i)) continue;
       let g = 0;
-      for (let u = 0; u < n; u++) {
-        const c = cost[u * m + i];
-        if (c < d1[u]) g += weights[u] * (d1[u] - c);
+      for (let t = is[i]; t < is[i + 1]; t++) {
+        const u = iu[t];
+        if (ic[t] < d1[u]) g += weights[u] * (d1[u] - ic[t]);
       }
       if (g > bestGain) {
         bestGain = g;
@@ -143,7 +151,7 @@ function sampledGreedy(
     }
     if (pick < 0) continue;
     chosen.add(pick);
-    for (let u = 0; u < n; u++) d1[u] = Math.min(d1[u], cost[u * m + pick]);
+    for (let t = is[pick]; t < is[pick + 1]; t++) d1[iu[t]] = Math.min(d1[iu[t]], ic[t]);
   }
   search.reset([...chosen]);
 }

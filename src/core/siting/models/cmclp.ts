@@ -4,7 +4,8 @@ import { seatFlow } from '../heuristics/seat-flow.ts';
 import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
 import { seededRandom, randomInt } from '../random.ts';
-import { checkDemand, checkP, checkRadius, existingSites, openFromValues, seconds, wantsExact } from './common.ts';
+import { checkDemand, checkP, checkRadius, exactDeadline, existingSites, heuristicBudgetS, pickExact, seconds, wantsExact, withStatus } from './common.ts';
+import type { SolveStatus } from '../types.ts';
 
 /**
  * Capacitated maximal covering: open p candidates, each with `seats` places, maximising the
@@ -27,6 +28,12 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const cover = coverageLists(problem, radius);
   const w = problem.weights;
   const served = (open: number[]): number => seatFlow(cover, w, capacity, [...fixed, ...open]).served;
+  const columns = problem.nCandidates + cover.demand.length;
+  const exact = wantsExact(opts, columns);
+  if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
+  const deadline = exactDeadline(opts, t0);
+  const limitS = exact ? heuristicBudgetS(opts, deadline, 30) : (opts.timeLimitS ?? Infinity);
+  const stopped = (): boolean => !!opts.cancel?.cancelled || seconds(t0) > limitS;
 
   // Greedy: score candidates by the people still without a seat within reach (capped by the
   // seats) and confirm the best few with the exact flow; then swap local search and a short
@@ -49,7 +56,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const localSearch = (start: number[]): { open: number[]; value: number } => {
     let open = [...start];
     let value = served(open);
-    for (let improved = true; improved && !opts.cancel?.cancelled; ) {
+    for (let improved = true; improved && !stopped(); ) {
       improved = false;
       for (let slot = 0; slot < open.length && !improved; slot++) {
         const rest = open.filter((_, k) => k !== slot);
@@ -67,6 +74,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     return { open, value };
   };
   let open: number[] = [];
+  // The greedy start always completes (a plan needs p sites); the searches after it stop at the limit.
   while (open.length < p && !opts.cancel?.cancelled) {
     let best = -1;
     let bestVal = -Infinity;
@@ -83,7 +91,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   let best = localSearch(open);
   const rand = seededRandom(opts.seed ?? 1);
   const rounds = opts.iterations ?? 20;
-  for (let it = 0; it < rounds && p > 0 && problem.nCandidates > p && !opts.cancel?.cancelled; it++) {
+  for (let it = 0; it < rounds && p > 0 && problem.nCandidates > p && !stopped(); it++) {
     const next = [...best.open];
     let j = randomInt(rand, problem.nCandidates);
     while (next.includes(j)) j = (j + 1) % problem.nCandidates;
@@ -91,22 +99,15 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     const tried = localSearch(next);
     if (tried.value >= best.value - eps) best = tried;
   }
-  open = best.open;
-  let bound: number | undefined;
-  let gap: number | undefined;
-  let solver: SitingResult['solver'] = 'heuristic';
-  const columns = problem.nCandidates + cover.demand.length;
-  if (wantsExact(opts, columns)) {
-    checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
-    const ans = await solveMilp(cmclpLp(problem, cover, capacity, p), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs });
-    // Stopped by its time limit, HiGHS may hold a worse plan than the heuristic's: keep the better.
-    const exact = openFromValues(ans.values, problem.nCandidates);
-    if (exact.length === p && served(exact) >= best.value - eps) open = exact;
-    bound = ans.bound;
-    gap = ans.gap;
-    solver = 'exact';
-  }
-  return finish(problem, cover, capacity, fixed, open, { solver, t0, bound, gap });
+  if (!exact) return finish(problem, cover, capacity, fixed, best.open, { solver: 'heuristic', status: 'heuristic', bound: null, t0 });
+  const start: Record<string, number> = {};
+  for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
+  for (const j of best.open) start[`y${j}`] = 1;
+  const ans = await solveMilp(cmclpLp(problem, cover, capacity, p), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  if (ans.status === 'infeasible') throw new Error('HiGHS reports the capacitated covering model infeasible');
+  // Stopped by its time limit, HiGHS may hold a worse plan than the heuristic's: keep the better.
+  open = pickExact(ans, best.open, problem.nCandidates, (a, b) => served(a) > served(b) + eps);
+  return finish(problem, cover, capacity, fixed, open, { solver: 'exact', status: ans.status, bound: ans.bound, t0 });
 }
 
 /** max Σ x; Σ_j x_uj ≤ w_u; Σ_u x_uj ≤ cap_j·y_j (existing: cap_j); Σ y = p. */
@@ -145,7 +146,7 @@ function finish(
   capacity: Float64Array,
   fixed: number[],
   open: number[],
-  ctx: { solver: SitingResult['solver']; t0: number; bound?: number; gap?: number },
+  ctx: { solver: SitingResult['solver']; status: SolveStatus; bound: number | null; t0: number },
 ): SitingResult {
   const flow = seatFlow(cover, problem.weights, capacity, [...fixed, ...open]);
   // Rank: from the existing facilities, add the site that seats the most extra people.
@@ -178,13 +179,14 @@ function finish(
     perSiteGain: gains,
     assignment: Array.from(flow.mainSite, (j) => (j >= 0 ? problem.siteIds[j] : null)),
     solver: ctx.solver,
+    status: 'heuristic',
+    bound: null,
+    gapPct: null,
     seconds: seconds(ctx.t0),
     coveredWeight: flow.served,
     uncovered,
     existing: fixed.map((j) => problem.siteIds[j]),
   };
-  if (ctx.bound !== undefined) result.bound = ctx.bound;
-  if (ctx.gap !== undefined) result.gap = ctx.gap;
   if (unreachable.length > 0) result.unreachable = unreachable;
-  return result;
+  return withStatus(result, ctx.status, ctx.bound);
 }

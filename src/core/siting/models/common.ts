@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.ts';
 import type { SitingProblem } from '../problem.ts';
 import { DEFAULT_EXACT_MAX_VARIABLES } from '../exact/highs.ts';
-import type { SolveOptions } from '../types.ts';
+import type { SitingResult, SolveOptions, SolveStatus } from '../types.ts';
 
 export function checkDemand(problem: SitingProblem): void {
   if (problem.demandIds.length === 0) throw new InputError('demand', 'no demand points');
@@ -50,4 +50,52 @@ export function openFromValues(values: Map<string, number>, nCandidates: number)
   const open: number[] = [];
   for (let j = 0; j < nCandidates; j++) if ((values.get(`y${j}`) ?? 0) > 0.5) open.push(j);
   return open;
+}
+
+/** When an exact run must be done: the whole solve's wall-clock limit (default 60 s) from t0. */
+export function exactDeadline(opts: SolveOptions, t0: number): number {
+  return t0 + (opts.timeLimitS ?? 60) * 1000;
+}
+
+/**
+ * The heuristic's share of an exact run's time: enough for a good incumbent (HiGHS starts from it
+ * and it is the answer if HiGHS finds nothing better), at most half of what is left.
+ */
+export function heuristicBudgetS(opts: SolveOptions, deadline: number, cap: number): number {
+  return Math.min(cap, Math.max(0, (deadline - performance.now()) / 2000));
+}
+
+/** 100 × |objective − bound| / |objective| (0 when both are 0); null without a bound. */
+export function gapPct(objective: number, bound: number | null): number | null {
+  if (bound === null || !Number.isFinite(bound) || !Number.isFinite(objective)) return null;
+  const diff = Math.abs(objective - bound);
+  if (diff <= 1e-9 * Math.max(1, Math.abs(objective))) return 0;
+  return (100 * diff) / Math.abs(objective);
+}
+
+/** Sets status, bound and gap on a result. */
+export function withStatus(result: SitingResult, status: SolveStatus, bound: number | null): SitingResult {
+  result.status = status;
+  result.bound = status === 'heuristic' ? null : bound;
+  result.gapPct = status === 'heuristic' ? null : status === 'optimal' ? 0 : gapPct(result.objective, bound);
+  if (result.gapPct !== null) result.gap = result.gapPct / 100;
+  else delete result.gap;
+  return result;
+}
+
+/**
+ * Which plan an exact run returns: HiGHS's when it proved optimality or is at least as good as the
+ * heuristic's (by the model's own evaluation), else the heuristic's (HiGHS stopped early with a
+ * worse plan, or none).
+ */
+export function pickExact(
+  milp: { status: 'optimal' | 'time_limit' | 'infeasible'; values: Map<string, number> | null },
+  heuristicOpen: number[],
+  nCandidates: number,
+  better: (a: number[], b: number[]) => boolean,
+): number[] {
+  if (!milp.values) return heuristicOpen;
+  const exact = openFromValues(milp.values, nCandidates);
+  if (milp.status === 'optimal' || !better(heuristicOpen, exact)) return exact;
+  return heuristicOpen;
 }

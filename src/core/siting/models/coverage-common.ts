@@ -1,6 +1,6 @@
 import type { CoverageLists, SitingProblem } from '../problem.ts';
-import type { SitingResult } from '../types.ts';
-import { existingSites, seconds } from './common.ts';
+import type { SitingResult, SolveStatus } from '../types.ts';
+import { existingSites, seconds, withStatus } from './common.ts';
 
 /** Demand points no site (candidate or existing) covers. */
 export function uncoverable(problem: SitingProblem, cover: CoverageLists): Uint8Array {
@@ -17,7 +17,7 @@ export function finishCoverage(
   problem: SitingProblem,
   cover: CoverageLists,
   open: number[],
-  ctx: { model: 'mclp' | 'lscp'; solver: SitingResult['solver']; t0: number; bound?: number; gap?: number },
+  ctx: { model: 'mclp' | 'lscp'; solver: SitingResult['solver']; t0: number; status?: SolveStatus; bound?: number | null },
 ): SitingResult {
   const n = problem.demandIds.length;
   const fixed = existingSites(problem);
@@ -69,15 +69,16 @@ export function finishCoverage(
     perSiteGain: gains,
     assignment: Array.from(site, (j) => (j >= 0 ? problem.siteIds[j] : null)),
     solver: ctx.solver,
+    status: 'heuristic',
+    bound: null,
+    gapPct: null,
     seconds: seconds(ctx.t0),
     coveredWeight,
     uncovered,
     existing: fixed.map((j) => problem.siteIds[j]),
   };
-  if (ctx.bound !== undefined) result.bound = ctx.bound;
-  if (ctx.gap !== undefined) result.gap = ctx.gap;
   if (unreachable.length > 0) result.unreachable = unreachable;
-  return result;
+  return withStatus(result, ctx.status ?? 'heuristic', ctx.bound ?? null);
 }
 
 /** Weight already covered by existing facilities, and the mask of those demand points. */

@@ -3,7 +3,7 @@ import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } fr
 import { capacitatedPMedianHeuristic } from '../heuristics/cpmedian.ts';
 import { denseCosts, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
-import { checkDemand, checkP, existingSites, openFromValues, seconds } from './common.ts';
+import { checkDemand, checkP, exactDeadline, existingSites, openFromValues, seconds, withStatus } from './common.ts';
 
 /**
  * Capacitated p-median, exact only (HiGHS): every demand point goes whole to one open site, the
@@ -82,14 +82,26 @@ export async function solveCapacitatedPMedian(
       for (let j = 0; j < m; j++) if (cost[u * m + j] !== Infinity) start[`x${u}_${j}`] = heur.assign[u] === j ? 1 : 0;
     }
   }
-  const ans = await solveMilp(lp.text(), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs, start });
-
-  const open = openFromValues(ans.values, problem.nCandidates);
+  const ans = await solveMilp(lp.text(), { deadline: exactDeadline(opts, t0), loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  if (ans.status === 'infeasible') throw new InputError('capacity', `no assignment of every demand point whole to ${p} new site(s) fits the capacities`);
+  // HiGHS's plan unless it has none or a worse one than the heuristic's (stopped at the limit).
+  let open: number[];
   const assignment: (string | null)[] = [];
-  for (let u = 0; u < n; u++) {
-    let site: string | null = null;
-    for (let j = 0; j < m && site === null; j++) if ((ans.values.get(`x${u}_${j}`) ?? 0) > 0.5) site = problem.siteIds[j];
-    assignment.push(site);
+  const heurCost = heur.objective;
+  const values = ans.values;
+  const milpCost = values ? cpCost(values) : Infinity;
+  if (values && (ans.status === 'optimal' || milpCost <= heurCost)) {
+    open = openFromValues(values, problem.nCandidates);
+    for (let u = 0; u < n; u++) {
+      let site: string | null = null;
+      for (let j = 0; j < m && site === null; j++) if ((values.get(`x${u}_${j}`) ?? 0) > 0.5) site = problem.siteIds[j];
+      assignment.push(site);
+    }
+  } else if (heurCost !== Infinity) {
+    open = heur.open;
+    for (let u = 0; u < n; u++) assignment.push(heur.assign[u] >= 0 ? problem.siteIds[heur.assign[u]] : null);
+  } else {
+    throw new InputError('exact', `no capacitated plan found within ${opts.timeLimitS ?? 60} s; raise the time limit`);
   }
   let objective = 0;
   assignment.forEach((s, u) => {
@@ -101,16 +113,29 @@ export async function solveCapacitatedPMedian(
   const served = new Map<string, number>();
   assignment.forEach((s, u) => s !== null && served.set(s, (served.get(s) ?? 0) + w[u]));
   const ranked = open.map((j) => problem.siteIds[j]).sort((a, b) => (served.get(b) ?? 0) - (served.get(a) ?? 0));
-  return {
+  const result: SitingResult = {
     model: 'cpmedian',
     selected: ranked,
     objective,
     perSiteGain: ranked.map((id) => served.get(id) ?? 0),
     assignment,
-    bound: ans.bound,
-    gap: ans.gap,
     solver: 'exact',
+    status: 'heuristic',
+    bound: null,
+    gapPct: null,
     seconds: seconds(t0),
     existing: existingSites(problem).map((j) => problem.siteIds[j]),
   };
+  return withStatus(result, ans.status, ans.bound);
+
+  function cpCost(values: Map<string, number>): number {
+    let total = 0;
+    for (let u = 0; u < n; u++) {
+      if (w[u] === 0) continue;
+      for (let j = 0; j < m; j++) {
+        if ((values.get(`x${u}_${j}`) ?? 0) > 0.5) total += opts.weightedCost === false ? cost[u * m + j] : cost[u * m + j] * w[u];
+      }
+    }
+    return total;
+  }
 }

@@ -3,7 +3,7 @@ import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } fr
 import { CoverSearch, maxCoverHeuristic } from '../heuristics/max-cover.ts';
 import { coverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
-import { candidateMask, checkDemand, checkRadius, existingSites, openFromValues, wantsExact } from './common.ts';
+import { candidateMask, checkDemand, checkRadius, exactDeadline, existingSites, heuristicBudgetS, pickExact, seconds, wantsExact } from './common.ts';
 import { candidatesCovering, coveredByExisting, finishCoverage, uncoverable } from './coverage-common.ts';
 
 /**
@@ -42,15 +42,18 @@ export async function solveLscp(problem: SitingProblem, radius: number, target =
     if (j < 0) break;
     greedy.insert(j);
   }
+  const columns = problem.nCandidates + (target < 1 ? problem.demandIds.length : 0);
+  const exact = wantsExact(opts, columns);
+  if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
+  const deadline = exactDeadline(opts, t0);
+  const budget = exact ? heuristicBudgetS(opts, deadline, 30) : (opts.timeLimitS ?? Infinity);
   let open = [...greedy.sol];
-  for (let k = open.length - 1; k >= 0 && !opts.cancel?.cancelled; k--) {
-    const tryK = maxCoverHeuristic({ ...inst, p: k }, { ...opts, stopAt: required });
+  for (let k = open.length - 1; k >= 0 && !opts.cancel?.cancelled && seconds(t0) < budget; k--) {
+    const tryK = maxCoverHeuristic({ ...inst, p: k }, { ...opts, stopAt: required, timeLimitS: budget - seconds(t0) });
     if (tryK.covered < required - eps) break;
     open = tryK.sites;
   }
-  const columns = problem.nCandidates + (target < 1 ? problem.demandIds.length : 0);
-  if (!wantsExact(opts, columns)) return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'heuristic', t0 });
-  checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
+  if (!exact) return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'heuristic', t0 });
   const { mask, weight: base } = coveredByExisting(problem, cover);
   const covering = candidatesCovering(problem, cover);
   const lp = new LpBuilder('Minimize');
@@ -59,9 +62,10 @@ export async function solveLscp(problem: SitingProblem, radius: number, target =
   lp.setObjective(ys);
   const share: string[] = [];
   covering.forEach((js, u) => {
-    if (mask[u] || js.length === 0) return;
+    // Zero-weight demand need not be covered, as in the heuristic (whose target is a weight).
+    if (mask[u] || js.length === 0 || problem.weights[u] === 0) return;
     if (target === 1) lp.row(`c${u}`, js.map((j) => `y${j}`), '>=', 1);
-    else if (problem.weights[u] > 0) {
+    else {
       lp.continuous(`z${u}`, 0, 1);
       share.push(term(problem.weights[u], `z${u}`));
       lp.row(`c${u}`, [`z${u}`, ...js.map((j) => `- y${j}`)], '<=', 0);
@@ -70,7 +74,10 @@ export async function solveLscp(problem: SitingProblem, radius: number, target =
   if (share.length > 0) lp.row('target', share, '>=', required - base);
   const start: Record<string, number> = Object.fromEntries(ys.map((y) => [y, 0]));
   for (const j of open) start[`y${j}`] = 1;
-  const ans = await solveMilp(lp.text(), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs, start });
-  open = openFromValues(ans.values, problem.nCandidates);
-  return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'exact', t0, bound: ans.bound, gap: ans.gap });
+  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  if (ans.status === 'infeasible') throw new Error('HiGHS reports the covering model infeasible');
+  // Fewer sites is better, but only a plan that meets the target counts.
+  const meets = (sites: number[]): boolean => finishCoverage(problem, cover, sites, { model: 'lscp', solver: 'exact', t0 }).coveredWeight! >= required - eps;
+  open = pickExact(ans, open, problem.nCandidates, (a, b) => !meets(b) || a.length < b.length);
+  return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'exact', t0, status: ans.status, bound: ans.bound });
 }

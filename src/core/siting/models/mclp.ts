@@ -2,7 +2,7 @@ import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } fr
 import { maxCoverHeuristic } from '../heuristics/max-cover.ts';
 import { coverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
-import { candidateMask, checkDemand, checkP, checkRadius, existingSites, openFromValues, wantsExact } from './common.ts';
+import { candidateMask, checkDemand, checkP, checkRadius, exactDeadline, existingSites, heuristicBudgetS, pickExact, wantsExact } from './common.ts';
 import { candidatesCovering, coveredByExisting, finishCoverage } from './coverage-common.ts';
 
 /**
@@ -15,14 +15,15 @@ export async function solveMclp(problem: SitingProblem, p: number, radius: numbe
   checkP(problem, p);
   checkRadius(radius);
   const cover = coverageLists(problem, radius);
+  const columns = problem.nCandidates + problem.demandIds.length;
+  const exact = wantsExact(opts, columns);
+  if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
+  const deadline = exactDeadline(opts, t0);
   const heuristic = maxCoverHeuristic(
     { cover, weights: problem.weights, nSites: problem.siteIds.length, swappable: candidateMask(problem), fixed: existingSites(problem), p },
-    opts,
+    exact ? { ...opts, timeLimitS: heuristicBudgetS(opts, deadline, 30) } : opts,
   );
-  let open = heuristic.sites;
-  const columns = problem.nCandidates + problem.demandIds.length;
-  if (!wantsExact(opts, columns)) return finishCoverage(problem, cover, open, { model: 'mclp', solver: 'heuristic', t0 });
-  checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
+  if (!exact) return finishCoverage(problem, cover, heuristic.sites, { model: 'mclp', solver: 'heuristic', t0 });
   const { mask, weight: base } = coveredByExisting(problem, cover);
   const covering = candidatesCovering(problem, cover);
   const lp = new LpBuilder('Maximize');
@@ -38,14 +39,16 @@ export async function solveMclp(problem: SitingProblem, p: number, radius: numbe
   if (ys.length > 0) lp.row('p', ys, '=', p);
   lp.setObjective(obj);
   const start: Record<string, number> = Object.fromEntries(ys.map((y) => [y, 0]));
-  for (const j of open) start[`y${j}`] = 1;
-  const ans = await solveMilp(lp.text(), { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs, start });
-  open = openFromValues(ans.values, problem.nCandidates);
+  for (const j of heuristic.sites) start[`y${j}`] = 1;
+  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  if (ans.status === 'infeasible') throw new Error('HiGHS reports the covering model infeasible');
+  const covered = (open: number[]): number => finishCoverage(problem, cover, open, { model: 'mclp', solver: 'exact', t0 }).objective;
+  const open = pickExact(ans, heuristic.sites, problem.nCandidates, (a, b) => covered(a) > covered(b));
   return finishCoverage(problem, cover, open, {
     model: 'mclp',
     solver: 'exact',
     t0,
-    bound: ans.bound + base,
-    gap: ans.gap,
+    status: ans.status,
+    bound: ans.bound === null ? null : ans.bound + base,
   });
 }

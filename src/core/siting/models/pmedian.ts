@@ -1,76 +1,96 @@
+import { InputError } from '../../errors.ts';
+import { listsComplete, type DemandLists } from '../demand-lists.ts';
 import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
 import { pMedianHeuristic } from '../heuristics/pmedian.ts';
-import { denseCosts, type SitingProblem } from '../problem.ts';
-import type { SitingResult, SolveOptions } from '../types.ts';
-import { candidateMask, checkDemand, checkP, existingSites, openFromValues, seconds, wantsExact } from './common.ts';
+import { demandLists, openSiteCosts, type SitingProblem } from '../problem.ts';
+import type { SitingResult, SolveOptions, SolveStatus } from '../types.ts';
+import {
+  candidateMask,
+  checkDemand,
+  checkP,
+  exactDeadline,
+  existingSites,
+  heuristicBudgetS,
+  pickExact,
+  seconds,
+  wantsExact,
+  withStatus,
+} from './common.ts';
 
 /**
  * p-median: open p candidates (existing facilities stay open) minimising the total weighted cost
- * from each demand point to its nearest open site.
+ * from each demand point to its nearest open site. Works on per-demand sorted lists (complete, or
+ * each point's k nearest for problems built with `nearest`), never on a dense copy.
  */
 export async function solvePMedian(problem: SitingProblem, p: number, opts: SolveOptions = {}): Promise<SitingResult> {
   const t0 = performance.now();
   checkDemand(problem);
   checkP(problem, p);
-  const cost = denseCosts(problem);
-  const n = problem.demandIds.length;
+  checkSomethingOpens(problem, p);
+  const lists = demandLists(problem);
   const m = problem.siteIds.length;
-  const { weights, unreachable } = dropUnreachable(problem, cost);
+  const { weights, unreachable } = dropUnreachable(problem, (u) => lists.start[u + 1] > lists.start[u] || lists.beyond[u] !== Infinity);
   const fixed = existingSites(problem);
-  const heuristic = pMedianHeuristic(
-    { cost, weights, nSites: m, swappable: candidateMask(problem), fixed: Int32Array.from(fixed), p },
-    opts.solver === 'exact' ? { ...opts, starts: 2, timeLimitS: Math.min(opts.timeLimitS ?? 5, 5) } : opts,
-  );
-  let open = heuristic.sites;
-  let bound: number | undefined;
-  let gap: number | undefined;
-  let solver: SitingResult['solver'] = 'heuristic';
-  let pairs = 0;
-  for (const c of cost) if (c !== Infinity) pairs++;
-  if (wantsExact(opts, pairs + problem.nCandidates)) {
+  const pairs = lists.site.length;
+  const exact = wantsExact(opts, pairs + problem.nCandidates);
+  if (exact) {
     checkSize(pairs + problem.nCandidates, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
-    const lp = pMedianLp(problem, cost, weights, p);
-    const start: Record<string, number> = {};
-    for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
-    for (const j of open) start[`y${j}`] = 1;
-    const ans = await solveMilp(lp, { timeLimitS: opts.timeLimitS, loadHighs: opts.loadHighs, start });
-    open = openFromValues(ans.values, problem.nCandidates);
-    bound = ans.bound;
-    gap = ans.gap;
-    solver = 'exact';
+    if (!listsComplete(lists)) throw new InputError('exact', 'this problem keeps only each demand point’s nearest sites; the exact model needs every pair');
   }
-  return finishMedian(problem, cost, open, { n, m, unreachable, bound, gap, solver, t0 });
+  const deadline = exactDeadline(opts, t0);
+  const heuristic = pMedianHeuristic(
+    { lists, weights, nSites: m, swappable: candidateMask(problem), fixed: Int32Array.from(fixed), p },
+    exact ? { ...opts, starts: 2, timeLimitS: heuristicBudgetS(opts, deadline, 5) } : opts,
+  );
+  if (!exact) return finishMedian(problem, heuristic.sites, { unreachable, solver: 'heuristic', status: 'heuristic', bound: null, t0 });
+  const lp = pMedianLp(problem, lists, weights, p);
+  const start: Record<string, number> = {};
+  for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
+  for (const j of heuristic.sites) start[`y${j}`] = 1;
+  const ans = await solveMilp(lp, { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  if (ans.status === 'infeasible') throw new Error('HiGHS reports the p-median model infeasible');
+  const value = (open: number[]): number => medianObjective(problem, open);
+  const open = pickExact(ans, heuristic.sites, problem.nCandidates, (a, b) => value(a) < value(b));
+  return finishMedian(problem, open, { unreachable, solver: 'exact', status: ans.status, bound: ans.bound, t0 });
 }
 
-/** Demand no site reaches gets weight 0 (reported, not optimised). */
-export function dropUnreachable(problem: SitingProblem, cost: Float64Array): { weights: Float64Array; unreachable: string[] } {
-  const m = problem.siteIds.length;
+/**
+ * p = 0 opens nothing: the answer is what the existing facilities give (unserved demand counted in
+ * `unservedWeight`); with no existing facility either, nothing would serve anyone, which is a
+ * mistake in the request rather than a plan.
+ */
+export function checkSomethingOpens(problem: SitingProblem, p: number): void {
+  if (p === 0 && problem.nCandidates === problem.siteIds.length) {
+    throw new InputError('p', 'p = 0 opens no site and there are no existing facilities: nothing would serve the demand');
+  }
+}
+
+/** Demand no site reaches gets weight 0 in the search (it is reported, not optimised). */
+export function dropUnreachable(problem: SitingProblem, reaches: (u: number) => boolean): { weights: Float64Array; unreachable: string[] } {
   const weights = Float64Array.from(problem.weights);
   const unreachable: string[] = [];
   for (let u = 0; u < weights.length; u++) {
-    let any = false;
-    for (let j = 0; j < m && !any; j++) any = cost[u * m + j] !== Infinity;
-    if (!any) {
-      weights[u] = 0;
-      unreachable.push(problem.demandIds[u]);
-    }
+    if (reaches(u)) continue;
+    weights[u] = 0;
+    unreachable.push(problem.demandIds[u]);
   }
   return { weights, unreachable };
 }
 
 /** min Σ w·c·x; each served demand point assigned once, only to open sites; Σ y = p. */
-function pMedianLp(problem: SitingProblem, cost: Float64Array, weights: Float64Array, p: number): string {
+function pMedianLp(problem: SitingProblem, lists: DemandLists, weights: Float64Array, p: number): string {
   const n = problem.demandIds.length;
-  const m = problem.siteIds.length;
   const lp = new LpBuilder('Minimize');
   const obj: string[] = [];
+  let maxCost = 0;
+  for (const c of lists.cost) maxCost = Math.max(maxCost, c);
   for (let u = 0; u < n; u++) {
     if (weights[u] === 0) continue;
     const assign: string[] = [];
     let existingReach = false;
-    for (let j = 0; j < m; j++) {
-      const c = cost[u * m + j];
-      if (c === Infinity) continue;
+    for (let k = lists.start[u]; k < lists.start[u + 1]; k++) {
+      const j = lists.site[k];
+      const c = lists.cost[k];
       const x = `x${u}_${j}`;
       lp.continuous(x, 0, 1);
       assign.push(x);
@@ -83,7 +103,7 @@ function pMedianLp(problem: SitingProblem, cost: Float64Array, weights: Float64A
       const miss = `miss${u}`;
       lp.continuous(miss, 0, 1);
       assign.push(miss);
-      obj.push(term(weights[u] * bigCost(cost), miss));
+      obj.push(term(weights[u] * 1000 * (maxCost + 1), miss));
     }
     lp.row(`d${u}`, assign, '=', 1);
   }
@@ -97,107 +117,124 @@ function pMedianLp(problem: SitingProblem, cost: Float64Array, weights: Float64A
   return lp.text();
 }
 
-function bigCost(cost: Float64Array): number {
-  let max = 0;
-  for (const c of cost) if (c !== Infinity && c > max) max = c;
-  return 1000 * (max + 1);
+/** Total weighted cost of a plan over the demand it serves (exact costs). */
+function medianObjective(problem: SitingProblem, open: number[]): number {
+  const all = [...existingSites(problem), ...open];
+  const q = all.length;
+  const c = openSiteCosts(problem, all);
+  let obj = 0;
+  for (let u = 0; u < problem.demandIds.length; u++) {
+    let best = Infinity;
+    for (let t = 0; t < q; t++) best = Math.min(best, c[u * q + t]);
+    if (best !== Infinity) obj += problem.weights[u] * best;
+  }
+  return obj;
 }
 
-/** Assignment, objective and greedy rank of the chosen sites. */
+/**
+ * Assignment, objective and greedy rank of the chosen sites, from the exact costs of the open
+ * sites only (n × open, whatever the problem keeps). Demand with no open site in reach is named
+ * (`uncovered`, `unreachable`) and its weight given in `unservedWeight`.
+ */
 export function finishMedian(
   problem: SitingProblem,
-  cost: Float64Array,
   open: number[],
   ctx: {
-    n: number;
-    m: number;
     unreachable: string[];
-    bound?: number;
-    gap?: number;
     solver: SitingResult['solver'];
+    status: SolveStatus;
+    bound: number | null;
     t0: number;
     model?: 'pmedian' | 'pcenter';
   },
 ): SitingResult {
-  const { n, m } = ctx;
+  const n = problem.demandIds.length;
   const fixed = existingSites(problem);
   const all = [...fixed, ...open];
+  const q = all.length;
+  const cost = openSiteCosts(problem, all);
   const assignment: (string | null)[] = [];
   const uncovered: string[] = [];
   let objective = 0;
   let maxCost = 0;
+  let unservedWeight = 0;
   const unreachable = new Set(ctx.unreachable);
   for (let u = 0; u < n; u++) {
     let best = -1;
-    for (const j of all) if (cost[u * m + j] !== Infinity && (best < 0 || cost[u * m + j] < cost[u * m + best])) best = j;
-    assignment.push(best >= 0 ? problem.siteIds[best] : null);
+    for (let t = 0; t < q; t++) if (cost[u * q + t] !== Infinity && (best < 0 || cost[u * q + t] < cost[u * q + best])) best = t;
+    assignment.push(best >= 0 ? problem.siteIds[all[best]] : null);
     if (best < 0) {
       if (!unreachable.has(problem.demandIds[u])) uncovered.push(problem.demandIds[u]);
+      unservedWeight += problem.weights[u];
       continue;
     }
-    objective += problem.weights[u] * cost[u * m + best];
-    if (problem.weights[u] > 0) maxCost = Math.max(maxCost, cost[u * m + best]);
+    objective += problem.weights[u] * cost[u * q + best];
+    if (problem.weights[u] > 0) maxCost = Math.max(maxCost, cost[u * q + best]);
   }
   const model = ctx.model ?? 'pmedian';
-  const { order, gains } = rankByGreedy(problem, cost, open, model);
+  const { order, gains } = rankByGreedy(problem, cost, fixed.length, model);
   const result: SitingResult = {
     model,
-    selected: order.map((j) => problem.siteIds[j]),
+    selected: order.map((t) => problem.siteIds[all[t]]),
     objective: model === 'pmedian' ? objective : maxCost,
     perSiteGain: gains,
     assignment,
     solver: ctx.solver,
+    status: 'heuristic',
+    bound: null,
+    gapPct: null,
     seconds: seconds(ctx.t0),
     existing: fixed.map((j) => problem.siteIds[j]),
   };
-  if (ctx.bound !== undefined) result.bound = ctx.bound;
-  if (ctx.gap !== undefined) result.gap = ctx.gap;
   if (uncovered.length > 0) result.uncovered = uncovered;
   if (ctx.unreachable.length > 0) result.unreachable = ctx.unreachable;
-  return result;
+  if (unservedWeight > 0) result.unservedWeight = unservedWeight;
+  return withStatus(result, ctx.status, ctx.bound);
 }
 
 /**
  * Orders the chosen sites by marginal improvement: starting from the existing facilities, each
  * next site is the one that lowers the objective most. Demand with no open site in reach counts
- * at the largest cost in the matrix, so the first site's gain is finite.
+ * at the largest cost among the open sites, so the first site's gain is finite. `cost` is
+ * n × q over [existing…, chosen…]; returns positions among the chosen (q offset included).
  */
-function rankByGreedy(problem: SitingProblem, cost: Float64Array, open: number[], model: 'pmedian' | 'pcenter'): { order: number[]; gains: number[] } {
+function rankByGreedy(problem: SitingProblem, cost: Float64Array, nFixed: number, model: 'pmedian' | 'pcenter'): { order: number[]; gains: number[] } {
   const n = problem.demandIds.length;
-  const m = problem.siteIds.length;
+  const q = cost.length / Math.max(1, n);
   let maxFinite = 0;
   for (const c of cost) if (c !== Infinity && c > maxFinite) maxFinite = c;
   const d = new Float64Array(n).fill(maxFinite);
-  for (const j of existingSites(problem)) for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * m + j]);
+  for (let t = 0; t < nFixed; t++) for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * q + t]);
   const w = problem.weights;
-  const score = (dist: (u: number) => number): [number, number] => {
+  const score = (t: number): [number, number] => {
     let sum = 0;
     let max = 0;
     for (let u = 0; u < n; u++) {
       if (w[u] === 0) continue;
-      const v = dist(u);
+      const v = t < 0 ? d[u] : Math.min(d[u], cost[u * q + t]);
       sum += w[u] * v;
       if (v > max) max = v;
     }
     return model === 'pmedian' ? [sum, 0] : [max, sum];
   };
-  let current = score((u) => d[u]);
-  const left = [...open];
+  let current = score(-1);
+  const left: number[] = [];
+  for (let t = nFixed; t < q; t++) left.push(t);
   const order: number[] = [];
   const gains: number[] = [];
   while (left.length > 0) {
     let bestK = 0;
     let bestScore: [number, number] = [Infinity, Infinity];
-    left.forEach((j, k) => {
-      const s = score((u) => Math.min(d[u], cost[u * m + j]));
+    left.forEach((t, k) => {
+      const s = score(t);
       if (s[0] < bestScore[0] || (s[0] === bestScore[0] && s[1] < bestScore[1])) {
         bestScore = s;
         bestK = k;
       }
     });
-    const j = left.splice(bestK, 1)[0];
-    for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * m + j]);
-    order.push(j);
+    const t = left.splice(bestK, 1)[0];
+    for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * q + t]);
+    order.push(t);
     gains.push(current[0] - bestScore[0]);
     current = bestScore;
   }
