@@ -1,6 +1,7 @@
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
-import { costMatrixRule, parseCostMatrix } from '../../../src/core/io/cost-matrix.ts';
+import { costMatrixRule, matchCostMatrix, parseCostMatrix, readCostMatrix } from '../../../src/core/io/cost-matrix.ts';
 
 const CSV = 'origin,destination,cost\nd1,s1,10\nd1,s2,30\nd2,s1,25\nd2,s2,5\nd3,s2,12\n';
 
@@ -55,5 +56,64 @@ describe('cost matrix CSV', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).reason).toBe('no costs for 1 demand point(s): d9');
     expect(() => costMatrixRule(m, ['d1'], ['s1', 'sX'])).toThrow('no costs for 1 site(s): sX');
+  });
+});
+
+describe('compact cost matrix (readCostMatrix)', () => {
+  const R_CSV = 'from_id,to_id,travel_time\na,x,5.8\na,y,47\nb,x,12\n';
+
+  it('keeps each id once and the pairs in file order with their lines', () => {
+    const m = readCostMatrix(R_CSV, 'tm.csv');
+    // R accessibility's column names are found by themselves.
+    expect(m.columns).toEqual({ origin: 'from_id', destination: 'to_id', cost: 'travel_time' });
+    expect(m.originIds).toEqual(['a', 'b']);
+    expect(m.destinationIds).toEqual(['x', 'y']);
+    expect([...m.matrix.origins]).toEqual([0, 0, 1]);
+    expect([...m.matrix.destinations]).toEqual([0, 1, 0]);
+    expect([...m.matrix.costs]).toEqual([5.8, 47, 12]);
+    expect([...m.lines]).toEqual([2, 3, 4]);
+  });
+
+  it('reads gzip-compressed bytes as they are', () => {
+    const m = readCostMatrix(gzipSync(new TextEncoder().encode(R_CSV)), 'tm.csv.gz');
+    expect([...m.matrix.costs]).toEqual([5.8, 47, 12]);
+    expect(() => readCostMatrix(Uint8Array.from([0x1f, 0x8b, 1, 2, 3]), 'bad.csv.gz')).toThrow('bad.csv.gz: not a valid gzip file');
+  });
+
+  it('reads quoted fields (delimiters, quotes and line breaks inside), other delimiters, blank lines', () => {
+    const text = 'student,school,time,message\r\n2,S1,83,"Walk to A, then ""B""\nthen C"\r\n\r\n4,S1,18,plain\r\n';
+    const m = readCostMatrix(text, 'j.csv', { origin: 'student', destination: 'school', cost: 'time' });
+    expect(m.originIds).toEqual(['2', '4']);
+    expect([...m.matrix.costs]).toEqual([83, 18]);
+    // The quoted field spans lines 2–3; the blank line is 4; the next record is on line 5.
+    expect([...m.lines]).toEqual([2, 5]);
+    expect([...readCostMatrix('origin;destination;cost\na;x;1\n', 's.csv').matrix.costs]).toEqual([1]);
+    expect([...readCostMatrix('origin\tdestination\tcost\na\tx\t2\n', 't.tsv').matrix.costs]).toEqual([2]);
+  });
+
+  it('names the line of every problem', () => {
+    expect(() => readCostMatrix('from_id,to_id,travel_time\na,x,1\na,y,-2\n', 'tm.csv')).toThrow('tm.csv: line 3: travel_time must not be negative, got -2');
+    expect(() => readCostMatrix('from_id,to_id,travel_time\na,x,1,9\n', 'tm.csv')).toThrow('tm.csv: line 2: 4 fields, but the header has 3');
+    expect(() => readCostMatrix('from_id,to_id,travel_time\na,x,"1\n', 'tm.csv')).toThrow('tm.csv: line 2: a quoted field is not closed');
+    expect(() => readCostMatrix('from_id,to_id,minutes\na,x,1\n', 'tm.csv')).toThrow("tm.csv: missing column 'cost' (header: from_id, to_id, minutes)");
+    expect(() => readCostMatrix('from_id,to_id,minutes\na,x,1\n', 'tm.csv', { cost: 'min' })).toThrow("missing column 'min'");
+    // The earliest line that repeats a pair, whichever origin comes first.
+    expect(() => readCostMatrix('origin,destination,cost\nb,x,1\na,x,1\na,x,2\nb,x,3\n', 'm.csv')).toThrow('m.csv: line 4: a → x appears twice');
+  });
+
+  it('matches the ids to demand and supply rows, naming the line of one they lack', () => {
+    const m = readCostMatrix(R_CSV, 'tm.csv');
+    const { matrix, originRows, destinationRows } = matchCostMatrix(m, { ids: ['z', 'b', 'a'], name: 'cells.csv' }, { ids: ['y', 'x'], name: 'jobs.csv' });
+    expect([...originRows]).toEqual([2, 1]);
+    expect([...destinationRows]).toEqual([1, 0]);
+    expect(matrix.originCount).toBe(3);
+    expect([...matrix.origins]).toEqual([2, 2, 1]);
+    expect([...matrix.destinations]).toEqual([1, 0, 1]);
+    expect(() => matchCostMatrix(m, { ids: ['a'], name: 'cells.csv' }, { ids: ['x', 'y'], name: 'jobs.csv' })).toThrow(
+      "tm.csv: line 4: from_id 'b' is not an id in cells.csv",
+    );
+    expect(() => matchCostMatrix(m, { ids: ['a', 'b'], name: 'cells.csv' }, { ids: ['q'], name: 'jobs.csv' })).toThrow(
+      "tm.csv: line 2: to_id 'x' is not an id in jobs.csv (and 1 more to_id value not there: y)",
+    );
   });
 });
