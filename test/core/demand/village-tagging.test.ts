@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { area, booleanPointInPolygon, feature, featureCollection, intersect } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Point, Polygon } from 'geojson';
-import { buildDemandCells, readPopulation, readUrbanVillages } from '../../../src/core/index.ts';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { buildDemandCells, readPopulation, readUrbanVillages, villageTagger } from '../../../src/core/index.ts';
 import { readInput } from '../expect-fixture.ts';
 
 const RAD = Math.PI / 180;
@@ -109,5 +112,102 @@ describe('demand cells and urban-village tagging', () => {
       'p: geometry Point is not a valid polygon; skipped',
       'm: migrant_share 1.7 is above 1; migrants counted as 0',
     ]);
+  });
+});
+
+/** A closed ring of `n` points around (cx, cy) whose radius wobbles: non-convex, like a digitised village. */
+function wobbly(cx: number, cy: number, r: number, n: number, lobes: number, clockwise = false): number[][] {
+  const ring = Array.from({ length: n }, (_, k) => {
+    const a = ((clockwise ? -1 : 1) * 2 * Math.PI * k) / n;
+    const rr = r * (1 + 0.35 * Math.sin(lobes * a));
+    return [cx + rr * Math.cos(a), cy + rr * Math.sin(a)];
+  });
+  return [...ring, ring[0]];
+}
+
+/** A deterministic pseudo-random sequence (no Math.random: failures must repeat). */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+describe('village tagging against turf (independent overlap areas)', () => {
+  // Expected shares from turf's polygon clipping and spherical area: the way the tagger worked before.
+  const village = (id: string, polygon: Polygon | MultiPolygon) =>
+    readUrbanVillages({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id, name: id, migrant_share: 0.5 }, geometry: polygon }] }).villages[0];
+  const turfShare = (cell: Polygon, v: Polygon | MultiPolygon) => {
+    const o = intersect(featureCollection([feature(cell), feature(v)]));
+    return o ? area(o) / area(cell) : 0;
+  };
+  const star: Polygon = { type: 'Polygon', coordinates: [wobbly(113.62, 34.76, 0.01, 400, 7)] };
+  // The same star with a wobbly hole, and its outer ring drawn clockwise (the tagger must not care).
+  const holed: Polygon = { type: 'Polygon', coordinates: [wobbly(113.62, 34.76, 0.01, 400, 7, true), wobbly(113.621, 34.761, 0.004, 90, 3, true)] };
+  const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [star.coordinates, [wobbly(113.66, 34.76, 0.006, 120, 5)]] };
+
+  it.each([['star', star], ['star with a hole', holed], ['two parts', multi]] as const)('square, skewed and triangular cells over a %s', (_, shape) => {
+    const tag = villageTagger([village('v', shape)]);
+    const rnd = lcg(17);
+    let straddling = 0;
+    for (let k = 0; k < 60; k++) {
+      const x = 113.60 + 0.07 * rnd();
+      const y = 34.745 + 0.03 * rnd();
+      const d = 0.0005 + 0.003 * rnd();
+      const cells: Polygon[] = [
+        { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] },
+        { type: 'Polygon', coordinates: [[[x, y], [x + d, y + d / 3], [x + d / 2, y + d], [x, y]]] },
+      ];
+      for (const cell of cells) {
+        const expected = turfShare(cell, shape);
+        const got = tag([x, y], cell);
+        const share = got.reduce((t, s) => t + s.share, 0);
+        if (expected > 1e-6) expect(got.map((s) => s.village)).toEqual([0]);
+        // Within 5e-6: turf cuts slanted edges straight in degrees, the tagger straight on the equal-area plane.
+        expect(share, `cell ${k} at ${x}, ${y}`).toBeCloseTo(expected, 5);
+        if (expected > 0.01 && expected < 0.99) straddling++;
+      }
+    }
+    // The cases test what they are meant to: many cells cut by the boundary.
+    expect(straddling).toBeGreaterThan(8);
+  });
+
+  it('points: inside, in the hole, on the boundary (counts as inside, as turf says)', () => {
+    const square: Polygon = { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.61, 34.71], [113.6, 34.71], [113.6, 34.7]], [[113.603, 34.703], [113.603, 34.706], [113.606, 34.706], [113.606, 34.703], [113.603, 34.703]]] };
+    const tag = villageTagger([village('sq', square)]);
+    for (const p of [[113.601, 34.701], [113.604, 34.704], [113.6, 34.705], [113.61, 34.71], [113.62, 34.705], [113.603, 34.7045]] as [number, number][]) {
+      expect(tag(p, null).length, String(p)).toBe(booleanPointInPolygon(p, square) ? 1 : 0);
+    }
+  });
+
+  it('a village digitised with 200,000 vertices tags the demo in under 5 s, with the rectangle shares by hand', () => {
+    const population = readPopulation(JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/geo/demo-population.geojson'), 'utf8'))).features;
+    // A rectangle over part of the demo, its edges densified to 200,000 vertices: its shares are rectangle overlaps.
+    const box: Box = [113.6105, 34.7605, 113.6495, 34.7895];
+    const perSide = 50_000;
+    const [w, s, e, n] = box;
+    const ring: number[][] = [];
+    for (let k = 0; k < perSide; k++) ring.push([w + ((e - w) * k) / perSide, s]);
+    for (let k = 0; k < perSide; k++) ring.push([e, s + ((n - s) * k) / perSide]);
+    for (let k = 0; k < perSide; k++) ring.push([e - ((e - w) * k) / perSide, n]);
+    for (let k = 0; k < perSide; k++) ring.push([w, n - ((n - s) * k) / perSide]);
+    ring.push(ring[0]);
+    expect(ring.length - 1).toBe(200_000);
+    const v = village('dense', { type: 'Polygon', coordinates: [ring] });
+    const t0 = performance.now();
+    const cells = buildDemandCells(population, [v], { usersPer1000: 66 });
+    const seconds = (performance.now() - t0) / 1000;
+    expect(seconds).toBeLessThan(5);
+    let checked = 0;
+    population.forEach((p, k) => {
+      const g = p.polygon as Polygon;
+      const xs = g.coordinates[0].map((q) => q[0]);
+      const ys = g.coordinates[0].map((q) => q[1]);
+      const cellBox: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      const o = overlap(cellBox, box);
+      const expected = o ? rectArea(o) / rectArea(cellBox) : 0;
+      const got = cells[k].villages.reduce((t, x) => t + x.share, 0);
+      expect(got, p.id).toBeCloseTo(expected > 1e-6 ? expected : 0, 6);
+      if (expected > 0) checked++;
+    });
+    expect(checked).toBeGreaterThan(100);
   });
 });
