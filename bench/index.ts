@@ -15,3 +15,6 @@ benches.whatif = whatifBench;
 
 import { networkBench } from './network.ts';
 benches.network = networkBench;
+
+import { accessBench } from './access.ts';
+benches.access = accessBench;
