@@ -1,3 +1,5 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+
 /** The CLI's streams, injectable so tests can run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,4 +17,37 @@ export interface Command {
   usage: string;
   /** Returns the process exit code: 0 ok, 1 failure, 2 unusable input or usage. */
   run(argv: string[], io: CliIo): Promise<number>;
+}
+
+/** Bytes gathered before each write: few system calls, little memory. */
+const WRITE_BUFFER = 1 << 20;
+
+/**
+ * Writes text made piece by piece (an export's lines) to `path` as the pieces come, so memory holds
+ * about one buffer of it, never the whole file. The text goes to `path.partial` first and takes
+ * its name only when complete: a failure never leaves a cut-short file under the real name.
+ */
+export function writeChunks(path: string, chunks: Iterable<string>): void {
+  const partial = `${path}.partial`;
+  const fd = openSync(partial, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= WRITE_BUFFER) {
+        writeSync(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length > 0) writeSync(fd, pending.join(''));
+  } catch (err) {
+    closeSync(fd);
+    rmSync(partial, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  renameSync(partial, path);
 }

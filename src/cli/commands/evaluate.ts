@@ -20,9 +20,9 @@ import {
   type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
-import { cellFeatures, exportFormatOf, facilityFeatures, featuresText, summaryJson, summaryRecord } from '../../core/export/index.ts';
+import { cellRows, exportFormatOf, facilityFeatures, featureChunks, summaryJson, summaryRecord } from '../../core/export/index.ts';
 import { argsError, UsageError } from '../cli.ts';
-import type { CliIo, Command } from '../io.ts';
+import { writeChunks, type CliIo, type Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, mappingOptionsUsage, readMappingChoices } from '../mapping-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readLayer } from '../read-file.ts';
@@ -253,11 +253,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       `note: ${skippedForCapacity} ${skippedForCapacity === 1 ? 'facility was' : 'facilities were'} skipped for a missing capacity; --assume-capacity standard keeps them at the standard size\n`,
     );
   }
+  // Rows are written as they are made: millions of cells never become one string.
   if (args.out && cellsFormat) {
-    writeFileSync(args.out, cellsFormat === 'json' ? summaryJson(result, warnings) : featuresText(cellFeatures(result, population), cellsFormat));
+    if (cellsFormat === 'json') writeFileSync(args.out, summaryJson(result, warnings));
+    else writeChunks(args.out, featureChunks(() => cellRows(result, population), cellsFormat));
   }
   if (facilitiesOut && (facilitiesFormat === 'geojson' || facilitiesFormat === 'csv')) {
-    writeFileSync(facilitiesOut, featuresText(facilityFeatures(result, facilities), facilitiesFormat));
+    writeChunks(facilitiesOut, featureChunks(() => facilityFeatures(result, facilities), facilitiesFormat));
   }
   if (args.json) {
     io.stdout(JSON.stringify(summaryRecord(result, warnings)) + '\n');

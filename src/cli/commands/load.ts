@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FACILITY_TYPES, formatWarning, isFacilityType, terminalSafe } from '../../core/index.ts';
-import { exportFormatOf, featuresText } from '../../core/export/index.ts';
+import { exportFormatOf, featureChunks } from '../../core/export/index.ts';
 import { applyMapping, isRole, mappingFileOf, mappingFileText, ROLES, suggestRole, type FieldMapping, type MappingOptions } from '../../core/io/index.ts';
 import { argsError, UsageError } from '../cli.ts';
-import type { CliIo, Command } from '../io.ts';
+import { writeChunks, type CliIo, type Command } from '../io.ts';
 import { choiceForFile, MAPPING_OPTIONS, mappingOptionsUsage, mappingFor, readMappingChoices } from '../mapping-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureFile } from '../read-file.ts';
 
@@ -88,7 +88,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   warnings.slice(0, MAX_PRINTED_WARNINGS).forEach((w) => io.stderr(`warning: ${w}\n`));
   if (warnings.length > MAX_PRINTED_WARNINGS) io.stderr(`warning: … and ${warnings.length - MAX_PRINTED_WARNINGS} more (all are listed by --json)\n`);
-  if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) writeFileSync(o.out, featuresText(layer.collection.features, outFormat));
+  if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) writeChunks(o.out, featureChunks(() => layer.collection.features, outFormat));
   if (o.json) {
     io.stdout(
       JSON.stringify({

@@ -1,6 +1,5 @@
 import { centroid } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
-import Papa from 'papaparse';
 import { toWkt } from '../io/wkt.ts';
 import { ROUNDING, roundGeometry } from './rounding.ts';
 
@@ -22,22 +21,34 @@ export function neutraliseCell(value: unknown): string | number {
   return text;
 }
 
+/** A CSV field as papaparse's `unparse` writes it: quoted when it holds a comma, quote, line break or BOM, or starts or ends with a space. */
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[,"\r\n\uFEFF]|^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /**
- * Features as CSV: every property (first-seen order) and the geometry as `lon`, `lat` (points; the
- * centroid otherwise) plus `wkt` when any geometry is not a point, so loading the CSV again gives
- * the same features. A UTF-8 BOM leads so Excel shows Chinese text correctly. Coordinates are
- * written to 7 decimals and numbers without float noise (see rounding.ts).
+ * Features as CSV, one line at a time (so an export of millions of rows never becomes one string):
+ * every property (first-seen order) and the geometry as `lon`, `lat` (points; the centroid
+ * otherwise) plus `wkt` when any geometry is not a point, so loading the CSV again gives the same
+ * features. A UTF-8 BOM leads so Excel shows Chinese text correctly. Coordinates are written to 7
+ * decimals and numbers without float noise (see rounding.ts). `features` is called twice: once for
+ * the columns, once for the rows.
  */
-export function featuresToCsv(features: readonly Feature<Geometry | null>[]): string {
+export function* csvLines(features: () => Iterable<Feature<Geometry | null>>): Generator<string> {
   const keys = new Set<string>();
-  for (const f of features) for (const k in f.properties ?? {}) keys.add(k);
-  const withWkt = features.some((f) => f.geometry && f.geometry.type !== 'Point');
+  let withWkt = false;
+  for (const f of features()) {
+    for (const k in f.properties ?? {}) keys.add(k);
+    if (f.geometry && f.geometry.type !== 'Point') withWkt = true;
+  }
   const geometryColumns = withWkt ? ['lon', 'lat', 'wkt'] : ['lon', 'lat'];
   for (const k of geometryColumns) keys.delete(k);
-  const fields = [...keys, ...geometryColumns];
-  const data = features.map((f) => {
+  const columns = [...keys];
+  yield '\uFEFF' + [...columns, ...geometryColumns].map((k) => csvField(neutraliseCell(k))).join(',') + '\r\n';
+  for (const f of features()) {
     const props = f.properties ?? {};
-    const row: (string | number)[] = [...keys].map((k) => {
+    const row: (string | number)[] = columns.map((k) => {
       const v = props[k];
       return neutraliseCell(typeof v === 'number' ? ROUNDING.other(v) : v);
     });
@@ -45,8 +56,11 @@ export function featuresToCsv(features: readonly Feature<Geometry | null>[]): st
     const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
     row.push(at ? ROUNDING.degrees(at[0]) : '', at ? ROUNDING.degrees(at[1]) : '');
     if (withWkt) row.push(g ? toWkt(g) : '');
-    return row;
-  });
-  const header = fields.map((k) => String(neutraliseCell(k)));
-  return '\uFEFF' + Papa.unparse({ fields: header, data }, { newline: '\r\n' }) + '\r\n';
+    yield row.map(csvField).join(',') + '\r\n';
+  }
+}
+
+/** Features as one CSV text (see csvLines). */
+export function featuresToCsv(features: readonly Feature<Geometry | null>[]): string {
+  return [...csvLines(() => features)].join('');
 }

@@ -1,9 +1,9 @@
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, Geometry, Point } from 'geojson';
 import type { Proposal } from '../recommend/recommend-sites.ts';
 import type { Evaluation } from '../evaluate/evaluation.ts';
 import { cellsByFeature } from '../evaluate/feature-rows.ts';
 import { featuresOf } from '../input/features.ts';
-import { featuresToCsv } from './csv.ts';
+import { csvLines } from './csv.ts';
 import { denoiseProperties, roundAs, roundGeometry } from './rounding.ts';
 
 // Computed fields are rounded by kind (people, share, ratio, metres): see rounding.ts.
@@ -19,13 +19,18 @@ type Out = Feature<Geometry | null, Record<string, unknown>>;
  * parts of a polygon split at the radius joined back (`cellsByFeature`).
  */
 export function cellFeatures(result: Evaluation, population: unknown): Out[] {
+  return [...cellRows(result, population)];
+}
+
+/** cellFeatures one at a time, for exports too large to hold as objects and text at once. */
+export function* cellRows(result: Evaluation, population: unknown): Generator<Out> {
   const input = featuresOf(population, 'population');
   // Without capacities nothing is allocated: served and accessibility are unknown, not 0.
   const known = result.summary.capacityKnown !== false;
   const allocated = <T>(x: T): T | null => (known ? x : null);
-  return cellsByFeature(result.cells).map((c) => {
+  for (const c of cellsByFeature(result.cells)) {
     const f = input[c.featureIndex];
-    return {
+    yield {
       type: 'Feature',
       geometry: f.geometry,
       properties: {
@@ -46,7 +51,7 @@ export function cellFeatures(result: Evaluation, population: unknown): Out[] {
         migrants: people(c.migrants),
       },
     };
-  });
+  }
 }
 
 /**
@@ -155,10 +160,21 @@ export function proposalFeatures(proposals: readonly Proposal[]): Feature<Point,
  * (fields already rounded by kind keep their rounding; see rounding.ts).
  */
 export function featuresText(features: readonly Out[], format: 'geojson' | 'csv'): string {
-  if (format === 'csv') return featuresToCsv(features);
-  const fc: FeatureCollection<Geometry | null> = {
-    type: 'FeatureCollection',
-    features: features.map((f) => ({ ...f, geometry: roundGeometry(f.geometry), properties: denoiseProperties(f.properties) })),
-  };
-  return JSON.stringify(fc) + '\n';
+  return [...featureChunks(() => features, format)].join('');
+}
+
+/**
+ * featuresText in pieces (a line a feature), for writing exports as they are made: the text of a
+ * million rows is never one string. `features` may be called twice (CSV: columns, then rows).
+ */
+export function* featureChunks(features: () => Iterable<Out>, format: 'geojson' | 'csv'): Generator<string> {
+  if (format === 'csv') return yield* csvLines(features);
+  // The same text as JSON.stringify of the whole FeatureCollection, one feature per piece.
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for (const f of features()) {
+    yield (first ? '' : ',') + JSON.stringify({ ...f, geometry: roundGeometry(f.geometry), properties: denoiseProperties(f.properties) });
+    first = false;
+  }
+  yield ']}\n';
 }

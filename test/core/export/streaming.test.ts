@@ -1,0 +1,38 @@
+import Papa from 'papaparse';
+import type { Feature, Geometry } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { csvLines, featureChunks } from '../../../src/core/export/index.ts';
+
+type F = Feature<Geometry | null, Record<string, unknown>>;
+const point = (x: number, y: number, properties: Record<string, unknown>): F => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties });
+
+describe('exports written piece by piece', () => {
+  const tricky = ['a,b', 'say "hi"', 'two\nlines', ' lead', 'trail ', '\uFEFFbom', '=SUM(A1)', '-12.5', 'plain', '中文'];
+  const features = tricky.map((name, i) => point(113 + i / 10, 34.5, { name, n: i }));
+
+  it('CSV: one piece for the header and one per row, each ending CRLF, that papaparse reads back to the values', () => {
+    let calls = 0;
+    const pieces = [...csvLines(() => (calls++, features))];
+    // Two passes over the features (columns, then rows), never a copy of them all.
+    expect(calls).toBe(2);
+    expect(pieces).toHaveLength(1 + features.length);
+    expect(pieces.every((p) => p.endsWith('\r\n'))).toBe(true);
+    const parsed = Papa.parse<string[]>(pieces.join('').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual(['name', 'n', 'lon', 'lat']);
+    expect(parsed.slice(1).map((r) => r[0])).toEqual(tricky.map((t) => (t === '=SUM(A1)' ? "'=SUM(A1)" : t)));
+    expect(parsed.slice(1).map((r) => Number(r[2]))).toEqual(features.map((f) => (f.geometry as { coordinates: number[] }).coordinates[0]));
+  });
+
+  it('CSV: the same text as papaparse.unparse writes for the same rows', () => {
+    const text = [...csvLines(() => features)].join('');
+    const rows = features.map((f, i) => [f.properties.name === '=SUM(A1)' ? "'=SUM(A1)" : f.properties.name, i, 113 + i / 10, 34.5]);
+    expect(text).toBe('\uFEFF' + Papa.unparse({ fields: ['name', 'n', 'lon', 'lat'], data: rows }, { newline: '\r\n' }) + '\r\n');
+  });
+
+  it('GeoJSON: the pieces join into the FeatureCollection JSON.stringify would write', () => {
+    const pieces = [...featureChunks(() => features, 'geojson')];
+    expect(pieces).toHaveLength(features.length + 2);
+    expect(pieces.join('')).toBe(JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
+    expect([...featureChunks(() => [], 'geojson')].join('')).toBe('{"type":"FeatureCollection","features":[]}\n');
+  });
+});
