@@ -220,7 +220,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const populationLayer = await readLayer(args.population, 'population', load, undefined, choices.byRole.population, usage);
   const facilityLayer = await readLayer(args.facilities, 'facilities', load, args.type, choices.byRole.facilities, usage);
   const villageLayer = args.villages ? await readLayer(args.villages, 'villages', load, undefined, choices.byRole.villages, usage) : undefined;
-  const population = populationLayer.collection;
+  const population = populationLayer.grid ?? populationLayer.collection;
   const facilities = facilityLayer.collection;
   const villages = villageLayer?.collection;
   const distance = await readNetworkDistance(args, load, usage, choices.byRole.roads);

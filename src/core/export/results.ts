@@ -3,6 +3,7 @@ import type { Proposal } from '../recommend/recommend-sites.ts';
 import type { Evaluation } from '../evaluate/evaluation.ts';
 import { cellsByFeature } from '../evaluate/feature-rows.ts';
 import { featuresOf } from '../input/features.ts';
+import { isPopulationGrid, pixelFeature } from '../demand/population-grid.ts';
 import { csvLines } from './csv.ts';
 import { denoiseProperties, roundAs, roundGeometry } from './rounding.ts';
 
@@ -24,12 +25,14 @@ export function cellFeatures(result: Evaluation, population: unknown): Out[] {
 
 /** cellFeatures one at a time, for exports too large to hold as objects and text at once. */
 export function* cellRows(result: Evaluation, population: unknown): Generator<Out> {
-  const input = featuresOf(population, 'population');
+  // A raster kept as a grid: each row gets its pixel's polygon, built here for the rows written.
+  const grid = isPopulationGrid(population) ? population : null;
+  const input = grid ? null : featuresOf(population, 'population');
   // Without capacities nothing is allocated: served and accessibility are unknown, not 0.
   const known = result.summary.capacityKnown !== false;
   const allocated = <T>(x: T): T | null => (known ? x : null);
   for (const c of cellsByFeature(result.cells)) {
-    const f = input[c.featureIndex];
+    const f = grid ? pixelFeature(grid, c.featureIndex) : input![c.featureIndex];
     yield {
       type: 'Feature',
       geometry: f.geometry,

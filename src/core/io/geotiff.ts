@@ -5,6 +5,7 @@ import { extensionOf, startsWith } from './bytes.ts';
 import { crsFromEpsg, type SourceCrs } from './crs.ts';
 import { checkpoint, LAYER_NAMES } from './finish.ts';
 import { limitsOf, overLimit } from './limits.ts';
+import type { PopulationGrid } from '../demand/population-grid.ts';
 import type { Loader, LoadResult, RawFeature } from './types.ts';
 
 /** The raster's CRS from its GeoKeys (option first); user-defined (32767) or none is refused. */
@@ -100,48 +101,70 @@ export const geotiffLoader: Loader = {
     }
     if (!band || band.length < pixels) throw new InputError(file, `the raster holds fewer pixels than its ${width} × ${height} size`);
     const nodata = image.getGDALNoData();
-    const features: RawFeature[] = [];
-    const labels: string[] = [];
-    let negative = 0;
     const w = c1 - c0;
-    for (let r = r0; r < r1; r++) {
-      for (let c = c0; c < c1; c++) {
-        const v = band[(r - r0) * w + (c - c0)];
-        if (v === nodata || !Number.isFinite(v) || v === 0) continue;
-        if (v < 0) {
-          negative++;
-          continue;
-        }
-        const corner = (cc: number, rr: number) => forward([x0 + cc * dx, y0 + rr * dy]);
-        const ring = [corner(c, r), corner(c, r + 1), corner(c + 1, r + 1), corner(c + 1, r), corner(c, r)];
-        if (dx * dy > 0) ring.reverse(); // keep outer rings counter-clockwise (RFC 7946)
-        const id = `r${r}c${c}`;
-        features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { id, population: v } });
-        labels.push(id);
+    const h = r1 - r0;
+    const residents = new Float32Array(w * h);
+    let negative = 0;
+    let used = 0;
+    for (let i = 0; i < w * h; i++) {
+      const v = band[i];
+      if (v === nodata || !Number.isFinite(v) || v === 0) continue;
+      if (v < 0) {
+        negative++;
+        continue;
       }
-      if ((r - r0) % 256 === 255) {
-        onProgress?.({ phase: 'features', fraction: 0.1 + (0.85 * (r - r0)) / (r1 - r0), rows: features.length });
-        await checkpoint(options, file);
-      }
+      residents[i] = v;
+      used++;
     }
+    const corner = (cc: number, rr: number) => forward([x0 + cc * dx, y0 + rr * dy]);
+    /** One cell polygon per populated pixel, named by the pixel's row and column in the file. */
+    const pixelFeatures = (): { features: RawFeature[]; labels: string[] } => {
+      const features: RawFeature[] = [];
+      const labels: string[] = [];
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0; c < c1; c++) {
+          const v = residents[(r - r0) * w + (c - c0)];
+          if (!(v > 0)) continue;
+          const ring = [corner(c, r), corner(c, r + 1), corner(c + 1, r + 1), corner(c + 1, r), corner(c, r)];
+          if (dx * dy > 0) ring.reverse(); // keep outer rings counter-clockwise (RFC 7946)
+          const id = `r${r}c${c}`;
+          features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { id, population: v } });
+          labels.push(id);
+        }
+      }
+      return { features, labels };
+    };
+    // A lon/lat north-up raster stays a grid (typed arrays); a projected one has curved pixel edges in WGS84, so it becomes polygons.
+    const grid: PopulationGrid | undefined =
+      !converter && dx > 0 && dy < 0
+        ? { kind: 'population-grid', west: x0 + c0 * dx, north: y0 + r0 * dy, stepLng: dx, stepLat: -dy, width: w, height: h, row0: r0, col0: c0, residents }
+        : undefined;
+    onProgress?.({ phase: 'features', fraction: 0.95, rows: used });
+    await checkpoint(options, file);
     const warnings: InputWarning[] = [];
     if (negative > 0) {
       warnings.push({ source: file, feature: 'all features', reason: `${negative} pixel${negative === 1 ? "" : "s"} with a negative value (not the nodata value ${nodata}); skipped` });
     }
-    if (features.length === 0) {
+    if (used === 0) {
       throw new InputError(file, `no features: no pixel in the ${options.role ? `${LAYER_NAMES[options.role]} ` : ''}window has a population above 0 (${pixels} pixels, nodata ${nodata ?? 'not set'})`);
     }
-    return {
+    const result = {
       file,
-      format: 'geotiff',
-      features,
-      labels,
+      format: 'geotiff' as const,
       fields: ['id', 'population'],
-      suggestedRole: 'population',
+      suggestedRole: 'population' as const,
       suggestedMapping: { id: 'id', population: 'population' },
       crs: { detected: crs.label, source: crs.source, converted: crs.proj !== null },
-      report: { read: pixels, used: features.length, skipped: negative },
+      report: { read: pixels, used, skipped: negative },
       warnings,
     };
+    if (!grid) return { ...result, ...pixelFeatures() };
+    // The polygons are built only if something asks for them (the population layer uses the grid).
+    let built: { features: RawFeature[]; labels: string[] } | null = null;
+    const lazy = () => (built ??= pixelFeatures());
+    return Object.defineProperties({ ...result, grid } as LoadResult, {
+      features: { get: () => lazy().features, enumerable: true },
+      labels: { get: () => lazy().labels, enumerable: true },
+    });
   },
 };

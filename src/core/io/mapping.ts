@@ -2,6 +2,7 @@ import { kinks } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { areaCentroid } from '../demand/polygon-shape.ts';
+import type { PopulationGrid } from '../demand/population-grid.ts';
 import { isLngLatPair, isValidPolygonal, nonNegativeNumber, type NumberCheck } from '../input/features.ts';
 import { FACILITY_TYPES, isFacilityType } from '../schema.ts';
 import { facilityTypeLookup } from './fields.ts';
@@ -98,6 +99,7 @@ export function applyMapping(
   if (role === 'population' && !mapping.population) throw missingField('population');
   if (role === 'facilities' && !mapping.type && !mapping.fixedType) throw missingField('facility type');
 
+  if (role === 'population' && result.grid && mapping.population === 'population') return mappedGrid(result, result.grid, mapping);
   const warnings: InputWarning[] = [...result.warnings];
   const skippedWarnings: InputWarning[] = [];
   const out: Feature<Geometry, Record<string, unknown>>[] = [];
@@ -222,5 +224,31 @@ export function applyMapping(
     report: { read: result.report.read, used: out.length, skipped: result.report.skipped + skippedWarnings.length },
     warnings,
     ...(role === 'facilities' ? { capacities: counts } : {}),
+  };
+}
+
+/**
+ * A lon/lat population raster as the population layer: the grid itself, not a polygon per pixel.
+ * Pixels above the population limit are left out with one warning, as features would be.
+ */
+function mappedGrid(result: LoadResult, grid: PopulationGrid, mapping: FieldMapping): MappedLayer {
+  let over = 0;
+  const residents = grid.residents.map((v) => {
+    if (v <= MAX_POPULATION) return v;
+    over++;
+    return 0;
+  });
+  const warnings = [...result.warnings];
+  if (over > 0) warnings.push({ source: result.file, feature: 'all features', reason: `${over} pixel${over === 1 ? '' : 's'} above ${MAX_POPULATION.toLocaleString('en-US')} residents; skipped` });
+  const used = result.report.used - over;
+  if (used === 0) throw new InputError(result.file, `no usable pixels: all ${result.report.used} are above ${MAX_POPULATION.toLocaleString('en-US')} residents`);
+  return {
+    file: result.file,
+    role: 'population',
+    mapping,
+    collection: { type: 'FeatureCollection', features: [] },
+    report: { read: result.report.read, used, skipped: result.report.skipped + over },
+    warnings,
+    grid: { ...grid, residents },
   };
 }

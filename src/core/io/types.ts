@@ -1,4 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
+import type { PopulationGrid } from '../demand/population-grid.ts';
 import type { InputWarning } from '../errors.ts';
 import type { FacilityType } from '../schema.ts';
 import type { Limits } from './limits.ts';
@@ -157,6 +158,11 @@ export interface LoadResult {
   crs: CrsInfo;
   report: LoadReport;
   warnings: InputWarning[];
+  /**
+   * A lon/lat population raster kept as a grid; `features` and `labels` are then built only when
+   * read (a city is a million pixels), so code that can take the grid should.
+   */
+  grid?: PopulationGrid;
 }
 
 /** Features mapped onto the schema for one role, ready for the engine. */
@@ -172,6 +178,8 @@ export interface MappedLayer {
   warnings: InputWarning[];
   /** Facilities only: how many features got their capacity which way. */
   capacities?: CapacityCounts;
+  /** A population raster kept as a grid (`collection` is then empty): what the engine and the map take in its place. */
+  grid?: PopulationGrid;
 }
 
 /** One file format: `sniff` scores how likely the bytes are this format (0..1). */
