@@ -55,6 +55,14 @@ describe('catchmap access', () => {
     expect(json(r.stdout).values.B).toBeCloseTo(0.3, 12);
   });
 
+  it('--limit applies to the matrix too: a .csv.gz inflating past text-bytes is refused', async () => {
+    const gz = file('m2.csv.gz', gzipSync(new TextEncoder().encode(MATRIX_TEXT)));
+    const small = file('small.csv', 'id,seats\nA,0\nX,60\n');
+    const r = await run('--method', 'cumulative', '--demand', small, '--supply', small, '--matrix', gz, '--supply-field', 'seats', '--cutoff', '30', '--limit', 'text-bytes=40');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${gz}: it inflates to more than 40 bytes of text (limit text-bytes = 40; raise it with --limit text-bytes=N)\n`);
+  });
+
   it('every method from the command line, by hand', async () => {
     // E2SFCA, zones 10:1, 20:0.5, 30:0.25: R_X = 60/200 = 0.3, R_Y = 30/225; A = 1/3, B = 17/60.
     const e2 = json((await run('--method', 'e2sfca', ...both, '--steps', '10:1,20:0.5,30:0.25', '--json')).stdout).values;

@@ -19,15 +19,17 @@ import {
 } from '../../core/access/index.ts';
 import { areaCentroid } from '../../core/demand/polygon-shape.ts';
 import { geodesicIndexRule } from '../../core/distance/geodesic-index.ts';
-import { InputError } from '../../core/errors.ts';
+import { InputError, terminalSafe } from '../../core/errors.ts';
 import { neutraliseCell } from '../../core/export/index.ts';
 import { decodeText, extensionOf } from '../../core/io/bytes.ts';
 import { matchCostMatrix, readCostMatrix, type CostColumns } from '../../core/io/cost-matrix.ts';
 import { FIELD_NAMES, findField } from '../../core/io/fields.ts';
+import { limitsOf } from '../../core/io/limits.ts';
+import type { LoadOptions } from '../../core/io/types.ts';
 import type { LngLat } from '../../core/types.ts';
-import { UsageError } from '../cli.ts';
+import { argsError, UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
-import { readBytes, readFeatureCollection } from '../read-file.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readBytes, readFeatureCollection } from '../read-file.ts';
 
 const USAGE = `Usage: catchmap access --method METHOD --demand FILE --supply FILE (--matrix FILE | --cutoff M) [options]
 
@@ -58,7 +60,8 @@ straight-line metres within --cutoff. Formulas and references: README, "Accessib
   --passive           gravity, cumulative, nearest: per destination, the population reaching it
   --json              print {"method","values":{"<id>":value,…},"seconds"}; unreached is null
   --out FILE          per origin (passive: per destination) values with the row's own fields,
-                      as .csv or .geojson (needs geometry in the file)`;
+                      as .csv or .geojson (needs geometry in the file)
+${LAYER_OPTIONS_USAGE}`;
 
 function parse(argv: string[]) {
   try {
@@ -85,10 +88,11 @@ function parse(argv: string[]) {
         passive: { type: 'boolean' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        ...LAYER_OPTIONS,
       },
     }).values;
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw argsError(err);
   }
 }
 
@@ -188,16 +192,16 @@ interface Table {
 const CSV_EXTENSIONS = ['csv', 'tsv', 'tab', 'txt'];
 
 /**
- * A CSV is read as a plain table (coordinates optional: with a matrix the ids are all that is
- * needed); lon/lat columns, when present, give each row a point. Other formats go through the
- * loaders as features.
+ * With a matrix, a CSV is read as a plain table: the ids are all that is needed, and lon/lat
+ * columns, when present, give each row a point (as WGS84) for --out .geojson. Other files, and
+ * every file without a matrix, go through the loaders (coordinate systems, projections).
  */
-async function readTable(file: string, idField: string): Promise<Table> {
+async function readTable(file: string, idField: string, load: LoadOptions, idsOnly: boolean): Promise<Table> {
   let columns: string[];
   let raw: { properties: Record<string, unknown>; geometry: Geometry | null; featureId?: unknown }[];
   let lineOf: (i: number) => string;
-  if (CSV_EXTENSIONS.includes(extensionOf(file))) {
-    const { text } = decodeText(readBytes(file), file);
+  if (idsOnly && CSV_EXTENSIONS.includes(extensionOf(file))) {
+    const { text } = decodeText(readBytes(file), file, load.encoding, limitsOf(load.limits));
     const ext = extensionOf(file);
     const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
       header: true,
@@ -218,7 +222,7 @@ async function readTable(file: string, idField: string): Promise<Table> {
     });
     lineOf = (i) => `line ${i + 2}`;
   } else {
-    const { collection } = await readFeatureCollection(file);
+    const { collection } = await readFeatureCollection(file, load, undefined, (m) => new UsageError(m));
     const keys = new Set<string>();
     for (const f of collection.features) for (const k in f.properties ?? {}) keys.add(k);
     columns = [...keys];
@@ -268,10 +272,10 @@ function lngLatOf(table: Table, row: Row): LngLat {
 }
 
 /** The pairs to measure on, and which rows of each side are in them at all. */
-function pairsOf(o: Options, demand: Table, supply: Table): { matrix: OdMatrix; origins: Int32Array; destinations: Int32Array; pairs: string } {
+function pairsOf(o: Options, load: LoadOptions, demand: Table, supply: Table): { matrix: OdMatrix; origins: Int32Array; destinations: Int32Array; pairs: string } {
   if (o.matrix) {
     const columns: Partial<CostColumns> = { origin: o.from, destination: o.to, cost: o.cost };
-    const sparse = readCostMatrix(readBytes(o.matrix), o.matrix, columns);
+    const sparse = readCostMatrix(readBytes(o.matrix), o.matrix, columns, load.limits);
     const matched = matchCostMatrix(sparse, { ids: demand.rows.map((r) => r.id), name: demand.file }, { ids: supply.rows.map((r) => r.id), name: supply.file });
     return { matrix: matched.matrix, origins: matched.originRows, destinations: matched.destinationRows, pairs: `${matched.matrix.costs.length.toLocaleString('en-US')} pairs of ${o.matrix}` };
   }
@@ -298,14 +302,16 @@ export const accessCommand: Command = {
     const outFormat = o.out === undefined ? null : extensionOf(o.out);
     if (outFormat !== null && outFormat !== 'csv' && outFormat !== 'geojson') throw new UsageError(`--out must end in .csv or .geojson, got '${o.out}'`);
     const idField = o['id-field'] ?? 'id';
-    const demand = await readTable(o.demand, idField);
-    const supply = o.supply === o.demand ? demand : await readTable(o.supply, idField);
+    const load = layerOptions(o, (m) => new UsageError(m));
+    const idsOnly = o.matrix !== undefined;
+    const demand = await readTable(o.demand, idField, load, idsOnly);
+    const supply = o.supply === o.demand ? demand : await readTable(o.supply, idField, load, idsOnly);
     const passive = 'passive' in spec && spec.passive === true;
     const usesDemand = spec.method === '2sfca' || spec.method === 'e2sfca' || spec.method === 'bfca' || passive;
     const usesSupply = !passive;
     const demandValues = usesDemand ? numericField(demand, o['demand-field'] ?? 'population', '--demand-field') : new Float64Array(demand.rows.length);
     const supplyValues = usesSupply ? numericField(supply, o['supply-field'] ?? 'capacity', '--supply-field') : new Float64Array(supply.rows.length);
-    const { matrix, origins, destinations, pairs } = pairsOf(o, demand, supply);
+    const { matrix, origins, destinations, pairs } = pairsOf(o, load, demand, supply);
     const result = computeAccess(spec, matrix, demandValues, supplyValues);
     // Values exist for the rows in the matrix (R accessibility: the ids of its from_id column).
     const table = passive ? supply : demand;
@@ -319,7 +325,7 @@ export const accessCommand: Command = {
       io.stdout(JSON.stringify({ method: result.method, values, seconds }) + '\n');
     } else io.stdout(summaryText(result, table, shown, passive ? null : demandValues, pairs, seconds));
     const absent = table.rows.length - shown.length;
-    if (absent > 0) io.stderr(`warning: ${table.file}: ${absent} of ${table.rows.length} rows are not ${passive ? 'destinations' : 'origins'} in the matrix; they have no value\n`);
+    if (absent > 0) io.stderr(`warning: ${terminalSafe(table.file)}: ${absent} of ${table.rows.length} rows are not ${passive ? 'destinations' : 'origins'} in the matrix; they have no value\n`);
     return 0;
   },
 };
@@ -365,5 +371,6 @@ function summaryText(result: AccessResult, table: Table, shown: number[], weight
   }
   if (finite.length < shown.length) lines.push(`not reaching n: ${shown.length - finite.length}`);
   lines.push(`${fmt(seconds)} s`);
-  return lines.join('\n') + '\n';
+  // File names come from the user: printed with control characters escaped.
+  return lines.map(terminalSafe).join('\n') + '\n';
 }

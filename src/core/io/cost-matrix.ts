@@ -1,8 +1,9 @@
-import { gunzipSync } from 'fflate';
+import { Gunzip } from 'fflate';
 import { groupPairs, type OdMatrix } from '../access/od-matrix.ts';
 import { InputError } from '../errors.ts';
 import type { DistanceRule, Reach, SiteRef } from '../types.ts';
 import { decodeText, extensionOf, startsWith } from './bytes.ts';
+import { limitsOf, overLimit, type Limits } from './limits.ts';
 
 /**
  * Travel costs from another tool (network distances, travel times) as a long table: one row per
@@ -151,28 +152,50 @@ class Grow<T extends Int32Array | Float64Array> {
   }
 }
 
-/** Bytes (plain or gzip-compressed, UTF-8 or GBK) or text → text. */
-function matrixText(input: Uint8Array | string, source: string): string {
-  if (typeof input === 'string') return input;
-  let bytes = input;
-  if (startsWith(bytes, [0x1f, 0x8b])) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (err) {
-      throw new InputError(source, `not a valid gzip file (${err instanceof Error ? err.message : String(err)})`);
-    }
+/**
+ * Gunzips in slices, counting what comes out, so a small file that inflates past the text limit
+ * (a gzip bomb) is refused before it is all in memory.
+ */
+function gunzipWithin(bytes: Uint8Array, source: string, limits: Limits): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total > limits.textBytes) throw overLimit(source, 'textBytes', limits, `it inflates to more than ${limits.textBytes.toLocaleString('en-US')} bytes of text`);
+    chunks.push(chunk);
+  });
+  const SLICE = 1 << 16;
+  try {
+    for (let i = 0; i < bytes.length; i += SLICE) stream.push(bytes.subarray(i, i + SLICE), i + SLICE >= bytes.length);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(source, `not a valid gzip file (${err instanceof Error ? err.message : String(err)})`);
   }
-  return decodeText(bytes, source).text;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Bytes (plain or gzip-compressed, UTF-8 or GBK) or text → text. */
+function matrixText(input: Uint8Array | string, source: string, limits: Limits): string {
+  if (typeof input === 'string') return input;
+  const bytes = startsWith(input, [0x1f, 0x8b]) ? gunzipWithin(input, source, limits) : input;
+  return decodeText(bytes, source, undefined, limits).text;
 }
 
 /**
- * Reads a cost table (CSV/TSV with a header row; `.csv.gz` read directly) into a SparseCostMatrix.
+ * Reads a cost table (CSV/TSV with a header row; `.csv.gz` read directly) into a SparseCostMatrix,
+ * within `limits` (the text it inflates to: `textBytes`).
  * `columns` not given are found by name (origin/from_id, destination/to_id, cost/travel_time).
  * Every problem names its line: a missing id or cost, a cost that is not a number or is negative,
  * a pair given twice.
  */
-export function readCostMatrix(input: Uint8Array | string, source: string, columns: Partial<CostColumns> = {}): SparseCostMatrix {
-  const text = matrixText(input, source);
+export function readCostMatrix(input: Uint8Array | string, source: string, columns: Partial<CostColumns> = {}, limits?: Partial<Limits>): SparseCostMatrix {
+  const text = matrixText(input, source, limitsOf(limits));
   const delimiter = guessDelimiter(text, source);
   let header: string[] | null = null;
   let at: [number, number, number] = [0, 0, 0];

@@ -80,6 +80,15 @@ describe('compact cost matrix (readCostMatrix)', () => {
     expect(() => readCostMatrix(Uint8Array.from([0x1f, 0x8b, 1, 2, 3]), 'bad.csv.gz')).toThrow('bad.csv.gz: not a valid gzip file');
   });
 
+  it('refuses a gzip that inflates past the text limit (a gzip bomb) while inflating', () => {
+    // 2 MB of zeros compress to about 2 kB; the limit is 1 MB of text.
+    const bomb = gzipSync(new Uint8Array(2_000_000));
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(() => readCostMatrix(bomb, 'bomb.csv.gz', {}, { textBytes: 1_000_000 })).toThrow(
+      'bomb.csv.gz: it inflates to more than 1,000,000 bytes of text (limit text-bytes = 1,000,000; raise it with --limit text-bytes=N)',
+    );
+  });
+
   it('reads quoted fields (delimiters, quotes and line breaks inside), other delimiters, blank lines', () => {
     const text = 'student,school,time,message\r\n2,S1,83,"Walk to A, then ""B""\nthen C"\r\n\r\n4,S1,18,plain\r\n';
     const m = readCostMatrix(text, 'j.csv', { origin: 'student', destination: 'school', cost: 'time' });
