@@ -1,4 +1,4 @@
-import { decodeScenario, missingFiles, parseScenario, type Scenario } from './scenario.ts';
+import { missingFiles, readScenario, readSharedScenario, type Dropped, type ReadScenario, type Scenario } from './scenario.ts';
 import { selectScenario } from '../store/selectors.ts';
 import type { AppStore } from '../store/store.ts';
 
@@ -29,26 +29,31 @@ export function connectPersistence(store: AppStore, storage: ScenarioStorage, ad
   let timer: ReturnType<typeof setTimeout> | null = null;
   const notifyError = (reason: string) =>
     store.dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: 'scenario', reason } } } });
+  // "share link: view was not loaded: view.zoom must be between 0 and 24, got 99."
+  const notifyDropped = (where: string, d: Dropped) =>
+    store.dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: `${where}: ${d.part}`, reason: d.reason } } } });
 
   const restore = async () => {
     const params = new URLSearchParams(address.search);
     const link = params.get('scenario');
     try {
-      let scenario: Scenario | null = null;
+      let read: ReadScenario | null = null;
       let source: 'link' | 'autosave' = 'autosave';
       if (link) {
         params.delete('scenario');
         params.delete('mode');
         const rest = params.toString();
         address.replace(rest ? `?${rest}` : '');
-        scenario = decodeScenario(link);
+        read = readSharedScenario(link);
         source = 'link';
       } else {
         const saved = await storage.get(AUTOSAVE_KEY);
         // Checked like an opened file: an autosave from an older version must not break the start.
-        if (saved) scenario = parseScenario(JSON.stringify(saved), 'autosave');
+        if (saved) read = readScenario(JSON.stringify(saved), 'autosave');
       }
-      if (scenario) {
+      if (read) {
+        const scenario = keepCurrent(read, store);
+        for (const d of read.dropped) notifyDropped(source === 'link' ? 'share link' : 'autosave', d);
         const missing = missingFiles(scenario, store.getState().data.loaded.map((f) => f.name));
         store.dispatch({ type: 'scenario-restore', scenario, source, missing });
       }
@@ -76,4 +81,18 @@ export function connectPersistence(store: AppStore, storage: ScenarioStorage, ad
     unsubscribe();
     if (timer) clearTimeout(timer);
   };
+}
+
+/**
+ * The scenario to restore: a dropped analysis, or a dropped optimizer setting, is replaced by the
+ * value in use now (not a default), so a bad part changes nothing.
+ */
+function keepCurrent({ scenario, dropped }: ReadScenario, store: AppStore): Scenario {
+  const state = store.getState();
+  const parts = new Set(dropped.map((d) => d.part));
+  const recommend = { ...scenario.recommend };
+  for (const key of Object.keys(recommend) as (keyof typeof recommend)[]) {
+    if (parts.has(`recommend.${key}`) || parts.has('recommend')) (recommend as Record<string, unknown>)[key] = state.recommend.settings[key];
+  }
+  return { ...scenario, analysis: parts.has('analysis') ? state.analysis.settings : scenario.analysis, recommend };
 }
