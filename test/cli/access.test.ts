@@ -127,6 +127,23 @@ describe('catchmap access', () => {
     expect(noGeometry.stderr).toContain(`error: --out .geojson needs geometry: ${CELLS} line 2 has none; write .csv instead`);
   });
 
+  it('without --matrix the search radius is the last zone; CSV points go through the loader', async () => {
+    // The same cells as a CSV with lon/lat; zones ≤ 100 m weight 1, ≤ 150 m weight 0.5. Cell 0
+    // (0 m) weighs 1, cell 1 (111.2 m) 0.5, cell 2 (222.4 m) is out: R = 40 / (10 + 30 · 0.5) = 1.6,
+    // so A = 1.6, 0.8, 0.
+    const demand = file('d.csv', 'id,lon,lat,population\nc0,0,0,10\nc1,0.001,0,30\nc2,0.002,0,50\n');
+    const supply = file('s.csv', 'id,lon,lat,capacity\ns,0,0,40\n');
+    const r = await run('--method', 'e2sfca', '--demand', demand, '--supply', supply, '--steps', '100:1,150:0.5', '--json');
+    expect(r.code).toBe(0);
+    const v = json(r.stdout).values;
+    expect(v.c0).toBeCloseTo(1.6, 12);
+    expect(v.c1).toBeCloseTo(0.8, 12);
+    expect(v.c2).toBe(0);
+    const noRadius = await run('--method', 'gravity', '--demand', demand, '--supply', supply, '--decay', 'exponential', '--beta', '0.01');
+    expect(noRadius.code).toBe(2);
+    expect(noRadius.stderr.split('\n')[0]).toBe('error: give --matrix FILE, or --cutoff M to measure straight-line metres within M');
+  });
+
   it('bad input: one line naming the file and the row, exit 2', async () => {
     const cases: [string[], string][] = [
       [['--matrix', file('unknown.csv', 'origin,destination,cost\nA,X,1\nZ,X,2\n')], `error: ${join(tmp, 'unknown.csv')}: line 3: origin 'Z' is not an id in ${CELLS}\n`],

@@ -51,7 +51,8 @@ straight-line metres within --cutoff. Formulas and references: README, "Accessib
   --supply-field F    supply of each destination (default capacity)
   --cutoff C          only pairs costing at most C count (inclusive): the binary decay's cutoff,
                       the Gaussian's reach, E2SFCA's zones (thirds of C); cumulative counts
-                      within C; without --matrix, the straight-line radius in metres
+                      within C; without --matrix, the straight-line radius in metres (default
+                      the last --steps zone)
   --decay KIND        binary (default; e2sfca: step) | exponential | power | gaussian | step
   --beta B            exponential exp(−B t) and power min(1, t^−B): B ≥ 0
   --steps LIST        step zones UPTO:WEIGHT,… ascending, e.g. 10:1,20:0.68,30:0.22 (default the
@@ -272,7 +273,21 @@ function lngLatOf(table: Table, row: Row): LngLat {
 }
 
 /** The pairs to measure on, and which rows of each side are in them at all. */
-function pairsOf(o: Options, load: LoadOptions, demand: Table, supply: Table): { matrix: OdMatrix; origins: Int32Array; destinations: Int32Array; pairs: string } {
+/** The dearest cost at which a pair can still count: without a matrix, the straight-line search radius. */
+function reachOf(spec: AccessSpec): number {
+  switch (spec.method) {
+    case 'cumulative':
+      return spec.cutoff;
+    case 'nearest':
+      return spec.maxCost ?? Infinity;
+    default: {
+      const d = spec.decay;
+      return d.kind === 'step' ? d.steps[d.steps.length - 1].upTo : (d.cutoff ?? Infinity);
+    }
+  }
+}
+
+function pairsOf(o: Options, spec: AccessSpec, load: LoadOptions, demand: Table, supply: Table): { matrix: OdMatrix; origins: Int32Array; destinations: Int32Array; pairs: string } {
   if (o.matrix) {
     const columns: Partial<CostColumns> = { origin: o.from, destination: o.to, cost: o.cost };
     const sparse = readCostMatrix(readBytes(o.matrix), o.matrix, columns, load.limits);
@@ -280,8 +295,8 @@ function pairsOf(o: Options, load: LoadOptions, demand: Table, supply: Table): {
     return { matrix: matched.matrix, origins: matched.originRows, destinations: matched.destinationRows, pairs: `${matched.matrix.costs.length.toLocaleString('en-US')} pairs of ${o.matrix}` };
   }
   for (const k of ['from', 'to', 'cost'] as const) if (o[k] !== undefined) throw new UsageError(`--${k} names a column of --matrix`);
-  const radius = nonNegative('cutoff', o.cutoff);
-  if (radius === undefined) throw new UsageError('give --matrix FILE, or --cutoff M to measure straight-line metres within M');
+  const radius = reachOf(spec);
+  if (radius === Infinity) throw new UsageError('give --matrix FILE, or --cutoff M to measure straight-line metres within M');
   const points = demand.rows.map((r) => lngLatOf(demand, r));
   const rule = geodesicIndexRule(Float64Array.from(points, (p) => p[0]), Float64Array.from(points, (p) => p[1]));
   const sites = supply.rows.map((r) => ({ id: r.id, lngLat: lngLatOf(supply, r) }));
@@ -311,7 +326,7 @@ export const accessCommand: Command = {
     const usesSupply = !passive;
     const demandValues = usesDemand ? numericField(demand, o['demand-field'] ?? 'population', '--demand-field') : new Float64Array(demand.rows.length);
     const supplyValues = usesSupply ? numericField(supply, o['supply-field'] ?? 'capacity', '--supply-field') : new Float64Array(supply.rows.length);
-    const { matrix, origins, destinations, pairs } = pairsOf(o, load, demand, supply);
+    const { matrix, origins, destinations, pairs } = pairsOf(o, spec, load, demand, supply);
     const result = computeAccess(spec, matrix, demandValues, supplyValues);
     // Values exist for the rows in the matrix (R accessibility: the ids of its from_id column).
     const table = passive ? supply : demand;
