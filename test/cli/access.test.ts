@@ -144,6 +144,25 @@ describe('catchmap access', () => {
     expect(noRadius.stderr.split('\n')[0]).toBe('error: give --matrix FILE, or --cutoff M to measure straight-line metres within M');
   });
 
+  it('--distance network: walking metres along --roads give the same sparse form', async () => {
+    // One L-shaped road: east along the equator from 0° to 0.002° (222.4 m), then north to
+    // 0.002° N. A school at 0°; cell e at the corner (222.4 m either way) and cell n at 0.001° N
+    // past it: 248.6 m straight, 222.4 + 111.2 = 333.6 m walking. Within 300 m: straight, both
+    // share the 40 seats (40 / (10 + 30) = 1 each); walking, e alone (40 / 10 = 4), n none.
+    const pt = (id: string, lng: number, lat: number, props: object) => ({ type: 'Feature', properties: { id, ...props }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+    const demand = file('l-cells.geojson', JSON.stringify({ type: 'FeatureCollection', features: [pt('e', 0.002, 0, { population: 10 }), pt('n', 0.002, 0.001, { population: 30 })] }));
+    const supply = file('l-school.geojson', JSON.stringify({ type: 'FeatureCollection', features: [pt('s', 0, 0, { capacity: 40 })] }));
+    const road = { type: 'Feature', properties: { id: 'r1', class: 'local' }, geometry: { type: 'LineString', coordinates: [[0, 0], [0.002, 0], [0.002, 0.002]] } };
+    const roads = file('l-roads.geojson', JSON.stringify({ type: 'FeatureCollection', features: [road] }));
+    const common = ['--method', '2sfca', '--demand', demand, '--supply', supply, '--cutoff', '300', '--json'];
+    expect(json((await run(...common)).stdout).values).toEqual({ e: 1, n: 1 });
+    const walking = await run(...common, '--distance', 'network', '--roads', roads);
+    expect(walking.code).toBe(0);
+    expect(json(walking.stdout).values).toEqual({ e: 4, n: 0 });
+    const both = await run(...common, '--matrix', MATRIX, '--distance', 'network', '--roads', roads);
+    expect(both.stderr.split('\n')[0]).toBe('error: --matrix replaces --distance network');
+  });
+
   it('bad input: one line naming the file and the row, exit 2', async () => {
     const cases: [string[], string][] = [
       [['--matrix', file('unknown.csv', 'origin,destination,cost\nA,X,1\nZ,X,2\n')], `error: ${join(tmp, 'unknown.csv')}: line 3: origin 'Z' is not an id in ${CELLS}\n`],

@@ -19,7 +19,7 @@ import {
 } from '../../core/access/index.ts';
 import { areaCentroid } from '../../core/demand/polygon-shape.ts';
 import { geodesicIndexRule } from '../../core/distance/geodesic-index.ts';
-import { InputError, terminalSafe } from '../../core/errors.ts';
+import { formatWarning, InputError, terminalSafe } from '../../core/errors.ts';
 import { neutraliseCell } from '../../core/export/index.ts';
 import { decodeText, extensionOf } from '../../core/io/bytes.ts';
 import { matchCostMatrix, readCostMatrix, type CostColumns } from '../../core/io/cost-matrix.ts';
@@ -29,13 +29,15 @@ import type { LoadOptions } from '../../core/io/types.ts';
 import type { LngLat } from '../../core/types.ts';
 import { argsError, UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
+import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readBytes, readFeatureCollection } from '../read-file.ts';
 
 const USAGE = `Usage: catchmap access --method METHOD --demand FILE --supply FILE (--matrix FILE | --cutoff M) [options]
 
 Accessibility of every origin (a row of --demand) to the supply (rows of --supply), on a
 travel-cost matrix (only the pairs it lists; a missing pair is unreachable) or, without one, on
-straight-line metres within --cutoff. Formulas and references: README, "Accessibility".
+straight-line or walking metres within --cutoff. Formulas and references: README, "Accessibility
+from the command line".
 
   --method METHOD     2sfca | e2sfca | bfca | gravity | cumulative | nearest
   --demand FILE       origins: CSV/TSV with an id column (coordinates only without --matrix),
@@ -62,7 +64,8 @@ straight-line metres within --cutoff. Formulas and references: README, "Accessib
   --json              print {"method","values":{"<id>":value,…},"seconds"}; unreached is null
   --out FILE          per origin (passive: per destination) values with the row's own fields,
                       as .csv or .geojson (needs geometry in the file)
-${LAYER_OPTIONS_USAGE}`;
+${LAYER_OPTIONS_USAGE}
+${DISTANCE_OPTIONS_USAGE}`;
 
 function parse(argv: string[]) {
   try {
@@ -90,6 +93,7 @@ function parse(argv: string[]) {
         json: { type: 'boolean' },
         out: { type: 'string' },
         ...LAYER_OPTIONS,
+        ...DISTANCE_OPTIONS,
       },
     }).values;
   } catch (err) {
@@ -287,22 +291,34 @@ function reachOf(spec: AccessSpec): number {
   }
 }
 
-function pairsOf(o: Options, spec: AccessSpec, load: LoadOptions, demand: Table, supply: Table): { matrix: OdMatrix; origins: Int32Array; destinations: Int32Array; pairs: string } {
+async function pairsOf(
+  o: Options,
+  spec: AccessSpec,
+  load: LoadOptions,
+  demand: Table,
+  supply: Table,
+): Promise<{ matrix: OdMatrix; origins: Int32Array; destinations: Int32Array; pairs: string; warnings: string[] }> {
+  const usage = (m: string) => new UsageError(m);
   if (o.matrix) {
+    if (o.distance !== undefined || o.roads !== undefined) throw new UsageError('--matrix replaces --distance network');
     const columns: Partial<CostColumns> = { origin: o.from, destination: o.to, cost: o.cost };
     const sparse = readCostMatrix(readBytes(o.matrix), o.matrix, columns, load.limits);
     const matched = matchCostMatrix(sparse, { ids: demand.rows.map((r) => r.id), name: demand.file }, { ids: supply.rows.map((r) => r.id), name: supply.file });
-    return { matrix: matched.matrix, origins: matched.originRows, destinations: matched.destinationRows, pairs: `${matched.matrix.costs.length.toLocaleString('en-US')} pairs of ${o.matrix}` };
+    const pairs = `${matched.matrix.costs.length.toLocaleString('en-US')} pairs of ${o.matrix}`;
+    return { matrix: matched.matrix, origins: matched.originRows, destinations: matched.destinationRows, pairs, warnings: [] };
   }
   for (const k of ['from', 'to', 'cost'] as const) if (o[k] !== undefined) throw new UsageError(`--${k} names a column of --matrix`);
   const radius = reachOf(spec);
   if (radius === Infinity) throw new UsageError('give --matrix FILE, or --cutoff M to measure straight-line metres within M');
   const points = demand.rows.map((r) => lngLatOf(demand, r));
-  const rule = geodesicIndexRule(Float64Array.from(points, (p) => p[0]), Float64Array.from(points, (p) => p[1]));
   const sites = supply.rows.map((r) => ({ id: r.id, lngLat: lngLatOf(supply, r) }));
+  const network = await readNetworkDistance(o, load, usage);
+  const rule = network ? network.rule(points) : geodesicIndexRule(Float64Array.from(points, (p) => p[0]), Float64Array.from(points, (p) => p[1]));
   const matrix = odFromDistanceRule(rule, sites, radius);
   const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
-  return { matrix, origins: all(demand.rows.length), destinations: all(supply.rows.length), pairs: `straight-line metres within ${radius}` };
+  const warnings = network?.warnings((i) => demand.rows[i].id, { demand: demand.file, sites: supply.file }).map(formatWarning) ?? [];
+  const pairs = network ? `walking metres within ${radius} (${network.description})` : `straight-line metres within ${radius}`;
+  return { matrix, origins: all(demand.rows.length), destinations: all(supply.rows.length), pairs, warnings };
 }
 
 export const accessCommand: Command = {
@@ -326,7 +342,7 @@ export const accessCommand: Command = {
     const usesSupply = !passive;
     const demandValues = usesDemand ? numericField(demand, o['demand-field'] ?? 'population', '--demand-field') : new Float64Array(demand.rows.length);
     const supplyValues = usesSupply ? numericField(supply, o['supply-field'] ?? 'capacity', '--supply-field') : new Float64Array(supply.rows.length);
-    const { matrix, origins, destinations, pairs } = pairsOf(o, spec, load, demand, supply);
+    const { matrix, origins, destinations, pairs, warnings } = await pairsOf(o, spec, load, demand, supply);
     const result = computeAccess(spec, matrix, demandValues, supplyValues);
     // Values exist for the rows in the matrix (R accessibility: the ids of its from_id column).
     const table = passive ? supply : demand;
@@ -339,6 +355,7 @@ export const accessCommand: Command = {
       const values = Object.fromEntries(shown.map((k) => [table.rows[k].id, value(k)]));
       io.stdout(JSON.stringify({ method: result.method, values, seconds }) + '\n');
     } else io.stdout(summaryText(result, table, shown, passive ? null : demandValues, pairs, seconds));
+    warnings.forEach((w) => io.stderr(`warning: ${w}\n`));
     const absent = table.rows.length - shown.length;
     if (absent > 0) io.stderr(`warning: ${terminalSafe(table.file)}: ${absent} of ${table.rows.length} rows are not ${passive ? 'destinations' : 'origins'} in the matrix; they have no value\n`);
     return 0;
