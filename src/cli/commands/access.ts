@@ -276,7 +276,6 @@ function lngLatOf(table: Table, row: Row): LngLat {
   throw new InputError(table.file, `${row.label} (${row.id}): without --matrix every row needs a point or polygon (lon/lat columns in a CSV), got ${g ? g.type : 'none'}`);
 }
 
-/** The pairs to measure on, and which rows of each side are in them at all. */
 /** The dearest cost at which a pair can still count: without a matrix, the straight-line search radius. */
 function reachOf(spec: AccessSpec): number {
   switch (spec.method) {
@@ -291,6 +290,10 @@ function reachOf(spec: AccessSpec): number {
   }
 }
 
+/**
+ * The pairs to measure on (the matrix; else straight-line or walking metres within the reach),
+ * which rows of each side are in them at all, and the distance rule's warnings.
+ */
 async function pairsOf(
   o: Options,
   spec: AccessSpec,
