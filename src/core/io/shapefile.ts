@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { InputError, type InputWarning } from '../errors.ts';
+import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { extensionOf, startsWith } from './bytes.ts';
 import { crsFromEpsg, crsFromPrj, type SourceCrs } from './crs.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
@@ -284,6 +284,8 @@ export const shapefileLoader: Loader = {
       labels.push(label);
     });
     if (geometries.length === 0) throw noFeatures(file, options, 'the shapefile has no shapes');
+    // Every record unreadable: say why, rather than an empty layer later.
+    if (features.length === 0 && skipped > 0) throw noUsableFeatures(file, 'shapes', warnings.filter((w) => w.reason.endsWith('; skipped')), geometries.length);
     return finish(
       { file, format: 'shapefile', features, labels, fields: table?.fields ?? [], read: geometries.length, skipped, warnings, known, encoding: table?.encoding },
       options,
