@@ -18,3 +18,7 @@ benches.network = networkBench;
 
 import { accessBench } from './access.ts';
 benches.access = accessBench;
+
+import { cityAppBench } from './city-app.ts';
+benches['city-app'] = cityAppBench;
+import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;

@@ -30,6 +30,7 @@ export {
 } from './settings/recommend-settings.ts';
 export { featuresOf, featureLabel } from './input/features.ts';
 export { readPopulation, type PopulationFeature } from './demand/population.ts';
+export { checkPopulationGrid, gridBounds, gridTotals, isPopulationGrid, pixelCentre, pixelFeature, pixelId, type PopulationGrid } from './demand/population-grid.ts';
 export { readUrbanVillages, type UrbanVillage } from './demand/urban-villages.ts';
 export { villageTagger, type VillageShare } from './demand/village-tagging.ts';
 export { buildDemandCells, type DemandCell, type DemandOptions } from './demand/demand-cells.ts';
@@ -79,3 +80,4 @@ export { networkDistance, networkDistanceForMode, type NetworkDistance, type Net
 export { createWhatIfSession, type WhatIfSession } from './whatif/session.ts';
 export { withProposedSites } from './whatif/proposed-site.ts';
 export type { ProposedSite, WhatIfSummary, WhatIfUpdate, CellChange } from './whatif/types.ts';
+export { cellBuffers, packCells, packEvaluation, unpackCells, unpackEvaluation, type CellColumns, type PackedEvaluation } from './evaluate/cell-columns.ts';

@@ -1,7 +1,8 @@
 import { proxy, transfer } from 'comlink';
-import type { FieldMapping, LoadOptions, LoadProgressCallback, MappedLayer, MappingOptions, ProgressCallback, Role } from '../core/index.ts';
+import { unpackEvaluation, type FieldMapping, type LoadOptions, type LoadProgressCallback, type MappedLayer, type MappingOptions, type ProgressCallback, type Role } from '../core/index.ts';
 import type { DistrictInput, EngineApi } from './engine-api.ts';
 import type { LoaderApi, LoadPreview } from './loader-api.ts';
+import type { PackedEngineApi } from './packed-engine.ts';
 import { RestartableWorker } from './restartable-worker.ts';
 
 /** The engine API's parameter and result types, so the client never restates them. */
@@ -12,7 +13,7 @@ type Result<K extends keyof Api> = Promise<Awaited<ReturnType<Api[K]>>>;
 /** The app's handle on an engine worker holding one district. */
 export class EngineClient {
   private district: DistrictInput | null = null;
-  private readonly worker = new RestartableWorker<EngineApi>(
+  private readonly worker = new RestartableWorker<PackedEngineApi>(
     () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'catchmap-engine' }),
     (api) => {
       if (this.district) void api.setDistrict(this.district);
@@ -25,11 +26,11 @@ export class EngineClient {
   }
 
   evaluate(settings: Settings, onProgress?: ProgressCallback): Result<'evaluate'> {
-    return this.worker.api.evaluate(settings, onProgress ? proxy(onProgress) : undefined);
+    return this.worker.api.evaluate(settings, onProgress ? proxy(onProgress) : undefined).then(unpackEvaluation);
   }
 
   evaluateWithSites(settings: Parameters<Api['evaluateWithSites']>[0], sites: Parameters<Api['evaluateWithSites']>[1]): Result<'evaluateWithSites'> {
-    return this.worker.api.evaluateWithSites(settings, sites);
+    return this.worker.api.evaluateWithSites(settings, sites).then(unpackEvaluation);
   }
 
   recommend(
@@ -37,7 +38,7 @@ export class EngineClient {
     recommend: Parameters<Api['recommend']>[1],
     onProgress?: ProgressCallback,
   ): Result<'recommend'> {
-    return this.worker.api.recommend(settings, recommend, onProgress ? proxy(onProgress) : undefined);
+    return this.worker.api.recommend(settings, recommend, onProgress ? proxy(onProgress) : undefined).then((r) => ({ ...r, afterEvaluation: unpackEvaluation(r.afterEvaluation) }));
   }
 
   isochrones(...args: Parameters<Api['isochrones']>): Result<'isochrones'> {
@@ -49,7 +50,7 @@ export class EngineClient {
     sites: Parameters<Api['startWhatIf']>[1],
     onProgress?: ProgressCallback,
   ): Result<'startWhatIf'> {
-    return this.worker.api.startWhatIf(settings, sites, onProgress ? proxy(onProgress) : undefined);
+    return this.worker.api.startWhatIf(settings, sites, onProgress ? proxy(onProgress) : undefined).then(unpackEvaluation);
   }
 
   whatIfAdd(...args: Parameters<Api['whatIfAdd']>): Result<'whatIfAdd'> {

@@ -1,6 +1,8 @@
 import {
   applyMapping,
   loadFile,
+  pixelId,
+  type PopulationGrid,
   type FieldMapping,
   type LoadOptions,
   type LoadProgressCallback,
@@ -14,7 +16,7 @@ import {
 const MAX_WARNINGS = 200;
 
 /** What the page needs to confirm a loaded file: everything but the (possibly huge) features. */
-export interface LoadPreview extends Omit<LoadResult, 'features' | 'labels' | 'warnings'> {
+export interface LoadPreview extends Omit<LoadResult, 'features' | 'labels' | 'warnings' | 'grid'> {
   id: number;
   warnings: LoadResult['warnings'];
   warningCount: number;
@@ -42,6 +44,12 @@ function distinctValues(features: { properties: Record<string, unknown> | null }
   );
 }
 
+function gridSample(grid: PopulationGrid): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < grid.residents.length && rows.length < 5; i++) if (grid.residents[i] > 0) rows.push({ id: pixelId(grid, i), population: grid.residents[i] });
+  return rows;
+}
+
 /**
  * File loading in a worker: the parsed file stays here until the user confirms its role and
  * fields, and only the mapped layer crosses back to the page.
@@ -59,15 +67,12 @@ export function createLoaderApi() {
       const result = await loadFile(bytes, name, options, onProgress);
       const id = nextId++;
       pending.set(id, result);
-      const { features, labels: _labels, warnings, ...rest } = result;
-      return {
-        ...rest,
-        id,
-        warnings: warnings.slice(0, MAX_WARNINGS),
-        warningCount: warnings.length,
-        sample: features.slice(0, 5).map((f) => ({ ...f.properties })),
-        values: distinctValues(features, result.fields),
-      };
+      const { file, format, fields, suggestedRole, suggestedMapping, geometryColumns, encoding, crs, report, warnings, grid } = result;
+      const summary = { file, format, fields, suggestedRole, suggestedMapping, geometryColumns, encoding, crs, report };
+      const preview = { ...summary, id, warnings: warnings.slice(0, MAX_WARNINGS), warningCount: warnings.length };
+      // A raster's pixels are never turned into features here: the sample is its first populated pixels.
+      if (grid) return { ...preview, sample: gridSample(grid), values: {} };
+      return { ...preview, sample: result.features.slice(0, 5).map((f) => ({ ...f.properties })), values: distinctValues(result.features, fields) };
     },
     /**
      * The file mapped for a role; it stays here so the user can try another mapping. `options`:

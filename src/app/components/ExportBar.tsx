@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectMarkers, selectPlanKind, selectShownEvaluation } from '../store/selectors.ts';
 import { downloadBlob, planImage } from '../export/plan-export.ts';
+import { populationOf } from '../data/workspace.ts';
 import { useMapApi } from '../map/MapPane.tsx';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 
@@ -70,7 +71,7 @@ export function ExportBar() {
     <div className="export-bar" aria-label={t('export.title')} data-plan={kind}>
       <h3>{t('export.title')}</h3>
       <div className="button-row wrap">
-        {both(t('export.cells'), 'cells', () => cellFeatures(result, district.population))}
+        {both(t('export.cells'), 'cells', () => cellFeatures(result, populationOf(district)))}
         {both(t('export.facilities'), 'facilities', () => facilityFeatures(result, facilities()))}
         <button
           type="button"

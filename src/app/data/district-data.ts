@@ -1,4 +1,5 @@
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { PopulationGrid } from '../../core/index.ts';
 import type {
   FacilityProperties,
   LandUseProperties,
@@ -27,6 +28,8 @@ export interface DistrictData {
   files: { population: string; facilities: string; villages: string };
   boundary: FeatureCollection<Polygon | MultiPolygon>;
   population: FeatureCollection<Polygon | MultiPolygon, PopulationProperties>;
+  /** A population raster kept as a grid, in place of `population` (then empty): a city's million pixels as one typed array. */
+  populationGrid?: PopulationGrid;
   villages: FeatureCollection<Polygon | MultiPolygon, UrbanVillageProperties>;
   facilities: FeatureCollection<Point, FacilityProperties>;
   roads: FeatureCollection<LineString, RoadProperties>;

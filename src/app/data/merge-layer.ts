@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { isFacilityType, type FacilityType, type MappedLayer } from '../../core/index.ts';
+import { gridBounds, isFacilityType, type FacilityType, type MappedLayer } from '../../core/index.ts';
 import type { DistrictData, DistrictLayer } from './district-data.ts';
-import { outsideDemo, setAsideDemo, withDefaultBoundary } from './workspace.ts';
+import { extentOf, outsideDemo, setAsideDemo, withDefaultBoundary } from './workspace.ts';
 
 const withoutDemo = (data: DistrictData, ...layers: DistrictLayer[]) => data.demoLayers.filter((l) => !layers.includes(l));
 
@@ -18,7 +18,7 @@ export interface MergeOptions {
 export function mergeLayer(data: DistrictData, layer: MappedLayer, options: MergeOptions = { replaceFacilities: true }): DistrictData {
   const fc = layer.collection as FeatureCollection;
   // Another city: the synthetic district is set aside whole, never analysed with the user's data.
-  const base = outsideDemo(data, fc) ? setAsideDemo(data) : data;
+  const base = outsideDemo(data, layer.grid ? gridBounds(layer.grid) : extentOf(fc)) ? setAsideDemo(data) : data;
   const merged = mergeInto(base, layer, fc, options);
   return withDefaultBoundary(layer.role === 'candidates' ? merged : { ...merged, layerFiles: { ...merged.layerFiles, [layerOf(layer.role)]: fileOf(merged, layer) } });
 }
@@ -35,7 +35,7 @@ function fileOf(merged: DistrictData, layer: MappedLayer): string {
 function mergeInto(data: DistrictData, layer: MappedLayer, fc: FeatureCollection, options: MergeOptions): DistrictData {
   switch (layer.role) {
     case 'population':
-      return { ...data, population: fc as DistrictData['population'], demoLayers: withoutDemo(data, 'population'), files: { ...data.files, population: layer.file } };
+      return { ...data, population: fc as DistrictData['population'], populationGrid: layer.grid, demoLayers: withoutDemo(data, 'population'), files: { ...data.files, population: layer.file } };
     case 'villages':
       return { ...data, villages: fc as DistrictData['villages'], demoLayers: withoutDemo(data, 'villages'), files: { ...data.files, villages: layer.file } };
     case 'facilities': {

@@ -1,5 +1,6 @@
 import { bbox, bboxPolygon } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { gridBounds, gridTotals, type PopulationGrid } from '../../core/index.ts';
 import { DISTRICT_LAYERS, type DistrictData, type DistrictLayer } from './district-data.ts';
 
 export type Extent = [number, number, number, number];
@@ -25,6 +26,26 @@ export function extentOf(collection: FeatureCollection | undefined): Extent | nu
   if (!collection || collection.features.length === 0) return null;
   const box = bbox(collection);
   return box.every(Number.isFinite) ? [box[0], box[1], box[2], box[3]] : null;
+}
+
+/** The population as the engines take it: the raster's grid, or the features. */
+export const populationOf = (data: DistrictData): PopulationGrid | DistrictData['population'] => data.populationGrid ?? data.population;
+
+const populatedPixels = new WeakMap<PopulationGrid, number>();
+
+/** How many features (or populated pixels) a layer holds. */
+export function layerCount(data: DistrictData, layer: DistrictLayer): number {
+  const grid = layer === 'population' ? data.populationGrid : undefined;
+  if (!grid) return data[layer].features.length;
+  let cells = populatedPixels.get(grid);
+  if (cells === undefined) populatedPixels.set(grid, (cells = gridTotals(grid).cells));
+  return cells;
+}
+
+/** A layer's extent: a raster's whole grid, or its features' box. */
+export function layerExtent(data: DistrictData, layer: DistrictLayer): Extent | null {
+  const grid = layer === 'population' ? data.populationGrid : undefined;
+  return grid ? gridBounds(grid) : extentOf(data[layer]);
 }
 
 export const overlaps = (a: Extent, b: Extent): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
@@ -68,16 +89,15 @@ export function setAsideDemo(data: DistrictData): DistrictData {
  */
 export function withDefaultBoundary(data: DistrictData): DistrictData {
   if (data.demoLayers.includes('boundary') || data.layerFiles.boundary) return data;
-  const extent = extentOf(data.population) ?? unionOf(DISTRICT_LAYERS.filter((l) => l !== 'boundary').map((l) => extentOf(data[l])));
+  const extent = layerExtent(data, 'population') ?? unionOf(DISTRICT_LAYERS.filter((l) => l !== 'boundary').map((l) => extentOf(data[l])));
   const boundary = extent ? ({ type: 'FeatureCollection', features: [bboxPolygon(extent)] } as DistrictData['boundary']) : empty<DistrictData['boundary']>();
   return { ...data, boundary };
 }
 
 /** User data that lie wholly outside the demo district mean another city: the demo must not mix in. */
-export function outsideDemo(data: DistrictData, collection: FeatureCollection): boolean {
+export function outsideDemo(data: DistrictData, mine: Extent | null): boolean {
   if (!data.demoLayers.includes('boundary')) return false;
   const demo = extentOf(data.boundary);
-  const mine = extentOf(collection);
   return demo !== null && mine !== null && !overlaps(demo, mine);
 }
 
@@ -85,11 +105,12 @@ export function outsideDemo(data: DistrictData, collection: FeatureCollection): 
 export function removeLayer(data: DistrictData, layer: DistrictLayer): DistrictData {
   const { [layer]: _gone, ...layerFiles } = data.layerFiles;
   const next: DistrictData = { ...data, [layer]: empty(), demoLayers: data.demoLayers.filter((l) => l !== layer), layerFiles };
+  if (layer === 'population') delete next.populationGrid;
   return withDefaultBoundary(next);
 }
 
 export function originOf(data: DistrictData, layer: DistrictLayer): LayerOrigin {
-  if (data[layer].features.length === 0) return 'empty';
+  if (layerCount(data, layer) === 0) return 'empty';
   if (data.demoLayers.includes(layer)) return 'demo';
   if (data.layerFiles[layer]) return 'file';
   return layer === 'boundary' ? 'extent' : 'file';
@@ -97,14 +118,14 @@ export function originOf(data: DistrictData, layer: DistrictLayer): LayerOrigin 
 
 /** The layers as the workspace lists them: origin, file, count, extent, and whether each lies apart from the population. */
 export function workspaceLayers(data: DistrictData): WorkspaceLayer[] {
-  const population = extentOf(data.population);
+  const population = layerExtent(data, 'population');
   return DISTRICT_LAYERS.map((layer) => {
-    const extent = extentOf(data[layer]);
+    const extent = layerExtent(data, layer);
     return {
       layer,
       origin: originOf(data, layer),
       file: data.layerFiles[layer] ?? null,
-      features: data[layer].features.length,
+      features: layerCount(data, layer),
       extent,
       apart: layer !== 'population' && layer !== 'boundary' && population !== null && extent !== null && !overlaps(population, extent),
     };
@@ -113,5 +134,5 @@ export function workspaceLayers(data: DistrictData): WorkspaceLayer[] {
 
 /** Everything loaded, for "zoom to data": the population's extent, else every layer's. */
 export function dataExtent(data: DistrictData): Extent | null {
-  return extentOf(data.population) ?? unionOf(DISTRICT_LAYERS.map((l) => extentOf(data[l])));
+  return layerExtent(data, 'population') ?? unionOf(DISTRICT_LAYERS.map((l) => extentOf(data[l])));
 }

@@ -3,6 +3,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { MapView, type MapApi, type SiteEditing } from './MapView.tsx';
 import { deckLayersOf } from './plan-layers.ts';
 import { describePick } from './describe-pick.ts';
+import { gridPick } from './grid-pick.ts';
 import { publishWhatIfSites } from './test-hooks.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectEditing } from '../store/selectors.ts';
@@ -66,7 +67,11 @@ export function MapPane() {
 
   const onHover = useCallback(
     (info: PickingInfo) => {
-      const lines = describePick(info.layer?.id, info.object, i18nRef.current, store.getState().analysis.settings.type);
+      const state = store.getState();
+      const pixel = gridPick(state, info);
+      const lines = pixel
+        ? describePick(pixel.layerId, pixel.object, i18nRef.current, state.analysis.settings.type)
+        : describePick(info.layer?.id, info.object, i18nRef.current, state.analysis.settings.type);
       dispatch({ type: 'ui', action: { type: 'tooltip', tooltip: lines ? { x: info.x, y: info.y, lines } : null } });
     },
     [dispatch, store],

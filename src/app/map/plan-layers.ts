@@ -1,11 +1,21 @@
 import { createSelector } from 'reselect';
 import type { Feature, Point } from 'geojson';
 import type { Layer } from '@deck.gl/core';
-import { FACILITY_TYPES, findPreset, DEFAULT_PRESET_ID, type FacilityProperties, type FacilityResult, type FacilityType } from '../../core/index.ts';
+import {
+  FACILITY_TYPES,
+  findPreset,
+  DEFAULT_PRESET_ID,
+  type Evaluation,
+  type FacilityProperties,
+  type FacilityResult,
+  type FacilityType,
+  type PopulationGrid,
+} from '../../core/index.ts';
 import type { RootState } from '../store/root.ts';
 import { selectMarkers, selectShownEvaluation } from '../store/selectors.ts';
 import { populationLayer, toCellData, type CellDatum } from './layers/population-layer.ts';
 import { shortfallLayer, toShortfallData, type ShortfallDatum } from './layers/shortfall-layer.ts';
+import { gridBitmapLayer, gridDensityImage, gridShortfallImage, gridUnserved, type GridImage } from './layers/population-grid-layer.ts';
 import { villagesLayer } from './layers/villages-layer.ts';
 import { catchmentsLayer, isochronesLayer } from './layers/catchments-layer.ts';
 import { utilisationLayer } from './layers/utilisation-layer.ts';
@@ -21,6 +31,8 @@ const DEFAULT_RADIUS_M = Object.fromEntries(
 /** One plan as drawn: cells short of places, halos on existing facilities, proposed sites. */
 interface PlanData {
   shortfall: ShortfallDatum[];
+  /** A raster population: unserved users per pixel and their image, in place of `shortfall`. */
+  shortfallGrid: { grid: PopulationGrid; unserved: Float32Array; image: GridImage } | null;
   existing: FacilityResult[];
   markers: SiteMarker[];
   radiusM: number;
@@ -30,6 +42,16 @@ export const selectCells = createSelector([(s: RootState) => s.data.district?.po
   population ? toCellData(population.features) : [],
 );
 
+export const selectGrid = (s: RootState): PopulationGrid | undefined => s.data.district?.populationGrid;
+
+const selectDensityImage = createSelector([selectGrid], (grid) => (grid ? gridDensityImage(grid) : null));
+
+function shortfallOf(cells: CellDatum[], grid: PopulationGrid | undefined, result: Evaluation): Pick<PlanData, 'shortfall' | 'shortfallGrid'> {
+  if (!grid) return { shortfall: toShortfallData(cells, result.cells), shortfallGrid: null };
+  const unserved = gridUnserved(grid, result.cells);
+  return { shortfall: [], shortfallGrid: { grid, unserved, image: gridShortfallImage(grid, unserved) } };
+}
+
 const selectFacilities = (s: RootState) => (s.data.district?.facilities.features ?? []) as Feature<Point, FacilityProperties>[];
 
 /** Each type's catchment radius: the analysed type's as set, the others the preset's. */
@@ -37,12 +59,12 @@ export const selectRadiusM = createSelector([selectShownEvaluation], (result): R
   result ? { ...DEFAULT_RADIUS_M, [result.summary.type]: result.summary.standard.radiusM } : DEFAULT_RADIUS_M,
 );
 
-const selectPlan = createSelector([selectCells, selectShownEvaluation, selectMarkers], (cells, result, markers): PlanData | null => {
+export const selectPlan = createSelector([selectCells, selectGrid, selectShownEvaluation, selectMarkers], (cells, grid, result, markers): PlanData | null => {
   if (!result) return null;
   // Proposals are sized to the pupils they take, so a utilisation halo would say nothing about them.
   const proposed = new Set(markers.map((m) => m.id));
   return {
-    shortfall: toShortfallData(cells, result.cells),
+    ...shortfallOf(cells, grid, result),
     existing: result.facilities.filter((f) => !proposed.has(f.id)),
     markers,
     radiusM: result.summary.standard.radiusM,
@@ -50,12 +72,12 @@ const selectPlan = createSelector([selectCells, selectShownEvaluation, selectMar
 });
 
 /** A saved scenario's plan, drawn right of the swipe divider. */
-const selectComparePlan = createSelector([selectCells, (s: RootState) => s.ui.compare], (cells, compare): PlanData | null => {
+export const selectComparePlan = createSelector([selectCells, selectGrid, (s: RootState) => s.ui.compare], (cells, grid, compare): PlanData | null => {
   if (!compare?.evaluation) return null;
   const other = compare.evaluation;
   const sites = new Set(compare.saved.scenario.sites.map((site) => site.id));
   return {
-    shortfall: toShortfallData(cells, other.cells),
+    ...shortfallOf(cells, grid, other),
     existing: other.facilities.filter((f) => !sites.has(f.id)),
     markers: siteMarkers(compare.saved.scenario.sites, other, null),
     radiusM: other.summary.standard.radiusM,
@@ -65,7 +87,9 @@ const selectComparePlan = createSelector([selectCells, (s: RootState) => s.ui.co
 function planLayers(plan: PlanData | null, layers: MapLayersState, side: CompareSide | undefined) {
   if (!plan) return { shortfall: [], utilisation: [], proposals: [] };
   return {
-    shortfall: shortfallLayer(plan.shortfall, layers.layers.shortfall, side),
+    shortfall: plan.shortfallGrid
+      ? [gridBitmapLayer('shortfall-grid', plan.shortfallGrid.grid, plan.shortfallGrid.image, layers.layers.shortfall, side)]
+      : shortfallLayer(plan.shortfall, layers.layers.shortfall, side),
     utilisation: [utilisationLayer(plan.existing, layers.layers.utilisation, side)],
     proposals: plan.markers.length > 0 ? proposalsLayers(plan.markers, plan.radiusM, layers.layers.proposals, side) : [],
   };
@@ -88,6 +112,7 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   const iso = s.ui.isochrones;
   return [
     ...populationLayer(selectCells(s), layers.layers.population),
+    ...(district.populationGrid ? [gridBitmapLayer('population-grid', district.populationGrid, selectDensityImage(s)!, layers.layers.population)] : []),
     ...a.shortfall,
     ...b.shortfall,
     villagesLayer(district.villages.features, layers.layers.villages),

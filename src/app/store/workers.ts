@@ -2,6 +2,7 @@ import { bbox } from '@turf/turf';
 import type { EngineClient, LoaderClient } from '../../worker/client.ts';
 import type { FieldMapping, LoadOptions, MappingOptions, Role } from '../../core/index.ts';
 import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
+import { populationOf } from '../data/workspace.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
 import type { SavedScenario } from '../scenario/scenario-list.ts';
 import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
@@ -48,7 +49,7 @@ const withoutFile = (text: string, file: string) => (text.startsWith(`${file}: `
 
 /** The district as the engines take it; layers the user has not got (no villages, no roads) are left out, not sent empty. */
 const districtInput = (d: DistrictData) => ({
-  population: d.population,
+  population: populationOf(d),
   facilities: d.facilities,
   villages: d.villages.features.length > 0 ? d.villages : undefined,
   exclusions: d.landuse.features,
@@ -264,7 +265,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       const name = pending.file.name;
       try {
         const layer = await workers.loader.map(pending.preview.id, role, mapping, mappingOptions);
-        if (layer.collection.features.length === 0) {
+        if (layer.collection.features.length === 0 && !layer.grid) {
           dispatch({ type: 'data', action: { type: 'file-error', error: `no usable features for the ${role} layer (${layer.report.skipped} skipped)` } });
           return;
         }

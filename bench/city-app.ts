@@ -1,0 +1,78 @@
+/**
+ * `npm run bench -- city-app`: the built app (`dist/`, made by `npm run build`) in headless
+ * Chromium with a whole city: an 800,000-pixel population raster, 1,500 schools, 300 urban
+ * villages and a boundary (bench/city-data.ts). Measures the seconds from adding the raster to the
+ * analysis on screen, the page's JS heap, the time to recommend 8 sites, and the time of what-if
+ * updates; the baseline is the same district's analysis in this process's engine (the CLI path),
+ * whose figures the page must show.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { applyMapping, evaluate, loadFile } from '../src/core/index.ts';
+import { launchBrowser, startPreview } from '../test/e2e/harness.ts';
+import { writeCityFiles, type CityFiles } from './city-data.ts';
+import { readFileSync } from 'node:fs';
+
+async function engineFigures(files: CityFiles): Promise<{ seconds: number; coverage: string }> {
+  const t0 = performance.now();
+  const layer = async (file: string, role: 'population' | 'facilities' | 'villages') => {
+    const mapped = applyMapping(await loadFile(new Uint8Array(readFileSync(file)), file, {}), role);
+    return mapped.grid ?? mapped.collection;
+  };
+  const result = evaluate(
+    { population: await layer(files.population, 'population'), facilities: await layer(files.facilities, 'facilities'), villages: await layer(files.villages, 'villages') },
+    { type: 'primary' },
+  );
+  return { seconds: (performance.now() - t0) / 1000, coverage: `${result.summary.coveragePct!.toFixed(1)} %` };
+}
+
+async function addFile(page: Page, path: string, role: string): Promise<void> {
+  await page.getByTestId('data-file-input').setInputFiles(path);
+  await page.getByTestId('load-dialog').waitFor({ timeout: 600_000 });
+  await page.getByTestId('load-role').selectOption(role);
+  await page.getByTestId('load-add').click();
+  await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 600_000 });
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1e6;
+}
+
+export async function cityAppBench(): Promise<void> {
+  const files = writeCityFiles(mkdtempSync(join(tmpdir(), 'catchmap-city-')));
+  const engine = await engineFigures(files);
+  console.log(`engine (this process): ${engine.seconds.toFixed(2)} s, coverage ${engine.coverage}`);
+
+  const preview = await startPreview();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
+    await page.goto(preview.url);
+    await page.getByTestId('analysis-summary').waitFor({ timeout: 120_000 });
+    await addFile(page, files.boundary, 'boundary');
+    await addFile(page, files.villages, 'villages');
+    await addFile(page, files.facilities, 'facilities');
+    const t0 = performance.now();
+    await addFile(page, files.population, 'population');
+    await page.waitForFunction((text) => document.querySelector('[data-testid="summary-coverage"]')?.textContent === text, engine.coverage, { timeout: 900_000, polling: 100 });
+    const evalS = (performance.now() - t0) / 1000;
+    const heap = await heapMb(page);
+    console.log(`app: raster added → analysis shown ${evalS.toFixed(2)} s (${(evalS / engine.seconds).toFixed(2)}× the engine alone), main heap ${heap.toFixed(0)} MB`);
+
+    const t1 = performance.now();
+    await page.getByTestId('rec-run').click();
+    await page.getByTestId('rec-proposals').waitFor({ timeout: 900_000 });
+    const recS = (performance.now() - t1) / 1000;
+    console.log(`app: recommend 8 sites ${recS.toFixed(2)} s`);
+    console.log(`RESULT app_800k_eval_s=${evalS.toFixed(2)} app_800k_heap_mb=${heap.toFixed(0)} app_800k_recommend_s=${recS.toFixed(2)} engine_ratio=${(evalS / engine.seconds).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+}

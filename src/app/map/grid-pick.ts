@@ -1,0 +1,30 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { pixelId } from '../../core/index.ts';
+import type { RootState } from '../store/root.ts';
+import type { ShortfallDatum } from './layers/shortfall-layer.ts';
+import { pickedPixel, pixelDensityPerKm2 } from './layers/population-grid-layer.ts';
+import { selectComparePlan, selectPlan } from './plan-layers.ts';
+
+/**
+ * A raster pixel under the pointer, as the cell the tooltip describes for polygon populations: a
+ * bitmap layer picks a pixel, not an object. Null for anything but the grid layers.
+ */
+export function gridPick(state: RootState, info: PickingInfo): { layerId: 'population' | 'shortfall'; object: ShortfallDatum } | null {
+  const id = info.layer?.id ?? '';
+  const grid = state.data.district?.populationGrid;
+  if (!grid || !(id === 'population-grid' || id.startsWith('shortfall-grid'))) return null;
+  const index = pickedPixel(grid, info);
+  if (index === null || !(grid.residents[index] > 0)) return null;
+  const cell: ShortfallDatum = {
+    id: pixelId(grid, index),
+    featureIndex: index,
+    polygon: null,
+    position: null,
+    residents: grid.residents[index],
+    densityPerKm2: pixelDensityPerKm2(grid, index),
+    unserved: 0,
+  };
+  if (id === 'population-grid') return { layerId: 'population', object: cell };
+  const plan = id.endsWith('-b') ? selectComparePlan(state) : selectPlan(state);
+  return plan?.shortfallGrid ? { layerId: 'shortfall', object: { ...cell, unserved: plan.shortfallGrid.unserved[index] } } : null;
+}
