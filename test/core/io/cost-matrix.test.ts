@@ -100,6 +100,25 @@ describe('compact cost matrix (readCostMatrix)', () => {
     expect([...readCostMatrix('origin\tdestination\tcost\na\tx\t2\n', 't.tsv').matrix.costs]).toEqual([2]);
   });
 
+  it('reads costs as Number() does, whatever their form', () => {
+    const forms = ['0.1', '5.8', '47', '123456789012345', '1234567890123456', '0.30000000000000004', '1e3', ' 7 ', '"8.25"', '.5', '5.', '+2', '0'];
+    const text = 'origin,destination,cost\n' + forms.map((f, k) => `o,d${k},${f}`).join('\n') + '\n';
+    const expected = forms.map((f) => Number(f.replace(/"/g, '').trim()));
+    expect([...readCostMatrix(text, 'forms.csv').matrix.costs]).toEqual(expected);
+  });
+
+  it('keeps thousands of ids apart, each once, in order of appearance', () => {
+    // 3,000 origins × 3 destinations; each id plain, quoted, and with blanks around it.
+    const rows: string[] = [];
+    for (let k = 0; k < 3000; k++) rows.push(`id${k},x,1`, `"id${k}","y",2`, ` id${k} ,z,3`);
+    const m = readCostMatrix('origin,destination,cost\n' + rows.join('\n'), 'many.csv');
+    expect(m.originIds).toHaveLength(3000);
+    expect(m.originIds[2999]).toBe('id2999');
+    expect(m.destinationIds).toEqual(['x', 'y', 'z']);
+    expect([...m.matrix.origins.subarray(0, 6)]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(m.matrix.origins[8999]).toBe(2999);
+  });
+
   it('names the line of every problem', () => {
     expect(() => readCostMatrix('from_id,to_id,travel_time\na,x,1\na,y,-2\n', 'tm.csv')).toThrow('tm.csv: line 3: travel_time must not be negative, got -2');
     expect(() => readCostMatrix('from_id,to_id,travel_time\na,x,1,9\n', 'tm.csv')).toThrow('tm.csv: line 2: 4 fields, but the header has 3');
