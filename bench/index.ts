@@ -22,3 +22,4 @@ benches.access = accessBench;
 import { cityAppBench } from './city-app.ts';
 benches['city-app'] = cityAppBench;
 import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;
+import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;

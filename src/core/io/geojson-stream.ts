@@ -10,6 +10,9 @@ export interface StreamedCollection {
   features?: unknown[];
 }
 
+/** Bytes of features parsed at once: few parses, and no string anywhere near the engine's limit. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -93,21 +96,33 @@ export function readCollectionStreaming(bytes: Uint8Array, file: string, limits:
       ws();
       if (bytes[i] === 0x5d) i++;
       else {
-        for (;;) {
-          ws();
-          const start = i;
-          skipValue(2);
-          const n = out.features.length + 1;
-          const text = decode(start, i, `feature ${n}`);
+        const features = out.features;
+        // Features are parsed a batch at a time (the bytes from the first one's start to the last
+        // one's end, commas included, are a JSON array's inside): one parse per batch, not per feature.
+        let batchStart = -1;
+        const flush = (end: number) => {
+          if (batchStart < 0) return;
+          const first = features.length + 1;
+          let parsed: unknown;
           try {
-            out.features.push(parseJson(text, file));
+            parsed = parseJson(`[${decode(batchStart, end, `features ${first}…`)}]`, file, { ...limits, nestingDepth: limits.nestingDepth - 1 });
           } catch (err) {
-            if (err instanceof InputError) throw new InputError(file, `feature ${n} (at byte ${start}): ${err.reason}`);
+            if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${batchStart}): ${err.reason}`);
             throw err;
           }
+          for (const f of parsed as unknown[]) features.push(f);
+          batchStart = -1;
+        };
+        for (;;) {
+          ws();
+          if (batchStart < 0) batchStart = i;
+          skipValue(2);
+          const end = i;
+          if (end - batchStart >= BATCH_BYTES) flush(end);
           ws();
           if (bytes[i] === 0x2c) i++;
           else if (bytes[i] === 0x5d) {
+            flush(end);
             i++;
             break;
           } else fail(i, "expected ',' or ']' after a feature");

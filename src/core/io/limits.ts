@@ -30,9 +30,9 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   zipEntries: 10_000,
-  zipBytes: 1024 * 1024 * 1024,
+  zipBytes: 512 * 1024 * 1024,
   features: 5_000_000,
-  vertices: 20_000_000,
+  vertices: 10_000_000,
   nestingDepth: 64,
   rasterPixels: 4_000_000,
   csvColumns: 2_000,
