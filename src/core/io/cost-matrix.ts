@@ -293,13 +293,14 @@ function matrixText(input: Uint8Array | string, source: string, limits: Limits):
 
 /**
  * Reads a cost table (CSV/TSV with a header row; `.csv.gz` read directly) into a SparseCostMatrix,
- * within `limits` (the text it inflates to: `textBytes`).
+ * within `limits` (the text it inflates to: `textBytes`; header columns: `csvColumns`).
  * `columns` not given are found by name (origin/from_id, destination/to_id, cost/travel_time).
  * Every problem names its line: a missing id or cost, a cost that is not a number or is negative,
  * a pair given twice.
  */
 export function readCostMatrix(input: Uint8Array | string, source: string, columns: Partial<CostColumns> = {}, limits?: Partial<Limits>): SparseCostMatrix {
-  const text = matrixText(input, source, limitsOf(limits));
+  const limit = limitsOf(limits);
+  const text = matrixText(input, source, limit);
   const delimiter = guessDelimiter(text, source);
   let header: string[] | null = null;
   let at: [number, number, number] = [0, 0, 0];
@@ -312,6 +313,7 @@ export function readCostMatrix(input: Uint8Array | string, source: string, colum
   const lines = new Grow(new Int32Array(1024), (n) => new Int32Array(n));
   scanCsv(text, delimiter, source, (record, line) => {
     if (!header) {
+      if (record.count > limit.csvColumns) throw overLimit(source, 'csvColumns', limit, `the header has ${record.count.toLocaleString('en-US')} columns`);
       const h = Array.from({ length: record.count }, (_, k) => record.string(k));
       header = h;
       const find = (key: keyof CostColumns): string => {

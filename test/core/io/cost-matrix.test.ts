@@ -87,6 +87,7 @@ describe('compact cost matrix (readCostMatrix)', () => {
     expect(() => readCostMatrix(bomb, 'bomb.csv.gz', {}, { textBytes: 1_000_000 })).toThrow(
       'bomb.csv.gz: it inflates to more than 1,000,000 bytes of text (limit text-bytes = 1,000,000; raise it with --limit text-bytes=N)',
     );
+    expect(() => readCostMatrix('origin,destination,cost,a,b\n', 'wide.csv', {}, { csvColumns: 4 })).toThrow('wide.csv: the header has 5 columns (limit csv-columns = 4');
   });
 
   it('reads quoted fields (delimiters, quotes and line breaks inside), other delimiters, blank lines', () => {
