@@ -53,8 +53,8 @@ from the command line".
   --supply-field F    supply of each destination (default capacity)
   --cutoff C          only pairs costing at most C count (inclusive): the binary decay's cutoff,
                       the Gaussian's reach, E2SFCA's zones (thirds of C); cumulative counts
-                      within C; without --matrix, the straight-line radius in metres (default
-                      the last --steps zone)
+                      within C; without --matrix, the search radius in metres, straight or
+                      walking (default the last --steps zone)
   --decay KIND        binary (default; e2sfca: step) | exponential | power | gaussian | step
   --beta B            exponential exp(−B t) and power min(1, t^−B): B ≥ 0
   --steps LIST        step zones UPTO:WEIGHT,… ascending, e.g. 10:1,20:0.68,30:0.22 (default the
