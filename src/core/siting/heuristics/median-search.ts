@@ -320,7 +320,8 @@ export class MedianSearch {
     let bs = -1;
     let best = -Infinity;
     for (let i = 0; i < m; i++) {
-      if (open[i] || !swappable[i]) continue;
+      // extra[i, s] never exceeds loss[s] (it is part of it), so gain[i] bounds the row's profit.
+      if (open[i] || !swappable[i] || gain[i] <= best) continue;
       const row = i * p;
       let rowBest = -minLoss;
       let rowSlot = minLossSlot;
