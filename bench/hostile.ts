@@ -5,7 +5,8 @@
  * with a 200,000-vertex urban village. Each runs through the CLI in a child process of its own
  * (heap up to 4 GB, so a case that needs more than the 2 GB target shows it rather than dying
  * early), and the case's peak memory (maxRSS) and time are printed with whether its outcome is the
- * expected one. Flags: --only=NAME (substring), --solver (also the solver engineer's cases).
+ * expected one. Flags: --only=NAME (substring), --solver (also the solver engineer's cases),
+ * --timeout=S (default 120).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { HOSTILE_CASES, type HostileCase } from '../scripts/hostile-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+/** A case still running after this is reported as timed out (--timeout=S changes it). */
 const TIMEOUT_S = 120;
 
 /** Cases of this bench only: files too big (or too slow to make) for the corpus module. */
@@ -100,6 +102,7 @@ function verdict(c: HostileCase, r: ChildResult): string {
 
 export async function hostileBench(flags: string[]): Promise<void> {
   const only = flags.find((f) => f.startsWith('--only='))?.slice(7);
+  const timeoutS = Number(flags.find((f) => f.startsWith('--timeout='))?.slice(10) ?? TIMEOUT_S);
   const all = [...HOSTILE_CASES.filter((c) => c.heavy || (flags.includes('--solver') && c.owner === 'solver')), ...benchCases()];
   const chosen = all.filter((c) => !only || c.name.includes(only));
   const root = mkdtempSync(join(tmpdir(), 'catchmap-hostile-bench-'));
@@ -119,7 +122,7 @@ export async function hostileBench(flags: string[]): Promise<void> {
         cwd: ROOT,
         env: { ...process.env, ...c.env },
         encoding: 'utf8',
-        timeout: TIMEOUT_S * 1000,
+        timeout: timeoutS * 1000,
         maxBuffer: 64 * 1024 * 1024,
       });
       const line = run.stdout.trim().split('\n').pop() ?? '';

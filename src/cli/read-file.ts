@@ -13,7 +13,14 @@ export function readBytes(file: string): Uint8Array {
     return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(err)})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : code === 'ERR_FS_FILE_TOO_LARGE'
+            ? 'the file is over 2 GiB, more than is read at once; split it (e.g. by district)'
+            : `cannot read file (${code ?? String(err)})`;
     throw new InputError(file, reason);
   }
 }
