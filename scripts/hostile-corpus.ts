@@ -478,8 +478,9 @@ const orlib = (name: string, text: string, extra: string[], expect: Expected) =>
   add({ name, format: 'orlib', files: () => ({ 'g.txt': text }), argv: ['solve', '--model', 'pmedian', '--orlib', '@g.txt', ...extra], expect, owner: 'solver' });
 orlib('orlib-header-n-100000', '100000 1 5\n1 2 3\n', [], refused('g.txt', '100000'));
 orlib('orlib-20-bytes', '20000 1 5\n1 2 7\n', [], refused('g.txt'));
-orlib('orlib-disconnected', '4 1 1\n1 2 5\n', [], { code: 0, stdout: ['unreachable'] });
-orlib('orlib-p-zero', '3 2 1\n1 2 5\n2 3 5\n', ['--p', '0'], refused('--p'));
+// Nodes 3 and 4 have no edge: named as out of reach, not dropped silently.
+orlib('orlib-disconnected', '4 1 1\n1 2 5\n', [], { code: 0, stderr: ['2 demand point(s)', 'no open site in reach', '3, 4'] });
+orlib('orlib-p-zero', '3 2 1\n1 2 5\n2 3 5\n', ['--p', '0'], refused('p = 0'));
 orlib('orlib-empty', '', [], refused('g.txt', 'empty'));
 orlib('orlib-hex', '0x10 1 1\n1 2 3\n', [], refused('g.txt', 'integer'));
 const matrix = (name: string, text: string, expect: Expected) =>
@@ -490,10 +491,10 @@ const matrix = (name: string, text: string, expect: Expected) =>
   });
 matrix('matrix-negative-cost', 'origin,destination,cost\nd1,c1,-5\n', refused('m.csv', 'negative'));
 matrix('matrix-hex-cost', 'origin,destination,cost\nd1,c1,0x10\n', refused('m.csv'));
-matrix('matrix-unknown-id', 'origin,destination,cost\nzz,c1,5\n', refused('m.csv', 'zz'));
-matrix('matrix-unreached-demand', 'origin,destination,cost\nd1,c1,5\n', { code: 0, stdout: ['unreachable'] });
-add({ name: 'solve-p-zero-pmedian', format: 'options', owner: 'solver', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pmedian', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('--p') });
-add({ name: 'solve-p-zero-pcenter', format: 'options', owner: 'solver', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pcenter', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('--p') });
+matrix('matrix-unknown-id', 'origin,destination,cost\nzz,c1,5\n', refused('m.csv', 'no costs'));
+matrix('matrix-unreached-demand', 'origin,destination,cost\nd1,c1,5\n', refused('m.csv', 'no costs for 1 demand point(s): d2'));
+add({ name: 'solve-p-zero-pmedian', format: 'options', owner: 'solver', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pmedian', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('p = 0') });
+add({ name: 'solve-p-zero-pcenter', format: 'options', owner: 'solver', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pcenter', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('p = 0') });
 
 // Scenarios and share links, read as the app reads them.
 const base = {

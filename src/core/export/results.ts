@@ -31,7 +31,9 @@ export function* cellRows(result: Evaluation, population: unknown): Generator<Ou
   // Without capacities nothing is allocated: served and accessibility are unknown, not 0.
   const known = result.summary.capacityKnown !== false;
   const allocated = <T>(x: T): T | null => (known ? x : null);
-  for (const c of cellsByFeature(result.cells)) {
+  // Cells one to one with features, in order (nothing split at the radius): no grouping to build.
+  const whole = result.cells.every((c, i) => c.featureIndex === i);
+  for (const c of whole ? result.cells : cellsByFeature(result.cells)) {
     const f = grid ? pixelFeature(grid, c.featureIndex) : input![c.featureIndex];
     // Copied key by key, then the results set one by one: a spread followed by fifteen more keys
     // costs several times as much, which millions of rows feel.
