@@ -121,7 +121,7 @@ export function readZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[], 
 }
 
 /** Chunk of compressed bytes fed to the inflater at a time: the most it can overshoot by is small. */
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
 function inflateEntry(data: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
   const target = new Uint8Array(entry.uncompressedSize);
