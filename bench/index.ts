@@ -23,3 +23,6 @@ import { cityAppBench } from './city-app.ts';
 benches['city-app'] = cityAppBench;
 import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;
 import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;
+
+import { cityBench } from './city.ts';
+benches.city = cityBench;

@@ -6,7 +6,7 @@
  */
 import type { DistanceRule, LngLat, Reach, SiteRef } from '../../src/core/types.ts';
 import { buildProblem, type SitingProblem } from '../../src/core/siting/problem.ts';
-import { nearestK } from '../../src/core/siting/demand-lists.ts';
+import { NearestCollector, nearestK } from '../../src/core/siting/demand-lists.ts';
 import { seededRandom } from '../../src/core/siting/random.ts';
 
 export interface CityPoints {
@@ -108,12 +108,66 @@ export function cityCoverageProblem(pts: CityPoints, radius: number): SitingProb
   });
 }
 
-/** The p-median instance: each demand point's nearest sites only (see `nearestK`). */
+/**
+ * The p-median instance: each demand point's k nearest sites only (see `nearestK`), found through
+ * a grid of the sites (rings around the point until k are certain), and exact costs of one site to
+ * all demand on request, so nothing n × m is ever held.
+ */
 export function cityMedianProblem(pts: CityPoints, p: number): SitingProblem {
-  return buildProblem({
-    demand: pts.demand.map((lngLat, i) => ({ id: `d${i}`, weight: pts.weights[i], lngLat })),
-    candidates: pts.candidates.map((lngLat, j) => ({ id: `c${j}`, lngLat })),
-    rule: planarRule(pts.demand),
-    nearest: nearestK(pts.candidates.length, p),
-  });
+  const { demand, candidates } = pts;
+  const n = demand.length;
+  const m = candidates.length;
+  const k = nearestK(m, p);
+  const cellM = 1000;
+  let maxX = 0;
+  let maxY = 0;
+  for (const [x, y] of [...demand, ...candidates]) {
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  const nx = Math.floor(maxX / cellM) + 1;
+  const ny = Math.floor(maxY / cellM) + 1;
+  const cellStart = new Int32Array(nx * ny + 1);
+  const cellOf = (x: number, y: number): number => Math.floor(y / cellM) * nx + Math.floor(x / cellM);
+  for (const [x, y] of candidates) cellStart[cellOf(x, y) + 1]++;
+  for (let c = 0; c < nx * ny; c++) cellStart[c + 1] += cellStart[c];
+  const items = new Int32Array(m);
+  const fill = cellStart.slice(0, nx * ny);
+  candidates.forEach(([x, y], j) => (items[fill[cellOf(x, y)]++] = j));
+  const collect = new NearestCollector(n, m, k);
+  const found = new Int32Array(m);
+  for (let u = 0; u < n; u++) {
+    const [x, y] = demand[u];
+    const cx = Math.floor(x / cellM);
+    const cy = Math.floor(y / cellM);
+    let count = 0;
+    // Ring r holds every site within r × cellM of the point's cell; once k + 1 sites lie within
+    // that distance, no site outside ring r + 1 can be among them.
+    for (let r = 0, certain = -1; r <= Math.max(nx, ny) && (certain < 0 || r <= certain); r++) {
+      for (let gy = cy - r; gy <= cy + r; gy++) {
+        for (let gx = cx - r; gx <= cx + r; gx++) {
+          if (gx < 0 || gy < 0 || gx >= nx || gy >= ny || (Math.abs(gx - cx) !== r && Math.abs(gy - cy) !== r)) continue;
+          for (let t = cellStart[gy * nx + gx]; t < cellStart[gy * nx + gx + 1]; t++) found[count++] = items[t];
+        }
+      }
+      if (certain < 0 && count > k) certain = Math.ceil(Math.SQRT2 * (r + 1));
+    }
+    for (let t = 0; t < count; t++) {
+      const j = found[t];
+      collect.add(u, j, Math.hypot(candidates[j][0] - x, candidates[j][1] - y));
+    }
+  }
+  const siteCosts = (j: number): Reach => {
+    const [sx, sy] = candidates[j];
+    return { indices: Int32Array.from({ length: n }, (_, u) => u), distancesM: Float64Array.from(demand, ([x, y]) => Math.hypot(x - sx, y - sy)) };
+  };
+  return {
+    demandIds: demand.map((_, i) => `d${i}`),
+    demandNames: demand.map((_, i) => `d${i}`),
+    weights: Float64Array.from(pts.weights),
+    siteIds: candidates.map((_, j) => `c${j}`),
+    nCandidates: m,
+    capacity: new Float64Array(m).fill(NaN),
+    costs: { kind: 'nearest', lists: collect.finish(), siteCosts },
+  };
 }

@@ -5,12 +5,16 @@ import { exportFormatOf, featuresText } from '../../core/export/index.ts';
 import { costMatrixRule, parseCostMatrix } from '../../core/io/cost-matrix.ts';
 import { parseOrlibPmed, shortestPathMatrix } from '../../core/io/orlib.ts';
 import { proposalsGeoJSON, readSitingPoints, toDemand, toSites, type SitingPoint } from '../../core/siting/geojson.ts';
+import { nearestK } from '../../core/siting/demand-lists.ts';
 import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type SitingModel, type SitingProblem, type SitingResult } from '../../core/siting/index.ts';
 import { UsageError } from '../cli.ts';
 import type { CliIo, Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, readMappingChoices, type LayerChoice } from '../mapping-options.ts';
 import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection, readText } from '../read-file.ts';
+
+/** Demand × sites above which p-median keeps k-nearest lists instead of every pair. */
+const NEAREST_FROM_CELLS = 4_000_000;
 
 const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
 
@@ -179,7 +183,10 @@ export const solveCommand: Command = {
           ? distance.rule(demand.map((d) => d.lngLat!))
           : geodesicRule(demand.map((d) => d.lngLat!));
       const coverage = model === 'mclp' || model === 'cmclp' || model === 'lscp';
-      problem = buildProblem({ demand, candidates: cands, existing, rule, maxCost: coverage ? required('radius', radius, model) : Infinity });
+      // p-median at scale keeps each demand point's nearest sites only (memory n × k, not n × m).
+      const sites = cands.length + existing.length;
+      const nearest = model === 'pmedian' && demand.length * sites > NEAREST_FROM_CELLS ? nearestK(sites, p ?? 1) : undefined;
+      problem = buildProblem({ demand, candidates: cands, existing, rule, maxCost: coverage ? required('radius', radius, model) : Infinity, nearest });
       distanceWarnings = distance?.warnings((i) => demand[i].name ?? demand[i].id, { demand: o.demand, sites: 'sites' }) ?? [];
     }
 

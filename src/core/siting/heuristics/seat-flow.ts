@@ -12,10 +12,54 @@ export interface SeatFlow {
 /**
  * Maximum flow source → demand (weight) → open site within the radius → sink (seats), by Dinic's
  * algorithm: the most people that can be given a seat within reach, splitting blocks if needed.
+ * Only the demand points some open site reaches become nodes, so one flow costs the open sites'
+ * cover, not the whole demand (the greedy and swap searches run thousands of them).
  */
 export function seatFlow(cover: CoverageLists, weights: Float64Array, capacity: Float64Array, open: readonly number[]): SeatFlow {
   const n = weights.length;
-  const source = n + open.length;
+  const { served, members, pairEdge, flowOn } = maxFlow(cover, weights, capacity, open);
+  const eps = 1e-9;
+  const seated = new Float64Array(n);
+  const mainSite = new Int32Array(n).fill(-1);
+  const mainFlow = new Float64Array(n);
+  for (const { l, k, e } of pairEdge) {
+    const f = flowOn(e);
+    if (f <= eps) continue;
+    const u = members[l];
+    seated[u] += f;
+    if (f > mainFlow[u]) {
+      mainFlow[u] = f;
+      mainSite[u] = open[k];
+    }
+  }
+  return { served, mainSite, seated };
+}
+
+/** The number seated only (what the searches compare). */
+export function seatsServed(cover: CoverageLists, weights: Float64Array, capacity: Float64Array, open: readonly number[]): number {
+  return maxFlow(cover, weights, capacity, open).served;
+}
+
+function maxFlow(
+  cover: CoverageLists,
+  weights: Float64Array,
+  capacity: Float64Array,
+  open: readonly number[],
+): { served: number; members: number[]; pairEdge: { l: number; k: number; e: number }[]; flowOn: (e: number) => number } {
+  // Compact node numbering: local demand nodes [0, nd), then open sites, source, sink.
+  const local = new Map<number, number>();
+  const members: number[] = [];
+  for (const j of open) {
+    for (let t = cover.start[j]; t < cover.start[j + 1]; t++) {
+      const u = cover.demand[t];
+      if (weights[u] > 0 && !local.has(u)) {
+        local.set(u, members.length);
+        members.push(u);
+      }
+    }
+  }
+  const nd = members.length;
+  const source = nd + open.length;
   const sink = source + 1;
   const nodes = sink + 1;
   const head = new Int32Array(nodes).fill(-1);
@@ -29,15 +73,15 @@ export function seatFlow(cover: CoverageLists, weights: Float64Array, capacity: 
     head[a] = to.length - 2;
     head[b] = to.length - 1;
   };
-  for (let u = 0; u < n; u++) if (weights[u] > 0) addEdge(source, u, weights[u]);
-  const pairEdge: { u: number; k: number; e: number }[] = [];
+  for (let l = 0; l < nd; l++) addEdge(source, l, weights[members[l]]);
+  const pairEdge: { l: number; k: number; e: number }[] = [];
   open.forEach((j, k) => {
-    addEdge(n + k, sink, capacity[j]);
+    addEdge(nd + k, sink, capacity[j]);
     for (let t = cover.start[j]; t < cover.start[j + 1]; t++) {
-      const u = cover.demand[t];
-      if (weights[u] <= 0) continue;
-      pairEdge.push({ u, k, e: to.length });
-      addEdge(u, n + k, Infinity);
+      const l = local.get(cover.demand[t]);
+      if (l === undefined) continue;
+      pairEdge.push({ l, k, e: to.length });
+      addEdge(l, nd + k, Infinity);
     }
   });
   const eps = 1e-9;
@@ -85,17 +129,5 @@ export function seatFlow(cover: CoverageLists, weights: Float64Array, capacity: 
       served += f;
     }
   }
-  const seated = new Float64Array(n);
-  const mainSite = new Int32Array(n).fill(-1);
-  const mainFlow = new Float64Array(n);
-  for (const { u, k, e } of pairEdge) {
-    const f = cap[e ^ 1];
-    if (f <= eps) continue;
-    seated[u] += f;
-    if (f > mainFlow[u]) {
-      mainFlow[u] = f;
-      mainSite[u] = open[k];
-    }
-  }
-  return { served, mainSite, seated };
+  return { served, members, pairEdge, flowOn: (e) => cap[e ^ 1] };
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.ts';
 import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
-import { seatFlow } from '../heuristics/seat-flow.ts';
+import { seatFlow, seatsServed } from '../heuristics/seat-flow.ts';
 import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
 import { seededRandom, randomInt } from '../random.ts';
@@ -27,7 +27,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const capacity = Float64Array.from(problem.capacity, (c, j) => (j < problem.nCandidates ? seats : c));
   const cover = coverageLists(problem, radius);
   const w = problem.weights;
-  const served = (open: number[]): number => seatFlow(cover, w, capacity, [...fixed, ...open]).served;
+  const served = (open: number[]): number => seatsServed(cover, w, capacity, [...fixed, ...open]);
   const columns = problem.nCandidates + cover.demand.length;
   const exact = wantsExact(opts, columns);
   if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
@@ -53,10 +53,15 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     return scored.slice(0, k).map((x) => x[1]);
   };
   const eps = 1e-9 * Math.max(1, w.reduce((a, b) => a + b, 0));
+  // No plan seats more than all the demand nor more than every seat of p new sites and the
+  // existing ones: a plan reaching that is optimal and the searches stop.
+  let seatsCap = p * seats;
+  for (const j of fixed) seatsCap += capacity[j];
+  const ceiling = Math.min(seatsCap, w.reduce((a, b) => a + b, 0)) - eps;
   const localSearch = (start: number[]): { open: number[]; value: number } => {
     let open = [...start];
     let value = served(open);
-    for (let improved = true; improved && !stopped(); ) {
+    for (let improved = value < ceiling; improved && !stopped(); ) {
       improved = false;
       for (let slot = 0; slot < open.length && !improved; slot++) {
         const rest = open.filter((_, k) => k !== slot);
@@ -91,7 +96,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   let best = localSearch(open);
   const rand = seededRandom(opts.seed ?? 1);
   const rounds = opts.iterations ?? 20;
-  for (let it = 0; it < rounds && p > 0 && problem.nCandidates > p && !stopped(); it++) {
+  for (let it = 0; it < rounds && p > 0 && problem.nCandidates > p && best.value < ceiling && !stopped(); it++) {
     const next = [...best.open];
     let j = randomInt(rand, problem.nCandidates);
     while (next.includes(j)) j = (j + 1) % problem.nCandidates;
@@ -149,24 +154,31 @@ function finish(
   ctx: { solver: SitingResult['solver']; status: SolveStatus; bound: number | null; t0: number },
 ): SitingResult {
   const flow = seatFlow(cover, problem.weights, capacity, [...fixed, ...open]);
-  // Rank: from the existing facilities, add the site that seats the most extra people.
+  // Rank: from the existing facilities, add the site that seats the most extra people. Seats
+  // served are submodular in the open sites (a transversal-matroid rank), so a stale gain bounds
+  // the fresh one and only the top is recomputed (lazy greedy).
   const order: number[] = [];
   const gains: number[] = [];
-  let base = seatFlow(cover, problem.weights, capacity, fixed).served;
-  const left = [...open];
-  while (left.length > 0) {
-    let bestK = 0;
-    let bestVal = -Infinity;
-    left.forEach((j, k) => {
-      const v = seatFlow(cover, problem.weights, capacity, [...fixed, ...order, j]).served;
-      if (v > bestVal) {
-        bestVal = v;
-        bestK = k;
-      }
-    });
-    order.push(left.splice(bestK, 1)[0]);
-    gains.push(bestVal - base);
-    base = bestVal;
+  let base = seatsServed(cover, problem.weights, capacity, fixed);
+  const bound = new Map<number, number>();
+  for (const j of open) bound.set(j, seatsServed(cover, problem.weights, capacity, [...fixed, j]) - base);
+  const top = (): number => {
+    let bj = -1;
+    for (const [j, g] of bound) if (bj < 0 || g > bound.get(bj)! || (g === bound.get(bj)! && open.indexOf(j) < open.indexOf(bj))) bj = j;
+    return bj;
+  };
+  while (bound.size > 0) {
+    let j = top();
+    for (;;) {
+      bound.set(j, seatsServed(cover, problem.weights, capacity, [...fixed, ...order, j]) - base);
+      const next = top();
+      if (next === j) break;
+      j = next;
+    }
+    gains.push(bound.get(j)!);
+    base += bound.get(j)!;
+    bound.delete(j);
+    order.push(j);
   }
   const uncovered = problem.demandIds.filter((_, u) => flow.seated[u] < problem.weights[u] - 1e-9);
   const reach = new Uint8Array(problem.demandIds.length);

@@ -195,8 +195,9 @@ export function finishMedian(
 /**
  * Orders the chosen sites by marginal improvement: starting from the existing facilities, each
  * next site is the one that lowers the objective most. Demand with no open site in reach counts
- * at the largest cost among the open sites, so the first site's gain is finite. `cost` is
- * n × q over [existing…, chosen…]; returns positions among the chosen (q offset included).
+ * at the largest cost among the open sites, so the first site's gain is finite. `cost` is n × q
+ * over [existing…, chosen…]; returns positions in it. p-median gains only shrink as sites are
+ * added, so a stale gain is an upper bound and only the top one is recomputed (lazy greedy).
  */
 function rankByGreedy(problem: SitingProblem, cost: Float64Array, nFixed: number, model: 'pmedian' | 'pcenter'): { order: number[]; gains: number[] } {
   const n = problem.demandIds.length;
@@ -206,6 +207,41 @@ function rankByGreedy(problem: SitingProblem, cost: Float64Array, nFixed: number
   const d = new Float64Array(n).fill(maxFinite);
   for (let t = 0; t < nFixed; t++) for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * q + t]);
   const w = problem.weights;
+  const add = (t: number): void => {
+    for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * q + t]);
+  };
+  const order: number[] = [];
+  const gains: number[] = [];
+  if (model === 'pmedian') {
+    const gainOf = (t: number): number => {
+      let g = 0;
+      for (let u = 0; u < n; u++) if (cost[u * q + t] < d[u]) g += w[u] * (d[u] - cost[u * q + t]);
+      return g;
+    };
+    const bound = new Map<number, number>();
+    for (let t = nFixed; t < q; t++) bound.set(t, gainOf(t));
+    while (bound.size > 0) {
+      // Highest bound first (lowest position on ties, as a full scan would pick).
+      const top = (): number => {
+        let bt = -1;
+        for (const [t, g] of bound) if (bt < 0 || g > bound.get(bt)! || (g === bound.get(bt)! && t < bt)) bt = t;
+        return bt;
+      };
+      let t = top();
+      for (;;) {
+        const fresh = gainOf(t);
+        bound.set(t, fresh);
+        const next = top();
+        if (next === t) break;
+        t = next;
+      }
+      gains.push(bound.get(t)!);
+      bound.delete(t);
+      order.push(t);
+      add(t);
+    }
+    return { order, gains };
+  }
   const score = (t: number): [number, number] => {
     let sum = 0;
     let max = 0;
@@ -215,13 +251,11 @@ function rankByGreedy(problem: SitingProblem, cost: Float64Array, nFixed: number
       sum += w[u] * v;
       if (v > max) max = v;
     }
-    return model === 'pmedian' ? [sum, 0] : [max, sum];
+    return [max, sum];
   };
   let current = score(-1);
   const left: number[] = [];
   for (let t = nFixed; t < q; t++) left.push(t);
-  const order: number[] = [];
-  const gains: number[] = [];
   while (left.length > 0) {
     let bestK = 0;
     let bestScore: [number, number] = [Infinity, Infinity];
@@ -233,7 +267,7 @@ function rankByGreedy(problem: SitingProblem, cost: Float64Array, nFixed: number
       }
     });
     const t = left.splice(bestK, 1)[0];
-    for (let u = 0; u < n; u++) d[u] = Math.min(d[u], cost[u * q + t]);
+    add(t);
     order.push(t);
     gains.push(current[0] - bestScore[0]);
     current = bestScore;
