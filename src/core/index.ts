@@ -43,7 +43,7 @@ export { shortfall, type Shortfall } from './allocate/shortfall.ts';
 export { decayWeight, E2SFCA_STEPS, type DistanceDecay } from './access/distance-decay.ts';
 export { twoStepFca } from './access/two-step-fca.ts';
 export { villageEquity, type Equity, type VillageEquity } from './equity/village-equity.ts';
-export { evaluate, NEAR_CAPACITY_FROM } from './evaluate/evaluate.ts';
+export { evaluate, evaluatePacked, NEAR_CAPACITY_FROM } from './evaluate/evaluate.ts';
 export type * from './evaluate/evaluation.ts';
 export {
   solveSiting,

@@ -7,6 +7,7 @@ import {
   networkIsochrone,
   InputError,
   evaluate,
+  evaluatePacked,
   readSitingPoints,
   recommendOptionsOf,
   recommendSites,
@@ -18,6 +19,7 @@ import {
   type EvaluateInput,
   type EvaluateOptions,
   type Evaluation,
+  type PackedEvaluation,
   type FacilityType,
   type NetworkDistance,
   type ProgressCallback,
@@ -88,6 +90,11 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
     evaluate(settings: AnalysisSettings, onProgress?: ProgressCallback): Evaluation {
       const options = optionsOf(settings);
       return evaluate(loaded(), options, onProgress);
+    },
+    /** `evaluate` with the cells in columns, as the worker sends it. */
+    evaluatePacked(settings: AnalysisSettings, onProgress?: ProgressCallback): PackedEvaluation {
+      const options = optionsOf(settings);
+      return evaluatePacked(loaded(), options, onProgress);
     },
     /** Recommends sites for the analysis `settings` with the optimizer's `recommend` settings, keeping `locked` proposals. */
     recommend(

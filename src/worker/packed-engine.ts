@@ -1,12 +1,13 @@
 import { transfer } from 'comlink';
-import { cellBuffers, packEvaluation, type Evaluation } from '../core/index.ts';
+import { cellBuffers, packEvaluation, type Evaluation, type PackedEvaluation } from '../core/index.ts';
 import type { EngineApi } from './engine-api.ts';
 
 /** An evaluation with its cells as columns, marked so Comlink transfers their buffers. */
 function packed(evaluation: Evaluation) {
-  const p = packEvaluation(evaluation);
-  return transfer(p, cellBuffers(p.cells));
+  return transferred(packEvaluation(evaluation));
 }
+
+const transferred = (p: PackedEvaluation) => transfer(p, cellBuffers(p.cells));
 
 /**
  * The engine API as the worker exposes it: every answer that holds a whole evaluation sends its
@@ -16,7 +17,7 @@ function packed(evaluation: Evaluation) {
 export function packedEngineApi(api: EngineApi) {
   return {
     ...api,
-    evaluate: (...args: Parameters<EngineApi['evaluate']>) => packed(api.evaluate(...args)),
+    evaluate: (...args: Parameters<EngineApi['evaluate']>) => transferred(api.evaluatePacked(...args)),
     evaluateWithSites: (...args: Parameters<EngineApi['evaluateWithSites']>) => packed(api.evaluateWithSites(...args)),
     startWhatIf: (...args: Parameters<EngineApi['startWhatIf']>) => packed(api.startWhatIf(...args)),
     whatIfEvaluation: () => packed(api.whatIfEvaluation()),

@@ -33,6 +33,20 @@ export interface Equity {
   worstVillages: VillageEquity[];
 }
 
+interface Part {
+  residents: number;
+  users: number;
+  covered: number;
+  served: number;
+}
+
+function addPart(acc: Part, residents: number, users: number, isCovered: boolean, served: number, share: number): void {
+  acc.residents += residents * share;
+  acc.users += users * share;
+  acc.covered += isCovered ? users * share : 0;
+  acc.served += served * share;
+}
+
 /**
  * Splits each cell's users, coverage and service between its village part (by area share) and the
  * rest, then compares. Service within a cell is assumed spread evenly over its residents.
@@ -49,15 +63,9 @@ export function villageEquity(
   const per = villages.map(() => ({ residents: 0, migrants: 0, users: 0, covered: 0, served: 0 }));
   cells.forEach((cell, c) => {
     const servedShare = cell.users > 0 ? served[c] / cell.users : 0;
-    for (const part of [
-      { acc: v, share: cell.villageShare },
-      { acc: o, share: 1 - cell.villageShare },
-    ]) {
-      part.acc.residents += cell.residents * part.share;
-      part.acc.users += cell.users * part.share;
-      part.acc.covered += covered[c] ? cell.users * part.share : 0;
-      part.acc.served += served[c] * part.share;
-    }
+    // Two plain calls, not a list of parts per cell: a city has a million cells.
+    addPart(v, cell.residents, cell.users, covered[c] === 1, served[c], cell.villageShare);
+    addPart(o, cell.residents, cell.users, covered[c] === 1, served[c], 1 - cell.villageShare);
     for (const s of cell.villages) {
       const acc = per[s.village];
       acc.residents += cell.residents * s.share;

@@ -30,7 +30,14 @@ const SEPARATOR = '\u0000';
 export type PackedEvaluation = Omit<Evaluation, 'cells'> & { cells: CellColumns };
 
 export function packCells(cells: readonly CellResult[]): CellColumns {
-  const count = cells.length;
+  return packCellsOf(cells.length, (i) => cells[i]);
+}
+
+/**
+ * Packs `count` cells given one at a time: the engine packs an evaluation straight from its typed
+ * arrays, so a city's cells never all exist as objects in the worker.
+ */
+export function packCellsOf(count: number, cellAt: (i: number) => CellResult): CellColumns {
   const k = NUMBER_FIELDS.length;
   const featureIndex = new Int32Array(count);
   const lngLat = new Float64Array(count * 2);
@@ -51,7 +58,8 @@ export function packCells(cells: readonly CellResult[]): CellColumns {
   const villages: CellColumns['villages'] = [];
   const ids: string[] = new Array<string>(count);
   let plainIds = true;
-  cells.forEach((c, i) => {
+  for (let i = 0; i < count; i++) {
+    const c = cellAt(i);
     ids[i] = c.id;
     if (plainIds && c.id.includes(SEPARATOR)) plainIds = false;
     featureIndex[i] = c.featureIndex;
@@ -77,7 +85,7 @@ export function packCells(cells: readonly CellResult[]): CellColumns {
       if (v === undefined) villageIndex.set(key, (v = villages.push({ id: c.villageId, name: c.villageName }) - 1));
       village[i] = v;
     }
-  });
+  }
   return { count, ids: plainIds ? ids.join(SEPARATOR) : ids, featureIndex, lngLat, numbers, covered, nearestFacility, servedBy, facilityIds, village, villages };
 }
 

@@ -2,6 +2,7 @@ import { reachTable } from '../catchment/reach-table.ts';
 import type { ProgressCallback } from '../types.ts';
 import { assess } from './assess.ts';
 import type { EvaluateInput, EvaluateOptions, Evaluation } from './evaluation.ts';
+import { packCellsOf, type PackedEvaluation } from './cell-columns.ts';
 import { prepareEvaluation } from './prepare.ts';
 import { cellResult, facilityResults, summarize } from './results.ts';
 
@@ -14,14 +15,25 @@ export { NEAR_CAPACITY_FROM } from './results.ts';
  * data, safe to post from a Web Worker.
  */
 export function evaluate(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback): Evaluation {
+  const { prepared, assessment, rest } = evaluateParts(input, options, onProgress);
+  const cells = prepared.cells.map((_, c) => cellResult(prepared, prepared.facilities, assessment, c));
+  return { ...rest, cells };
+}
+
+/** `evaluate` with the cells packed in columns (what a worker sends), never all built as objects. */
+export function evaluatePacked(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback): PackedEvaluation {
+  const { prepared, assessment, rest } = evaluateParts(input, options, onProgress);
+  return { ...rest, cells: packCellsOf(prepared.cells.length, (c) => cellResult(prepared, prepared.facilities, assessment, c)) };
+}
+
+function evaluateParts(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback) {
   const progress = onProgress ?? (() => undefined);
   const prepared = prepareEvaluation(input, options, progress);
   const { facilities, warnings } = prepared;
   const table = reachTable(prepared.rule, facilities, prepared.standard.radiusM);
   const assessment = assess(prepared, facilities, table, progress);
-  const cells = prepared.cells.map((_, c) => cellResult(prepared, facilities, assessment, c));
   const results = facilityResults(facilities, assessment);
   const summary = summarize(prepared, facilities, assessment, results);
   progress(1, 'done');
-  return { summary, cells, facilities: results, warnings: [...warnings.population, ...warnings.facilities, ...warnings.villages] };
+  return { prepared, assessment, rest: { summary, facilities: results, warnings: [...warnings.population, ...warnings.facilities, ...warnings.villages] } };
 }
