@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
 import { formatWarning, geodesicRule, InputError, type InputWarning, type NetworkDistance } from '../../core/index.ts';
 import { exportFormatOf, featuresText } from '../../core/export/index.ts';
 import { costMatrixRule, parseCostMatrix } from '../../core/io/cost-matrix.ts';
@@ -16,7 +17,7 @@ import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection
 /** Demand × sites above which p-median keeps k-nearest lists instead of every pair. */
 const NEAREST_FROM_CELLS = 4_000_000;
 
-const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'cpmedian'];
+const MODELS: readonly SitingModel[] = ['pmedian', 'pcenter', 'mclp', 'cmclp', 'lscp', 'lscpb', 'cpmedian'];
 
 const USAGE = `Usage: catchmap solve --model MODEL (--orlib FILE | --demand FILE --candidates FILE) [options]
 
@@ -37,7 +38,19 @@ stay open and count.
   --seats N           cmclp: seats of each new site (standard school size)
   --capacity FIELD    cmclp: seats of existing facilities; cpmedian: of all sites (default \`capacity\`)
   --target PCT        lscp: share of demand weight to cover, percent (default 100)
-  --matrix FILE       CSV origin,destination,cost in place of great-circle metres
+                      lscpb (exact): the fewest sites covering everyone within --radius, then
+                      the most demand weight covered twice (backupWeight in the JSON)
+  --required-field F  cpmedian: candidates whose F is true (or equals --required-value) must be
+                      opened; they count in --p
+  --required-value V  the value of --required-field that marks a required site (e.g. 1)
+  --fill-required     cpmedian: each required site takes exactly its capacity
+  --divisible         cpmedian: a demand point may be split between sites (default: each goes
+                      whole to one site)
+  --matrix FILE       CSV origin,destination,cost in place of great-circle metres; with it,
+                      --demand and --candidates may be CSV tables of ids without coordinates
+                      (the id column: --field demand.id=COL, --field candidates.id=COL)
+  --from COL, --to COL, --cost COL
+                      the matrix's columns (default origin, destination, cost)
   --exact             solve the MILP with HiGHS, starting from the heuristic's plan: the proven
                       optimum, or at the time limit the best plan found (HiGHS's or the
                       heuristic's) with its proven gap when HiGHS proved a bound
@@ -80,6 +93,13 @@ function parse(argv: string[]) {
         capacity: { type: 'string' },
         target: { type: 'string' },
         matrix: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        cost: { type: 'string' },
+        'required-field': { type: 'string' },
+        'required-value': { type: 'string' },
+        'fill-required': { type: 'boolean' },
+        divisible: { type: 'boolean' },
         exact: { type: 'boolean' },
         'time-limit': { type: 'string' },
         seed: { type: 'string' },
@@ -121,9 +141,9 @@ export const solveCommand: Command = {
     if (!model || !MODELS.includes(model)) throw new UsageError(`--model must be one of ${MODELS.join(', ')}`);
     const timeLimit = number('time-limit', o['time-limit']);
     const opts = {
-      solver: o.exact || model === 'cpmedian' ? ('exact' as const) : ('heuristic' as const),
+      solver: o.exact || model === 'cpmedian' || model === 'lscpb' ? ('exact' as const) : ('heuristic' as const),
       seed: number('seed', o.seed, { integer: true }) ?? 1,
-      timeLimitS: timeLimit ?? (o.exact || model === 'cpmedian' ? 60 : undefined),
+      timeLimitS: timeLimit ?? (o.exact || model === 'cpmedian' || model === 'lscpb' ? 60 : undefined),
     };
     let p = number('p', o.p, { integer: true });
     const radius = number('radius', o.radius);
@@ -146,7 +166,14 @@ export const solveCommand: Command = {
     const loadWarnings: InputWarning[] = [];
     let distance: NetworkDistance | null = null;
     let distanceWarnings: InputWarning[] = [];
+    if (model !== 'cpmedian' && (o['required-field'] || o['fill-required'] || o.divisible)) {
+      throw new UsageError('--required-field, --fill-required and --divisible are for --model cpmedian');
+    }
+    if (o['fill-required'] && !o['required-field']) throw new UsageError('--fill-required needs --required-field');
+    if (!o.matrix && (o.from || o.to || o.cost)) throw new UsageError('--from, --to and --cost name the columns of --matrix');
     const readPoints = async (file: string, choice?: LayerChoice) => {
+      // With a matrix the ids are all that is needed: a CSV table without coordinates will do.
+      if (o.matrix && /\.(csv|tsv|txt)$/i.test(file)) return readIdTable(file, choice?.fields.id ?? 'id');
       const { collection, loaded } = await readFeatureCollection(file, load, choice, usage);
       loadWarnings.push(...loaded.warnings);
       return readSitingPoints(collection, file);
@@ -177,12 +204,13 @@ export const solveCommand: Command = {
       const existing = toSites(existingPts, o.existing ?? 'existing', model === 'cmclp' || model === 'cpmedian' ? (o.capacity ?? 'capacity') : undefined);
       const clash = existing.find((e) => cands.some((c) => c.id === e.id));
       if (clash) throw new InputError(o.existing ?? 'existing', `${clash.id}: id also used by a candidate`);
+      const columns = { origin: o.from ?? 'origin', destination: o.to ?? 'destination', cost: o.cost ?? 'cost' };
       const rule = o.matrix
-        ? costMatrixRule(parseCostMatrix(readText(o.matrix), o.matrix), demand.map((d) => d.id), [...cands, ...existing].map((s) => s.id))
+        ? costMatrixRule(parseCostMatrix(readText(o.matrix), o.matrix, columns), demand.map((d) => d.id), [...cands, ...existing].map((s) => s.id))
         : distance
           ? distance.rule(demand.map((d) => d.lngLat!))
           : geodesicRule(demand.map((d) => d.lngLat!));
-      const coverage = model === 'mclp' || model === 'cmclp' || model === 'lscp';
+      const coverage = model === 'mclp' || model === 'cmclp' || model === 'lscp' || model === 'lscpb';
       // p-median at scale keeps each demand point's nearest sites only (memory n × k, not n × m).
       const sites = cands.length + existing.length;
       const nearest = model === 'pmedian' && demand.length * sites > NEAREST_FROM_CELLS ? nearestK(sites, p ?? 1) : undefined;
@@ -191,7 +219,17 @@ export const solveCommand: Command = {
     }
 
     const spec: ModelSpec =
-      model === 'pmedian' || model === 'pcenter' || model === 'cpmedian'
+      model === 'cpmedian'
+        ? {
+            model,
+            p: required('p', p, model),
+            required: o['required-field'] ? requiredIds(candidates ?? [], o.candidates ?? '', o['required-field'], o['required-value']) : undefined,
+            fillRequired: o['fill-required'] === true,
+            divisible: o.divisible === true,
+          }
+        : model === 'lscpb'
+          ? { model, radius: required('radius', radius, model) }
+          : model === 'pmedian' || model === 'pcenter'
         ? { model, p: required('p', p, model) }
         : model === 'mclp'
           ? { model, p: required('p', p, model), radius: required('radius', radius, model) }
@@ -217,6 +255,7 @@ export const solveCommand: Command = {
       gapPct: result.gapPct,
       ...(result.unreachable ? { unreachable: result.unreachable } : {}),
       ...(median && result.unservedWeight ? { unserved, unservedWeight: result.unservedWeight } : {}),
+      ...(result.backupWeight !== undefined ? { backupWeight: result.backupWeight } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
     };
     if (o.out && outFormat === 'json') writeFileSync(o.out, JSON.stringify(summary, null, 2) + '\n');
@@ -248,6 +287,7 @@ function table(r: SitingResult, problem: SitingProblem, seconds: number): string
     mclp: 'demand covered',
     cmclp: 'people seated',
     lscp: 'new sites needed',
+    lscpb: 'new sites needed (covering everyone, most covered twice)',
     cpmedian: 'total weighted distance (capacitated)',
   };
   const lines = [`model ${r.model} (${r.solver}), ${what[r.model]}: ${fmt(r.objective)}`];
@@ -262,9 +302,49 @@ function table(r: SitingResult, problem: SitingProblem, seconds: number): string
   let total = 0;
   for (const w of problem.weights) total += w;
   if (r.coveredWeight !== undefined) lines.push(`covered ${fmt(r.coveredWeight)} of ${fmt(total)} (${((r.coveredWeight / total) * 100).toFixed(1)} %); uncovered points: ${r.uncovered?.length ?? 0}`);
+  if (r.backupWeight !== undefined) lines.push(`covered twice: ${fmt(r.backupWeight)} of ${fmt(total)}`);
   if (r.existing.length > 0) lines.push(`existing facilities kept: ${r.existing.length}`);
   lines.push('', 'rank  site                      gain');
   r.selected.forEach((id, k) => lines.push(`${String(k + 1).padStart(4)}  ${id.padEnd(24)} ${fmt(r.perSiteGain[k]).padStart(14)}`));
   lines.push('', `${fmt(seconds)} s`);
   return lines.join('\n') + '\n';
+}
+
+/** Rows of a CSV as id-only points (no coordinates: the matrix gives every cost). */
+function readIdTable(file: string, idField: string): SitingPoint[] {
+  const parsed = Papa.parse<Record<string, string>>(readText(file).replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimiter: /\.tsv$/i.test(file) ? '\t' : '',
+    transformHeader: (h) => h.trim(),
+  });
+  const err = parsed.errors.find((e) => e.type !== 'FieldMismatch' || e.code === 'TooManyFields');
+  if (err) throw new InputError(file, `line ${(err.row ?? 0) + 2}: ${err.message}`);
+  const columns = parsed.meta.fields ?? [];
+  if (!columns.includes(idField)) throw new InputError(file, `no id column '${idField}' (columns: ${columns.join(', ')}); name it with --field LAYER.id=COLUMN`);
+  if (parsed.data.length === 0) throw new InputError(file, 'no rows');
+  const seen = new Set<string>();
+  return parsed.data.map((row, i) => {
+    const id = (row[idField] ?? '').trim();
+    if (id === '') throw new InputError(file, `line ${i + 2}: no ${idField}`);
+    if (seen.has(id)) throw new InputError(file, `line ${i + 2}: ${idField} '${id}' appears twice`);
+    seen.add(id);
+    return { id, rawId: id, lngLat: [NaN, NaN], properties: row };
+  });
+}
+
+/** Candidate ids whose `field` is true, or equals `value` (numerically when both are numbers). */
+function requiredIds(points: SitingPoint[], file: string, field: string, value: string | undefined): string[] {
+  if (!points.some((pt) => field in pt.properties)) throw new InputError(file, `no column '${field}' for --required-field`);
+  const marks = (v: unknown): boolean => {
+    if (value !== undefined) {
+      const a = Number(v);
+      const b = Number(value);
+      return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? (Number.isFinite(a) && Number.isFinite(b) ? a === b : String(v).trim() === value) : false;
+    }
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    return typeof v === 'string' && ['true', 'yes', '1', 'required'].includes(v.trim().toLowerCase());
+  };
+  return points.filter((pt) => marks(pt.properties[field])).map((pt) => pt.id);
 }

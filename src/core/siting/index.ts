@@ -3,6 +3,7 @@ import type { ModelSpec, SitingResult, SolveOptions } from './types.ts';
 import { solveCmclp } from './models/cmclp.ts';
 import { solveCapacitatedPMedian } from './models/cpmedian.ts';
 import { solveLscp } from './models/lscp.ts';
+import { solveLscpb } from './models/lscpb.ts';
 import { solveMclp } from './models/mclp.ts';
 import { solvePCenter } from './models/pcenter.ts';
 import { solvePMedian } from './models/pmedian.ts';
@@ -20,12 +21,20 @@ export function solveSiting(problem: SitingProblem, spec: ModelSpec, opts: Solve
       return solveCmclp(problem, spec.p, spec.radius, spec.seats, opts);
     case 'lscp':
       return solveLscp(problem, spec.radius, spec.target ?? 1, opts);
+    case 'lscpb':
+      return solveLscpb(problem, spec.radius, opts);
     case 'cpmedian':
-      return solveCapacitatedPMedian(problem, spec.p, { ...opts, weightedCost: spec.weightedCost });
+      return solveCapacitatedPMedian(problem, spec.p, {
+        ...opts,
+        weightedCost: spec.weightedCost,
+        required: spec.required,
+        fillRequired: spec.fillRequired,
+        divisible: spec.divisible,
+      });
   }
 }
 
 export { buildProblem, problemFromMatrix, type SitingProblem } from './problem.ts';
 export type { ModelSpec, SitingDemand, SitingModel, SitingResult, SitingSite, SolveOptions } from './types.ts';
 export type { HighsLoader } from './exact/highs-loader.ts';
-export { solveCapacitatedPMedian, solveCmclp, solveLscp, solveMclp, solvePCenter, solvePMedian };
+export { solveCapacitatedPMedian, solveCmclp, solveLscp, solveLscpb, solveMclp, solvePCenter, solvePMedian };

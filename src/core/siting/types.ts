@@ -4,7 +4,7 @@ import type { HighsLoader } from './exact/highs-loader.ts';
 /** See `SitingResult.status`. */
 export type SolveStatus = 'optimal' | 'time_limit' | 'heuristic';
 
-export type SitingModel = 'pmedian' | 'pcenter' | 'mclp' | 'cmclp' | 'lscp' | 'cpmedian';
+export type SitingModel = 'pmedian' | 'pcenter' | 'mclp' | 'cmclp' | 'lscp' | 'lscpb' | 'cpmedian';
 
 /** A demand point: a block of residents (pupils, patients) at one place. */
 export interface SitingDemand {
@@ -33,8 +33,18 @@ export type ModelSpec =
   | { model: 'cmclp'; p: number; radius: number; seats: number }
   /** `target`: share of total demand weight to cover, 0..1 (default 1). */
   | { model: 'lscp'; radius: number; target?: number }
-  /** Capacitated p-median (exact only); capacities from the sites. `weightedCost` false: cost per demand point. */
-  | { model: 'cpmedian'; p: number; weightedCost?: boolean };
+  /**
+   * LSCP-B (Hogan & ReVelle's backup coverage; exact only): the fewest sites covering every demand
+   * point of weight > 0 within `radius`, then, with that many, the most demand weight covered twice.
+   */
+  | { model: 'lscpb'; radius: number }
+  /**
+   * Capacitated p-median (exact only); capacities from the sites. `weightedCost` false: cost per
+   * demand point. `required`: candidate ids that must be open (they count in p); `fillRequired`:
+   * each of them must be filled exactly to its capacity (spopt's `fulfill_predefined_fac`).
+   * `divisible`: a demand point may be split between sites (default: each goes whole to one).
+   */
+  | { model: 'cpmedian'; p: number; weightedCost?: boolean; required?: string[]; fillRequired?: boolean; divisible?: boolean };
 
 export interface SolveOptions {
   /**
@@ -64,7 +74,7 @@ export interface SitingResult {
   model: SitingModel;
   /** New sites chosen (candidate ids), best first: each adds the most given the ones before it (cpmedian: most demand served). */
   selected: string[];
-  /** pmedian: total weighted cost; pcenter: largest cost; mclp/cmclp: covered (served) weight; lscp: number of new sites. */
+  /** pmedian: total weighted cost; pcenter: largest cost; mclp/cmclp: covered (served) weight; lscp, lscpb: number of new sites. */
   objective: number;
   /** Marginal objective improvement of each selected site in rank order (cpmedian: demand it serves). */
   perSiteGain: number[];
@@ -86,6 +96,8 @@ export interface SitingResult {
   seconds: number;
   /** Coverage models: demand weight within the radius of an open site (cmclp: served by seats). */
   coveredWeight?: number;
+  /** LSCP-B: demand weight within the radius of two or more open sites. */
+  backupWeight?: number;
   /** Coverage models: ids of demand points left uncovered. */
   uncovered?: string[];
   /**

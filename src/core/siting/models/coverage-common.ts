@@ -17,7 +17,7 @@ export function finishCoverage(
   problem: SitingProblem,
   cover: CoverageLists,
   open: number[],
-  ctx: { model: 'mclp' | 'lscp'; solver: SitingResult['solver']; t0: number; status?: SolveStatus; bound?: number | null },
+  ctx: { model: 'mclp' | 'lscp' | 'lscpb'; solver: SitingResult['solver']; t0: number; status?: SolveStatus; bound?: number | null },
 ): SitingResult {
   const n = problem.demandIds.length;
   const fixed = existingSites(problem);
@@ -65,7 +65,7 @@ export function finishCoverage(
   const result: SitingResult = {
     model: ctx.model,
     selected: order.map((j) => problem.siteIds[j]),
-    objective: ctx.model === 'lscp' ? open.length : coveredWeight,
+    objective: ctx.model === 'mclp' ? coveredWeight : open.length,
     perSiteGain: gains,
     assignment: Array.from(site, (j) => (j >= 0 ? problem.siteIds[j] : null)),
     solver: ctx.solver,
