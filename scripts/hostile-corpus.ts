@@ -589,6 +589,17 @@ add({ name: 'bomb-dbf-4-billion-deleted', format: 'shapefile', heavy: true, file
 add({ name: 'huge-csv-50000-columns-20mb', format: 'csv', heavy: true, files: () => ({ 'wide.csv': csv([['lon', 'lat', ...Array.from({ length: 49998 }, (_, i) => `c${i}`)].join(','), ...Array.from({ length: 200 }, () => ['113.65', '34.75', ...Array.from({ length: 49998 }, () => '1')].join(','))]) }), argv: ['load', '@wide.csv'], expect: refused('50,000 columns', 'csv-columns') });
 add({ name: 'huge-geojson-300mb-streamed', format: 'geojson', heavy: true, files: () => ({ 'big.geojson': bigGeojson(300_000_000) }), argv: ['load', '@big.geojson', '--role', 'population'], expect: { code: 0, stdout: ['used'] } });
 add({ name: 'huge-geojson-600mb-streamed', format: 'geojson', heavy: true, files: () => ({ 'big.geojson': bigGeojson(600_000_000) }), argv: ['load', '@big.geojson', '--role', 'population', '--limit', 'vertices=20000000'], expect: { code: 0, stdout: ['used'] } });
+add({
+  name: 'huge-csv-400mb-streamed', format: 'csv', heavy: true,
+  // 600,000 rows of ~700 bytes, a quoted note with a line break in each: read in pieces of whole rows.
+  files: () => {
+    const pad = 'x'.repeat(640);
+    const parts = ['id,lon,lat,population,note'];
+    for (let i = 0; i < 600_000; i++) parts.push(`p${i},${(113.5 + (i % 2000) * 0.0003).toFixed(6)},${(34.6 + Math.floor(i / 2000) * 0.0003).toFixed(6)},${1 + (i % 9)},"line one\nline ""two"" ${pad}"`);
+    return { 'big.csv': parts.join('\r\n') + '\r\n' };
+  },
+  argv: ['load', '@big.csv', '--role', 'population'], expect: { code: 0, stdout: ['read 600000, used 600000, skipped 0'] },
+});
 add({ name: 'huge-nested-collections-1m', format: 'geojson', heavy: true, files: () => ({ 'gc.geojson': `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":${'{"type":"GeometryCollection","geometries":['.repeat(1_000_000)}${']}'.repeat(1_000_000)}}]}` }), argv: ['load', '@gc.geojson'], expect: refused('nesting-depth') });
 
 export const HOSTILE_CASES: readonly HostileCase[] = cases;

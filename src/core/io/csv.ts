@@ -5,7 +5,7 @@ import { decodeText, extensionOf } from './bytes.ts';
 import { crsFromEpsg, epsgDefinition, type SourceCrs } from './crs.ts';
 import { FIELD_NAMES, findField } from './fields.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
-import { limitsOf, overLimit } from './limits.ts';
+import { limitsOf, overLimit, type Limits } from './limits.ts';
 import { decimalNumber } from './numbers.ts';
 import { isUnsafeKey } from './properties.ts';
 import { LoadCancelled, type GeometryColumns, type Loader, type LoadOptions, type RawFeature } from './types.ts';
@@ -77,6 +77,91 @@ function guessDelimiter(text: string, file: string): string {
   return meta.delimiter || ',';
 }
 
+/** A CSV's text: its first piece (the header, for sniffing), every piece in order, how it was decoded. */
+interface CsvText {
+  first: string;
+  pieces: Iterable<string>;
+  warnings: InputWarning[];
+  encoding: string;
+}
+
+/** A CSV of ordinary size: one piece. */
+function wholeText(bytes: Uint8Array, file: string, encoding: string | undefined, limits: Limits): CsvText {
+  const decoded = decodeText(bytes, file, encoding, limits);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  return { first: text, pieces: [text], warnings: decoded.warnings, encoding: decoded.encoding };
+}
+
+/** CSV files larger than this are read a piece at a time (streamedText). */
+const STREAM_BYTES = 256 * 1024 * 1024;
+/** Bytes of whole rows decoded and parsed at once when streaming. */
+const PIECE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A large CSV as pieces of whole rows: each piece ends at a line break outside quotes (quote
+ * parity is followed from the start, so a quoted cell holding line breaks is never cut), is
+ * decoded alone and handed out when asked for. UTF-8 (BOM or not) or the given encoding; without
+ * one, GBK when the first piece is not UTF-8. UTF-16 files this large are refused.
+ */
+export function streamedText(bytes: Uint8Array, file: string, encoding: string | undefined, pieceBytes = PIECE_BYTES): CsvText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(file, 'a UTF-16 CSV this large cannot be read; save it as UTF-8');
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let inQuote = false;
+  let scanned = start;
+  /** The end of the piece starting at `from`: the first line break outside quotes past from + pieceBytes. */
+  const pieceEnd = (from: number): number => {
+    const target = Math.min(bytes.length, from + pieceBytes);
+    for (; scanned < target; scanned++) if (bytes[scanned] === 0x22) inQuote = !inQuote;
+    for (; scanned < bytes.length; scanned++) {
+      const b = bytes[scanned];
+      if (b === 0x22) inQuote = !inQuote;
+      else if (b === 0x0a && !inQuote) return scanned;
+    }
+    return bytes.length;
+  };
+  const warnings: InputWarning[] = [];
+  const firstEnd = pieceEnd(start);
+  let enc = encoding?.toLowerCase();
+  const decoderFor = (name: string) => {
+    try {
+      return new TextDecoder(name, { fatal: true });
+    } catch {
+      throw new InputError(file, `unknown text encoding '${name}' (try utf-8 or gbk)`);
+    }
+  };
+  if (!enc) {
+    try {
+      decoderFor('utf-8').decode(bytes.subarray(start, firstEnd));
+      enc = 'utf-8';
+    } catch {
+      enc = 'gbk';
+      warnings.push({ source: file, feature: 'all features', reason: 'not valid UTF-8; read as GBK (Chinese Windows encoding)' });
+    }
+  }
+  const decoder = decoderFor(enc);
+  // A piece without its line break (and a CR before it): no empty row between pieces.
+  const decode = (from: number, to: number): string => {
+    const end = to > from && bytes[to - 1] === 0x0d ? to - 1 : to;
+    try {
+      return decoder.decode(bytes.subarray(from, end));
+    } catch {
+      throw new InputError(file, `the bytes from ${from.toLocaleString('en-US')} are not valid ${enc} text; give the file's encoding, e.g. --encoding gb18030`);
+    }
+  };
+  const first = decode(start, firstEnd);
+  function* pieces(): Generator<string> {
+    yield first;
+    for (let from = firstEnd + 1; from < bytes.length; ) {
+      const to = pieceEnd(from);
+      yield decode(from, to);
+      from = to + 1;
+    }
+  }
+  return { first, pieces: pieces(), warnings, encoding: enc };
+}
+
 /** "rows 2, 5, 9 and 4 more". */
 function rowList(seen: { count: number; rows: number[] }): string {
   const more = seen.count - seen.rows.length;
@@ -120,11 +205,12 @@ export const csvLoader: Loader = {
   },
   async load(bytes, file, options, onProgress) {
     const limits = limitsOf(options.limits);
-    const decoded = decodeText(bytes, file, options.encoding, limits);
-    const text = decoded.text.replace(/^\uFEFF/, '');
-    if (text.trim() === '') throw new InputError(file, bytes.length === 0 ? 'the file is empty (0 bytes)' : 'the file is empty (no header row)');
+    // Past STREAM_BYTES the file is decoded and parsed a piece of whole rows at a time, never as one string.
+    const decoded = bytes.length > STREAM_BYTES ? streamedText(bytes, file, options.encoding) : wholeText(bytes, file, options.encoding, limits);
+    const { first, pieces } = decoded;
+    if (first.trim() === '') throw new InputError(file, bytes.length === 0 ? 'the file is empty (0 bytes)' : 'the file is empty (no header row)');
     const warnings: InputWarning[] = [...decoded.warnings];
-    const delimiter = options.delimiter ?? guessDelimiter(text, file);
+    const delimiter = options.delimiter ?? guessDelimiter(first, file);
     const decimalComma = delimiter === ';';
     onProgress?.({ phase: 'read', fraction: 0.05, rows: 0 });
 
@@ -216,40 +302,45 @@ export const csvLoader: Loader = {
       labels.push(label);
     };
 
-    await new Promise<void>((resolve, reject) => {
-      Papa.parse<string[]>(text, {
-        delimiter,
-        chunkSize: CHUNK_CHARS,
-        skipEmptyLines: false,
-        chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-          const rowBase = row;
-          for (const e of results.errors) {
-            if (e.code === 'MissingQuotes' && typeof e.row === 'number') {
-              warnings.push({ source: file, feature: `row ${rowBase + e.row + 1}`, reason: 'a quote (") is never closed: the rest of the file was read into one cell' });
+    const totalChars = bytes.length > STREAM_BYTES ? bytes.length : first.length;
+    // Each piece through papaparse in turn; rows, warnings and features carry on across pieces.
+    const parsePiece = async (text: string): Promise<void> => {
+      await new Promise<void>((resolve, reject) => {
+        Papa.parse<string[]>(text, {
+          delimiter,
+          chunkSize: CHUNK_CHARS,
+          skipEmptyLines: false,
+          chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+            const rowBase = row;
+            for (const e of results.errors) {
+              if (e.code === 'MissingQuotes' && typeof e.row === 'number') {
+                warnings.push({ source: file, feature: `row ${rowBase + e.row + 1}`, reason: 'a quote (") is never closed: the rest of the file was read into one cell' });
+              }
             }
-          }
-          try {
-            for (const cells of results.data) onRow(cells);
-          } catch (err) {
-            failure = err;
-            parser.abort();
-            return;
-          }
-          charsDone += CHUNK_CHARS;
-          onProgress?.({ phase: 'features', fraction: 0.05 + 0.85 * Math.min(1, charsDone / text.length), rows: read });
-          // Pause so the event loop runs: progress messages go out and a cancel can arrive.
-          parser.pause();
-          setTimeout(() => {
-            if (options.signal?.aborted) {
-              failure = new LoadCancelled(file);
+            try {
+              for (const cells of results.data) onRow(cells);
+            } catch (err) {
+              failure = err;
               parser.abort();
-            } else parser.resume();
-          }, 0);
-        },
-        complete: () => (failure ? reject(failure) : resolve()),
+              return;
+            }
+            charsDone += CHUNK_CHARS;
+            onProgress?.({ phase: 'features', fraction: 0.05 + 0.85 * Math.min(1, charsDone / totalChars), rows: read });
+            // Pause so the event loop runs: progress messages go out and a cancel can arrive.
+            parser.pause();
+            setTimeout(() => {
+              if (options.signal?.aborted) {
+                failure = new LoadCancelled(file);
+                parser.abort();
+              } else parser.resume();
+            }, 0);
+          },
+          complete: () => (failure ? reject(failure) : resolve()),
+        });
       });
-    });
-    if (failure) throw failure;
+      if (failure) throw failure;
+    };
+    for (const text of pieces) await parsePiece(text);
     await checkpoint(options, file);
     if (names === null) throw new InputError(file, 'the file is empty (no header row)');
     if (read === 0) throw noFeatures(file, options, 'the file has a header row but no data rows');
