@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HOSTILE_CASES, type HostileCase } from '../../scripts/hostile-corpus.ts';
+import { connectPersistence } from '../../src/app/scenario/persistence.ts';
 import { readScenario, readSharedScenario } from '../../src/app/scenario/scenario.ts';
+import { newStore, workedDistrict } from '../app/store/fixture.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'catchmap-hostile-'));
@@ -85,6 +87,27 @@ describe('hostile corpus', () => {
     if (scenario.view) {
       expect(Math.abs(scenario.view.center[1])).toBeLessThanOrEqual(85);
       expect(typeof scenario.view.bearing).toBe('number');
+    }
+  });
+
+  // The app itself, opened at each share link of the corpus: it starts, and says what it did not apply.
+  const links = RUN.filter((c) => c.app?.kind === 'link');
+  it.each(links.map((c) => [c.name, c] as const))('the app opened at %s', async (_, c) => {
+    vi.useFakeTimers();
+    try {
+      const store = newStore();
+      const address = { search: `?scenario=${encodeURIComponent(c.app!.text())}`, replace: () => undefined };
+      connectPersistence(store, { get: async () => undefined, set: async () => undefined }, address, () => 'Untitled');
+      store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+      store.dispatch({ type: 'data', action: { type: 'district-ready', version: 1 } });
+      await vi.advanceTimersByTimeAsync(0);
+      const refused = store.getState().ui.notices.filter((n) => n.key === 'data.refused');
+      const expected = c.app!.expect;
+      expect(refused.length, c.name).toBe(expected.refused ? 1 : expected.dropped!.length);
+      const view = store.getState().ui.viewRequest;
+      if (view?.kind === 'view') expect(Math.abs(view.view.center[1])).toBeLessThanOrEqual(85);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
