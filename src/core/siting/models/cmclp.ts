@@ -32,7 +32,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const exact = wantsExact(opts, columns);
   if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
   const deadline = exactDeadline(opts, t0);
-  const limitS = exact ? heuristicBudgetS(opts, deadline, 30) : (opts.timeLimitS ?? Infinity);
+  const limitS = exact ? heuristicBudgetS(deadline, 30) : (opts.timeLimitS ?? Infinity);
   const stopped = (): boolean => !!opts.cancel?.cancelled || seconds(t0) > limitS;
 
   // Greedy: score candidates by the people still without a seat within reach (capped by the

@@ -61,7 +61,7 @@ export function exactDeadline(opts: SolveOptions, t0: number): number {
  * The heuristic's share of an exact run's time: enough for a good incumbent (HiGHS starts from it
  * and it is the answer if HiGHS finds nothing better), at most half of what is left.
  */
-export function heuristicBudgetS(opts: SolveOptions, deadline: number, cap: number): number {
+export function heuristicBudgetS(deadline: number, cap: number): number {
   return Math.min(cap, Math.max(0, (deadline - performance.now()) / 2000));
 }
 

@@ -46,7 +46,7 @@ export async function solveLscp(problem: SitingProblem, radius: number, target =
   const exact = wantsExact(opts, columns);
   if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
   const deadline = exactDeadline(opts, t0);
-  const budget = exact ? heuristicBudgetS(opts, deadline, 30) : (opts.timeLimitS ?? Infinity);
+  const budget = exact ? heuristicBudgetS(deadline, 30) : (opts.timeLimitS ?? Infinity);
   let open = [...greedy.sol];
   for (let k = open.length - 1; k >= 0 && !opts.cancel?.cancelled && seconds(t0) < budget; k--) {
     const tryK = maxCoverHeuristic({ ...inst, p: k }, { ...opts, stopAt: required, timeLimitS: budget - seconds(t0) });

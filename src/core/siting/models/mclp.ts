@@ -25,7 +25,7 @@ export async function solveMclp(problem: SitingProblem, p: number, radius: numbe
   const deadline = exactDeadline(opts, t0);
   const heuristic = maxCoverHeuristic(
     { cover: red.cover, weights: red.weights, nSites: red.nCandidates, swappable: new Uint8Array(red.nCandidates).fill(1), fixed: [], p },
-    exact ? { ...opts, timeLimitS: heuristicBudgetS(opts, deadline, 30) } : opts,
+    exact ? { ...opts, timeLimitS: heuristicBudgetS(deadline, 30) } : opts,
   );
   const toSites = (open: number[]): number[] => open.map((r) => red.sites[r]);
   if (!exact) return finishCoverage(problem, cover, toSites(heuristic.sites), { model: 'mclp', solver: 'heuristic', t0 });

@@ -28,7 +28,7 @@ export async function solvePCenter(problem: SitingProblem, p: number, opts: Solv
   const exact = wantsExact(opts, pairs + problem.nCandidates + 1);
   if (exact) checkSize(pairs + problem.nCandidates + 1, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
   const deadline = exactDeadline(opts, t0);
-  const heuristicLimit = exact ? heuristicBudgetS(opts, deadline, 30) : (opts.timeLimitS ?? Infinity);
+  const heuristicLimit = exact ? heuristicBudgetS(deadline, 30) : (opts.timeLimitS ?? Infinity);
   const unit = weights.map((w) => (w > 0 ? 1 : 0));
   let need = 0;
   for (const w of unit) need += w;

@@ -40,7 +40,7 @@ export async function solvePMedian(problem: SitingProblem, p: number, opts: Solv
   const deadline = exactDeadline(opts, t0);
   const heuristic = pMedianHeuristic(
     { lists, weights, nSites: m, swappable: candidateMask(problem), fixed: Int32Array.from(fixed), p },
-    exact ? { ...opts, starts: 2, timeLimitS: heuristicBudgetS(opts, deadline, 5) } : opts,
+    exact ? { ...opts, starts: 2, timeLimitS: heuristicBudgetS(deadline, 5) } : opts,
   );
   if (!exact) return finishMedian(problem, heuristic.sites, { unreachable, solver: 'heuristic', status: 'heuristic', bound: null, t0 });
   const lp = pMedianLp(problem, lists, weights, p);
