@@ -209,9 +209,17 @@ export function readScenario(text: string, file: string): ReadScenario {
   };
 }
 
-/** readScenario without the list of dropped parts. */
+/**
+ * readScenario for callers that cannot say which parts were dropped (opening a file): a scenario
+ * with any bad part is refused whole, naming the first, so nothing is applied unannounced.
+ */
 export function parseScenario(text: string, file: string): Scenario {
-  return readScenario(text, file).scenario;
+  return whole(readScenario(text, file), file);
+}
+
+function whole({ scenario, dropped }: ReadScenario, file: string): Scenario {
+  if (dropped.length > 0) throw new Error(`${file}: ${dropped[0].reason}${dropped.length > 1 ? ` (and ${dropped.length - 1} more)` : ''}`);
+  return scenario;
 }
 
 /** Base64url of UTF-8 JSON: a scenario in a URL parameter. */
@@ -235,11 +243,14 @@ export function readSharedScenario(param: string): ReadScenario {
   return readScenario(text, 'share link');
 }
 
-export function decodeScenario(param: string): Scenario {
-  return readSharedScenario(param).scenario;
-}
+
 
 /** The layers a scenario came from that are not here now: loaded files the browser no longer has. */
 export function missingFiles(scenario: Scenario, loadedFiles: readonly string[]): string[] {
   return scenario.data.files.filter((f) => !loadedFiles.includes(f));
+}
+
+/** A share link's scenario refused whole when any part is bad (see parseScenario). */
+export function decodeScenario(param: string): Scenario {
+  return whole(readSharedScenario(param), 'share link');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
-import { SCENARIO_FORMAT, SCENARIO_VERSION, decodeScenario, encodeScenario, missingFiles, parseScenario, readScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
+import { SCENARIO_FORMAT, SCENARIO_VERSION, encodeScenario, missingFiles, parseScenario, readScenario, readSharedScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
 import { scenarioListEdits } from '../../../src/app/scenario/scenario-list.ts';
 
 const scenario: Scenario = {
@@ -20,14 +20,14 @@ describe('scenario files and share links', () => {
     expect(parseScenario(JSON.stringify(scenario), 'a.catchmap.json')).toEqual(scenario);
     const param = encodeScenario(scenario);
     expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeScenario(param)).toEqual(scenario);
+    expect(readSharedScenario(param)).toEqual({ scenario, dropped: [] });
   });
 
   it('refuses what is not a scenario at all, naming the file', () => {
     expect(() => parseScenario('{', 'x.json')).toThrow(/^x\.json: not valid JSON/);
     expect(() => parseScenario('{"format":"other"}', 'x.json')).toThrow('x.json: not a Catchmap scenario');
     expect(() => parseScenario(JSON.stringify({ ...scenario, version: 9 }), 'x.json')).toThrow('scenario version 9 is not supported');
-    expect(() => decodeScenario('%%%')).toThrow('share link: the scenario parameter is damaged');
+    expect(() => readSharedScenario('%%%')).toThrow('share link: the scenario parameter is damaged');
   });
 
   it('never lets a __proto__ key reach a prototype, and lists data files that are not loaded', () => {
@@ -53,6 +53,12 @@ describe('saved scenario list', () => {
     expect(copied.map((s) => [s.id, s.scenario.name])).toEqual([['1', 'A2'], ['3', 'A2 (copy)'], ['2', 'B']]);
     expect(scenarioListEdits.duplicate(copied, 'nope', '4', (n) => n)).toBe(copied);
     expect(scenarioListEdits.remove(copied, '1').map((s) => s.id)).toEqual(['3', '2']);
+  });
+
+  it('opening a file (parseScenario) refuses a scenario with any bad part whole, naming it: nothing is applied unannounced', () => {
+    expect(() => parseScenario(JSON.stringify({ ...scenario, view: { center: [113.6, 100], zoom: 12, bearing: 0, pitch: 0 }, sites: [{ id: 5 }] }), 'x.json')).toThrow(
+      'x.json: sites[0].id must be text of 1–200 characters, got 5 (and 1 more)',
+    );
   });
 
   it('drops a view the map cannot go to, and a standard value outside its bounds, naming the field', () => {
