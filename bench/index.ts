@@ -22,7 +22,6 @@ benches.access = accessBench;
 import { cityAppBench } from './city-app.ts';
 benches['city-app'] = cityAppBench;
 import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;
-import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;
 
 import { cityBench } from './city.ts';
 benches.city = cityBench;
