@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.ts';
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
 import { seatFlow, seatsServed } from '../heuristics/seat-flow.ts';
 import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
@@ -105,6 +105,8 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     if (tried.value >= best.value - eps) best = tried;
   }
   if (!exact) return finish(problem, cover, capacity, fixed, best.open, { solver: 'heuristic', status: 'heuristic', bound: null, t0 });
+  // No time left for HiGHS: the heuristic's plan, unproven.
+  if (secondsLeft(deadline) <= 0) return finish(problem, cover, capacity, fixed, best.open, { solver: 'exact', status: 'time_limit', bound: null, t0 });
   const start: Record<string, number> = {};
   for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
   for (const j of best.open) start[`y${j}`] = 1;

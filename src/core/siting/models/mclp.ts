@@ -1,4 +1,4 @@
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
 import { maxCoverHeuristic } from '../heuristics/max-cover.ts';
 import { coverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
@@ -29,6 +29,8 @@ export async function solveMclp(problem: SitingProblem, p: number, radius: numbe
   );
   const toSites = (open: number[]): number[] => open.map((r) => red.sites[r]);
   if (!exact) return finishCoverage(problem, cover, toSites(heuristic.sites), { model: 'mclp', solver: 'heuristic', t0 });
+  // No time left for HiGHS: the heuristic's plan, unproven.
+  if (secondsLeft(deadline) <= 0) return finishCoverage(problem, cover, toSites(heuristic.sites), { model: 'mclp', solver: 'exact', t0, status: 'time_limit', bound: null });
   const lp = new LpBuilder('Maximize');
   const obj: string[] = [];
   const rows: string[][] = Array.from({ length: red.weights.length }, (_, u) => [`z${u}`]);
