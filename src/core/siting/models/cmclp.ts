@@ -1,10 +1,22 @@
 import { InputError } from '../../errors.ts';
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
 import { seatFlow, seatsServed } from '../heuristics/seat-flow.ts';
 import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
 import { seededRandom, randomInt } from '../random.ts';
-import { checkDemand, checkP, checkRadius, exactDeadline, existingSites, heuristicBudgetS, pickExact, seconds, wantsExact, withStatus } from './common.ts';
+import {
+  checkDemand,
+  checkP,
+  checkRadius,
+  exactDeadline,
+  existingSites,
+  heuristicBudgetS,
+  pickExact,
+  seconds,
+  timeToBuild,
+  wantsExact,
+  withStatus,
+} from './common.ts';
 import type { SolveStatus } from '../types.ts';
 
 /**
@@ -105,8 +117,8 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     if (tried.value >= best.value - eps) best = tried;
   }
   if (!exact) return finish(problem, cover, capacity, fixed, best.open, { solver: 'heuristic', status: 'heuristic', bound: null, t0 });
-  // No time left for HiGHS: the heuristic's plan, unproven.
-  if (secondsLeft(deadline) <= 0) return finish(problem, cover, capacity, fixed, best.open, { solver: 'exact', status: 'time_limit', bound: null, t0 });
+  // Too little time left to build and read the model: the heuristic's plan, unproven.
+  if (!timeToBuild(deadline, columns)) return finish(problem, cover, capacity, fixed, best.open, { solver: 'exact', status: 'time_limit', bound: null, t0 });
   const start: Record<string, number> = {};
   for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
   for (const j of best.open) start[`y${j}`] = 1;

@@ -1,9 +1,20 @@
 import { InputError } from '../../errors.ts';
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
 import { CoverSearch, maxCoverHeuristic } from '../heuristics/max-cover.ts';
 import { coverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
-import { candidateMask, checkDemand, checkRadius, exactDeadline, existingSites, heuristicBudgetS, pickExact, seconds, wantsExact } from './common.ts';
+import {
+  candidateMask,
+  checkDemand,
+  checkRadius,
+  exactDeadline,
+  existingSites,
+  heuristicBudgetS,
+  pickExact,
+  seconds,
+  timeToBuild,
+  wantsExact,
+} from './common.ts';
 import { candidatesCovering, coveredByExisting, finishCoverage, uncoverable } from './coverage-common.ts';
 
 /**
@@ -54,8 +65,8 @@ export async function solveLscp(problem: SitingProblem, radius: number, target =
     open = tryK.sites;
   }
   if (!exact) return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'heuristic', t0 });
-  // No time left for HiGHS: the heuristic's plan, unproven.
-  if (secondsLeft(deadline) <= 0) return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'exact', t0, status: 'time_limit', bound: null });
+  // Too little time left to build and read the model: the heuristic's plan, unproven.
+  if (!timeToBuild(deadline, columns)) return finishCoverage(problem, cover, open, { model: 'lscp', solver: 'exact', t0, status: 'time_limit', bound: null });
   const { mask, weight: base } = coveredByExisting(problem, cover);
   const covering = candidatesCovering(problem, cover);
   const lp = new LpBuilder('Minimize');

@@ -1,8 +1,17 @@
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
 import { maxCoverHeuristic } from '../heuristics/max-cover.ts';
 import { coverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
-import { checkDemand, checkP, checkRadius, exactDeadline, heuristicBudgetS, pickExact, wantsExact } from './common.ts';
+import {
+  checkDemand,
+  checkP,
+  checkRadius,
+  exactDeadline,
+  heuristicBudgetS,
+  pickExact,
+  timeToBuild,
+  wantsExact,
+} from './common.ts';
 import { reduceCover } from './cover-reduce.ts';
 import { finishCoverage } from './coverage-common.ts';
 
@@ -29,8 +38,8 @@ export async function solveMclp(problem: SitingProblem, p: number, radius: numbe
   );
   const toSites = (open: number[]): number[] => open.map((r) => red.sites[r]);
   if (!exact) return finishCoverage(problem, cover, toSites(heuristic.sites), { model: 'mclp', solver: 'heuristic', t0 });
-  // No time left for HiGHS: the heuristic's plan, unproven.
-  if (secondsLeft(deadline) <= 0) return finishCoverage(problem, cover, toSites(heuristic.sites), { model: 'mclp', solver: 'exact', t0, status: 'time_limit', bound: null });
+  // Too little time left to build and read the model: the heuristic's plan, unproven.
+  if (!timeToBuild(deadline, columns)) return finishCoverage(problem, cover, toSites(heuristic.sites), { model: 'mclp', solver: 'exact', t0, status: 'time_limit', bound: null });
   const lp = new LpBuilder('Maximize');
   const obj: string[] = [];
   const rows: string[][] = Array.from({ length: red.weights.length }, (_, u) => [`z${u}`]);

@@ -1,9 +1,19 @@
 import { InputError } from '../../errors.ts';
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
 import { maxCoverHeuristic } from '../heuristics/max-cover.ts';
 import { coverageLists, denseCosts, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
-import { candidateMask, checkDemand, checkP, exactDeadline, existingSites, heuristicBudgetS, pickExact, wantsExact } from './common.ts';
+import {
+  candidateMask,
+  checkDemand,
+  checkP,
+  exactDeadline,
+  existingSites,
+  heuristicBudgetS,
+  pickExact,
+  timeToBuild,
+  wantsExact,
+} from './common.ts';
 import { checkSomethingOpens, dropUnreachable, finishMedian } from './pmedian.ts';
 
 /**
@@ -49,8 +59,8 @@ export async function solvePCenter(problem: SitingProblem, p: number, opts: Solv
     opts.onProgress?.(1 - (hi - lo) / radii.length, `p-center: ≤ ${radii[hi].toLocaleString('en-US', { maximumFractionDigits: 0 })} m`);
   }
   if (!exact) return finishMedian(problem, open, { unreachable, solver: 'heuristic', status: 'heuristic', bound: null, t0, model: 'pcenter' });
-  // No time left for HiGHS: the heuristic's plan, unproven.
-  if (secondsLeft(deadline) <= 0) return finishMedian(problem, open, { unreachable, solver: 'exact', status: 'time_limit', bound: null, t0, model: 'pcenter' });
+  // Too little time left to build and read the model: the heuristic's plan, unproven.
+  if (!timeToBuild(deadline, pairs + problem.nCandidates + 1)) return finishMedian(problem, open, { unreachable, solver: 'exact', status: 'time_limit', bound: null, t0, model: 'pcenter' });
   const lp = new LpBuilder('Minimize');
   lp.setObjective(['D']);
   lp.continuous('D', 0, Infinity);

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.ts';
 import { listsComplete, type DemandLists } from '../demand-lists.ts';
-import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, secondsLeft, solveMilp, term } from '../exact/highs.ts';
+import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
 import { pMedianHeuristic } from '../heuristics/pmedian.ts';
 import { demandLists, openSiteCosts, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions, SolveStatus } from '../types.ts';
@@ -13,6 +13,7 @@ import {
   heuristicBudgetS,
   pickExact,
   seconds,
+  timeToBuild,
   wantsExact,
   withStatus,
 } from './common.ts';
@@ -43,8 +44,8 @@ export async function solvePMedian(problem: SitingProblem, p: number, opts: Solv
     exact ? { ...opts, starts: 2, timeLimitS: heuristicBudgetS(deadline, 5) } : opts,
   );
   if (!exact) return finishMedian(problem, heuristic.sites, { unreachable, solver: 'heuristic', status: 'heuristic', bound: null, t0 });
-  // No time left for HiGHS: the heuristic's plan, unproven.
-  if (secondsLeft(deadline) <= 0) return finishMedian(problem, heuristic.sites, { unreachable, solver: 'exact', status: 'time_limit', bound: null, t0 });
+  // Too little time left to build and read the model: the heuristic's plan, unproven.
+  if (!timeToBuild(deadline, pairs + problem.nCandidates)) return finishMedian(problem, heuristic.sites, { unreachable, solver: 'exact', status: 'time_limit', bound: null, t0 });
   const lp = pMedianLp(problem, lists, weights, p);
   const start: Record<string, number> = {};
   for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
