@@ -38,7 +38,8 @@ export function* cellRows(result: Evaluation, population: unknown): Generator<Ou
     // Copied key by key, then the results set one by one: a spread followed by fifteen more keys
     // costs several times as much, which millions of rows feel.
     const properties: Record<string, unknown> = {};
-    for (const k in f.properties) properties[k] = f.properties[k];
+    const own: Record<string, unknown> = f.properties;
+    for (const k in own) properties[k] = own[k];
     properties.residents = people(c.residents);
     properties.users = people(c.users);
     properties.served = allocated(people(c.served));
