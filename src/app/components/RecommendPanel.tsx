@@ -57,12 +57,9 @@ export function RecommendPanel() {
           <option value="heuristic">{t('rec.heuristic')}</option>
           <option value="exact">{t('rec.exact')}</option>
         </select>
-        {params.solver === 'exact' && (
-          <>
-            <label htmlFor="rec-time">{t('rec.timeLimit')}</label>
-            <NumberField id="rec-time" value={params.timeLimitS} bounds={RECOMMEND_BOUNDS.timeLimitS} testId="rec-time" onValue={(timeLimitS) => set({ timeLimitS })} />
-          </>
-        )}
+        {/* Both solvers keep to it: a whole city's heuristic run stops there with its best plan. */}
+        <label htmlFor="rec-time">{t('rec.timeLimit')}</label>
+        <NumberField id="rec-time" value={params.timeLimitS} bounds={RECOMMEND_BOUNDS.timeLimitS} testId="rec-time" onValue={(timeLimitS) => set({ timeLimitS })} />
         <div className="span2 button-row">
           <button type="submit" disabled={!run.enabled} data-testid="rec-run">
             {run.label}

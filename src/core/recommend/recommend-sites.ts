@@ -7,8 +7,9 @@ import { featuresOf } from '../input/features.ts';
 import { withProposedSites } from '../whatif/proposed-site.ts';
 import type { ProposedSite } from '../whatif/types.ts';
 import { gridCandidates } from '../siting/candidates.ts';
+import { sitingDemand } from './siting-demand.ts';
 import { buildProblem, solveSiting, type ModelSpec, type SitingResult, type SolveOptions } from '../siting/index.ts';
-import type { SitingDemand, SitingSite } from '../siting/types.ts';
+import type { SitingSite } from '../siting/types.ts';
 import type { CancelToken, LngLat, ProgressCallback } from '../types.ts';
 
 /** The models a planner chooses between in the app. */
@@ -36,6 +37,7 @@ export interface RecommendOptions {
   seed?: number;
   /** Heuristic improvement rounds after the first local optimum (more: slower, sometimes better). */
   iterations?: number;
+  /** Wall-clock budget of the whole recommendation, seconds: the optimizer gets what the evaluations leave of it. */
   timeLimitS?: number;
   loadHighs?: SolveOptions['loadHighs'];
 }
@@ -115,8 +117,10 @@ export async function recommendSites(
   onProgress: ProgressCallback = () => undefined,
   cancel?: CancelToken,
 ): Promise<Recommendation> {
+  const t0 = performance.now();
   const stage = (from: number, to: number): ProgressCallback => (f, m) => onProgress(from + (to - from) * f, m);
   const today = evaluate(input, evalOptions, stage(0, 0.1));
+  const evaluationS = (performance.now() - t0) / 1000;
   // Locked proposals stand like existing facilities: the model places sites around them.
   const locked = options.locked ?? [];
   const base = locked.length > 0 ? withProposedSites(input, evalOptions.type, locked) : input;
@@ -125,8 +129,8 @@ export async function recommendSites(
   const radiusM = standard.radiusM;
 
   onProgress(0.2, 'generating candidate sites');
-  const cells = before.cells.filter((c) => c.users > 0);
-  if (cells.length === 0) throw new InputError('population', 'no residents to plan for');
+  const { demand } = sitingDemand(before.cells, radiusM);
+  if (demand.length === 0) throw new InputError('population', 'no residents to plan for');
   const existing: SitingSite[] = before.facilities.map((f) => ({ id: EXISTING + f.id, name: f.name, lngLat: f.lngLat, capacity: f.capacity }));
   const candidates = options.candidates ?? gridCandidates({
     unserved: before.cells.map((c) => ({ lngLat: c.lngLat, weight: c.unserved })),
@@ -148,21 +152,21 @@ export async function recommendSites(
   const missing = candidates.find((c) => !c.lngLat);
   if (missing) throw new InputError('candidates', `${missing.id}: a candidate site needs coordinates`);
 
-  const demand: SitingDemand[] = cells.map((c, i) => ({ id: `d${i}`, name: c.id, weight: c.users, lngLat: c.lngLat }));
   const coverage = options.model === 'cmclp' || options.model === 'mclp' || options.model === 'lscp';
   const problem = buildProblem({
     demand,
     candidates,
     existing,
     // The evaluations' own rule (straight line or walking network), so siting and results agree.
-    rule: (evalOptions.distanceRule ?? geodesicRule)(cells.map((c) => c.lngLat)),
+    rule: (evalOptions.distanceRule ?? geodesicRule)(demand.map((d) => d.lngLat!)),
     maxCost: coverage ? radiusM : Infinity,
   });
   const siting = await solveSiting(problem, specFor(options, radiusM, standard.maxSchoolSeats), {
     solver: options.solver ?? 'heuristic',
     seed: options.seed ?? 1,
     iterations: options.iterations,
-    timeLimitS: options.timeLimitS,
+    // Two more evaluations follow the model (sizing, then the plan): keep time for them.
+    timeLimitS: options.timeLimitS === undefined ? undefined : Math.max(0.5, options.timeLimitS - (performance.now() - t0) / 1000 - 2 * evaluationS),
     loadHighs: options.loadHighs,
     onProgress: stage(0.25, 0.8),
     cancel,

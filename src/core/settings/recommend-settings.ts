@@ -20,7 +20,7 @@ export interface RecommendSettings {
   solver: (typeof RECOMMEND_SOLVERS)[number];
   /** Heuristic improvement rounds after the first local optimum. */
   iterations: number;
-  /** Exact solver time limit, seconds. */
+  /** Wall-clock limit of a recommendation, seconds: each solver stops there with the best plan found so far. */
   timeLimitS: number;
 }
 
