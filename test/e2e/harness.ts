@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -201,4 +201,13 @@ export async function addSiteByClick(page: Page, lngLat: [number, number]): Prom
   await page.mouse.click(x, y);
   await page.getByTestId('whatif-sites').waitFor();
   await whatIfSynced(page);
+}
+
+/** Loads a file through the Data panel, checks the role the dialog suggests, and adds it. */
+export async function loadInApp(page: Page, name: string, content: string | Buffer, role: string): Promise<void> {
+  await page.getByTestId('data-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+  await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('load-role').inputValue()).toBe(role);
+  await page.getByTestId('load-add').click();
+  await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 30_000 });
 }

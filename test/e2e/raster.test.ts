@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { writeArrayBuffer } from 'geotiff';
 import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
-import { colourDistance, onMap, pct, screenshot, waitForMapReady, withApp } from './harness.ts';
+import { colourDistance, onMap, pct, screenshot, waitForMapReady, withApp, loadInApp } from './harness.ts';
 
 /**
  * A lon/lat population raster far from the demo (Wuhan): 40 × 30 pixels of 0.002°, a nodata
@@ -28,23 +28,16 @@ const tif = new Uint8Array(
 );
 const schoolsCsv = '学校名称,经度,纬度,学位,类型\n江汉一小,114.27,30.6,900,小学\n江汉二小,114.29,30.59,450,小学\n江汉三小,114.31,30.6,1350,小学\n江汉四小,114.26,30.57,300,小学\n';
 
-async function load(page: Page, name: string, buffer: Buffer, role: string) {
-  await page.getByTestId('data-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-  await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
-  expect(await page.getByTestId('load-role').inputValue()).toBe(role);
-  await page.getByTestId('load-add').click();
-  await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 30_000 });
-}
 
 describe('a population raster in the app', () => {
   let page: Page;
   withApp((opened) => (page = opened.page));
 
   it('keeps the raster as a grid, analyses it like the engine and draws it as bitmaps', async () => {
-    await load(page, 'wuhan-pop.tif', Buffer.from(tif), 'population');
+    await loadInApp(page, 'wuhan-pop.tif', Buffer.from(tif), 'population');
     const populated = values.filter((v) => v > 0).length;
     await page.waitForSelector('[data-testid="workspace-population"][data-origin="file"]');
-    await load(page, 'wuhan-schools.csv', Buffer.from(schoolsCsv), 'facilities');
+    await loadInApp(page, 'wuhan-schools.csv', Buffer.from(schoolsCsv), 'facilities');
 
     const pop = applyMapping(await loadFile(tif, 'wuhan-pop.tif'), 'population');
     expect(pop.grid).toBeDefined();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
-import { pct, screenshot, waitForMapReady, type AppSession, withApp } from './harness.ts';
+import { pct, screenshot, waitForMapReady, type AppSession, withApp, loadInApp } from './harness.ts';
 
 /** A city far from the demo (Wuhan, ~470 km south of Zhengzhou): residents at 60 points, with Chinese headers. */
 const points = Array.from({ length: 60 }, (_, i) => ({
@@ -22,13 +22,6 @@ const schools = [
 const schoolsCsv = '学校名称,经度,纬度,学位,类型\n' + schools.map((s) => `${s.name},${s.lngLat[0]},${s.lngLat[1]},${s.seats},小学`).join('\n') + '\n';
 const count = (n: number) => n.toLocaleString('en');
 
-async function load(page: Page, name: string, text: string, role: string) {
-  await page.getByTestId('data-file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
-  await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
-  expect(await page.getByTestId('load-role').inputValue()).toBe(role);
-  await page.getByTestId('load-add').click();
-  await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 30_000 });
-}
 
 describe('a city of your own, far from the demo', () => {
   let app: AppSession;
@@ -36,7 +29,7 @@ describe('a city of your own, far from the demo', () => {
   withApp((opened) => ((app = opened), (page = opened.page)));
 
   it('sets the demo aside, moves the map there, and analyses only the loaded point population and schools', async () => {
-    await load(page, 'wuhan-residents.geojson', populationGeojson, 'population');
+    await loadInApp(page, 'wuhan-residents.geojson', populationGeojson, 'population');
     await page.waitForSelector('[data-testid="workspace-population"][data-origin="file"]');
     // No demo layer is in use any more, so no synthetic notice.
     await expect(page.getByTestId('synthetic-notice').count()).resolves.toBe(0);
@@ -48,7 +41,7 @@ describe('a city of your own, far from the demo', () => {
     }), points.map((p) => p.lngLat));
     expect(inView).toBe(true);
 
-    await load(page, 'wuhan-schools.csv', schoolsCsv, 'facilities');
+    await loadInApp(page, 'wuhan-schools.csv', schoolsCsv, 'facilities');
     const residents = points.reduce((sum, p) => sum + p.residents, 0);
     const seats = schools.reduce((sum, s) => sum + s.seats, 0);
     await page.waitForFunction((text) => document.querySelector('[data-testid="summary-seats"]')?.textContent === text, count(seats), { timeout: 60_000 });
