@@ -48,7 +48,7 @@ describe('a population raster in the app', () => {
     await page.waitForFunction((text) => document.querySelector('[data-testid="summary-residents"]')?.textContent === text, residents.toLocaleString('en'), { timeout: 60_000 });
     expect(await page.getByTestId('summary-coverage').textContent()).toBe(pct(expected.summary.coveragePct));
     expect(await page.getByTestId('summary-served').textContent()).toBe(expected.summary.servedPupils.toLocaleString('en'));
-    await expect(page.getByTestId('workspace-population').textContent()).resolves.toContain(populated.toLocaleString('en'));
+    await expect(page.getByTestId('workspace-population').textContent()).resolves.toContain(`${populated.toLocaleString('en')} populated pixels`);
 
     await waitForMapReady(page);
     const drawn = await page.evaluate(() => window.__catchmap!.drawnLayerIds);

@@ -56,7 +56,7 @@ export function WorkspaceLayers() {
                 {l.origin === 'file' ? l.file : t(`workspace.origin.${l.origin}` as MessageKey)}
               </span>
               {' · '}
-              {t('workspace.features', { n: n(l.features) })}
+              {t(l.raster ? 'workspace.pixels' : 'workspace.features', { n: n(l.features) })}
               {l.apart && (
                 <span className="warning" data-testid={`workspace-${l.layer}-apart`}>
                   {' · '}

@@ -14,6 +14,8 @@ export interface WorkspaceLayer {
   /** The file it came from (`a.csv + b.csv` for facilities added from several). */
   file: string | null;
   features: number;
+  /** A raster kept as a grid: `features` counts its populated pixels. */
+  raster: boolean;
   extent: Extent | null;
   /** Lies wholly outside the population's extent: nothing in it can serve or be served. */
   apart: boolean;
@@ -126,6 +128,7 @@ export function workspaceLayers(data: DistrictData): WorkspaceLayer[] {
       origin: originOf(data, layer),
       file: data.layerFiles[layer] ?? null,
       features: layerCount(data, layer),
+      raster: layer === 'population' && data.populationGrid !== undefined,
       extent,
       apart: layer !== 'population' && layer !== 'boundary' && population !== null && extent !== null && !overlaps(population, extent),
     };

@@ -91,4 +91,20 @@ describe('the workspace of layers', () => {
     expect(dataExtent(d)).toBeNull();
     expect(workspaceLayers(d).every((l) => l.origin === 'empty')).toBe(true);
   });
+
+  it('keeps a raster population as its grid: the demo set aside, the boundary around the raster, populated pixels counted', () => {
+    // 4 × 2 pixels of 0.01° over Wuhan, three of them without residents.
+    const grid = { kind: 'population-grid' as const, west: 114.2, north: 30.62, stepLng: 0.01, stepLat: 0.01, width: 4, height: 2, row0: 0, col0: 0, residents: Float32Array.from([5, 0, 7, 0, 1, 0, 2, 3]) };
+    const raster = { ...layer('population', 'wuhan.tif', []), grid } as MappedLayer;
+    const wuhan = mergeLayer(demo(), raster);
+    expect(wuhan.populationGrid).toBe(grid);
+    expect(wuhan.demoLayers).toEqual([]);
+    const [w, s, e, n] = dataExtent(wuhan)!;
+    expect([w, s, e, n].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([114.2, 30.6, 114.24, 30.62]);
+    const population = workspaceLayers(wuhan).find((l) => l.layer === 'population')!;
+    expect([population.origin, population.file, population.features, population.raster]).toEqual(['file', 'wuhan.tif', 5, true]);
+    const removed = removeLayer(wuhan, 'population');
+    expect(removed.populationGrid).toBeUndefined();
+    expect(workspaceLayers(removed).find((l) => l.layer === 'population')!.origin).toBe('empty');
+  });
 });
