@@ -5,7 +5,7 @@
  * with a 200,000-vertex urban village. Each runs through the CLI in a child process of its own
  * (heap up to 4 GB, so a case that needs more than the 2 GB target shows it rather than dying
  * early), and the case's peak memory (maxRSS) and time are printed with whether its outcome is the
- * expected one. Flags: --only=NAME (substring), --solver (also the solver engineer's cases),
+ * expected one. Flags: --only=NAME (substring),
  * --timeout=S (default 120).
  */
 import { spawnSync } from 'node:child_process';
@@ -103,7 +103,7 @@ function verdict(c: HostileCase, r: ChildResult): string {
 export async function hostileBench(flags: string[]): Promise<void> {
   const only = flags.find((f) => f.startsWith('--only='))?.slice(7);
   const timeoutS = Number(flags.find((f) => f.startsWith('--timeout='))?.slice(10) ?? TIMEOUT_S);
-  const all = [...HOSTILE_CASES.filter((c) => c.heavy || (flags.includes('--solver') && c.owner === 'solver')), ...benchCases()];
+  const all = [...HOSTILE_CASES.filter((c) => c.heavy), ...benchCases()];
   const chosen = all.filter((c) => !only || c.name.includes(only));
   const root = mkdtempSync(join(tmpdir(), 'catchmap-hostile-bench-'));
   const rows: string[] = [];

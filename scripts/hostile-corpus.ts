@@ -49,8 +49,6 @@ export interface HostileCase {
   app?: { kind: 'scenario' | 'link'; text: () => string; expect: AppExpected };
   /** Bombs and huge files: only in `npm run bench -- hostile`. */
   heavy?: boolean;
-  /** Outcomes another engineer's work delivers (issue #17's solvers): left out of `npm test`. */
-  owner?: 'solver';
 }
 
 // ---------------------------------------------------------------- builders
@@ -475,7 +473,7 @@ mapping('mapping-binary', () => '\u0000\u0001\u0002', refused('m.json'));
 
 // OR-Library and cost matrices: the solver engineer's (#17 "Solvers"); outcomes from the issue's "Done when".
 const orlib = (name: string, text: string, extra: string[], expect: Expected) =>
-  add({ name, format: 'orlib', files: () => ({ 'g.txt': text }), argv: ['solve', '--model', 'pmedian', '--orlib', '@g.txt', ...extra], expect, owner: 'solver' });
+  add({ name, format: 'orlib', files: () => ({ 'g.txt': text }), argv: ['solve', '--model', 'pmedian', '--orlib', '@g.txt', ...extra], expect });
 orlib('orlib-header-n-100000', '100000 1 5\n1 2 3\n', [], refused('g.txt', '100000'));
 orlib('orlib-20-bytes', '20000 1 5\n1 2 7\n', [], refused('g.txt'));
 // Nodes 3 and 4 have no edge: named as out of reach, not dropped silently.
@@ -487,14 +485,14 @@ const matrix = (name: string, text: string, expect: Expected) =>
   add({
     name, format: 'matrix',
     files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1', weight: 5 }), pt(113.66, 34.75, { id: 'd2', weight: 5 })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' }), pt(113.66, 34.75, { id: 'c2' })]), 'm.csv': text }),
-    argv: ['solve', '--model', 'pmedian', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '1', '--matrix', '@m.csv'], expect, owner: 'solver',
+    argv: ['solve', '--model', 'pmedian', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '1', '--matrix', '@m.csv'], expect,
   });
 matrix('matrix-negative-cost', 'origin,destination,cost\nd1,c1,-5\n', refused('m.csv', 'negative'));
 matrix('matrix-hex-cost', 'origin,destination,cost\nd1,c1,0x10\n', refused('m.csv'));
 matrix('matrix-unknown-id', 'origin,destination,cost\nzz,c1,5\n', refused('m.csv', 'no costs'));
 matrix('matrix-unreached-demand', 'origin,destination,cost\nd1,c1,5\n', refused('m.csv', 'no costs for 1 demand point(s): d2'));
-add({ name: 'solve-p-zero-pmedian', format: 'options', owner: 'solver', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pmedian', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('p = 0') });
-add({ name: 'solve-p-zero-pcenter', format: 'options', owner: 'solver', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pcenter', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('p = 0') });
+add({ name: 'solve-p-zero-pmedian', format: 'options', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pmedian', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('p = 0') });
+add({ name: 'solve-p-zero-pcenter', format: 'options', files: () => ({ 'd.geojson': fc([pt(113.65, 34.75, { id: 'd1' })]), 'c.geojson': fc([pt(113.65, 34.75, { id: 'c1' })]) }), argv: ['solve', '--model', 'pcenter', '--demand', '@d.geojson', '--candidates', '@c.geojson', '--p', '0'], expect: refused('p = 0') });
 
 // Scenarios and share links, read as the app reads them.
 const base = {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { decimalNumber } from './numbers.ts';
 
 /** An OR-Library uncapacitated p-median instance (pmed1 … pmed40, Beasley 1985). */
 export interface OrlibPmed {
@@ -23,7 +24,7 @@ export function parseOrlibPmed(text: string, source: string): OrlibPmed {
   const tok = text.trim().split(/\s+/);
   if (tok.length < 3 || tok[0] === '') throw new InputError(source, 'empty file; expected "n m p" on the first line');
   const num = (k: number, what: string): number => {
-    const v = Number(tok[k]);
+    const v = decimalNumber(tok[k] ?? '');
     if (!Number.isInteger(v)) throw new InputError(source, `${what}: expected an integer, got '${tok[k] ?? ''}'`);
     return v;
   };
@@ -41,7 +42,7 @@ export function parseOrlibPmed(text: string, source: string): OrlibPmed {
     const k = 3 + 3 * e;
     const i = num(k, `edge ${e + 1} from`);
     const j = num(k + 1, `edge ${e + 1} to`);
-    const c = Number(tok[k + 2]);
+    const c = decimalNumber(tok[k + 2] ?? '');
     if (i < 1 || i > n || j < 1 || j > n) throw new InputError(source, `edge ${e + 1}: vertex out of 1..${n} (${i} ${j})`);
     if (!Number.isFinite(c) || c < 0) throw new InputError(source, `edge ${e + 1}: cost must be a non-negative number, got '${tok[k + 2]}'`);
     // A self loop (`3 3 5`) is no route anywhere: ignored.
