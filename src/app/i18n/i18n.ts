@@ -92,6 +92,8 @@ const PROGRESS_STAGES: Record<string, MessageKey> = {
   equity: 'progress.equity',
   done: 'progress.done',
   'generating candidate sites': 'progress.candidates',
+  'distances from the candidate sites': 'progress.siteDistances',
+  'choosing sites': 'progress.choosing',
 };
 
 const PROGRESS_PATTERNS: [RegExp, MessageKey, string[]][] = [

@@ -153,6 +153,7 @@ export async function recommendSites(
   if (missing) throw new InputError('candidates', `${missing.id}: a candidate site needs coordinates`);
 
   const coverage = options.model === 'cmclp' || options.model === 'mclp' || options.model === 'lscp';
+  onProgress(0.22, 'distances from the candidate sites');
   const problem = buildProblem({
     demand,
     candidates,
@@ -161,6 +162,7 @@ export async function recommendSites(
     rule: (evalOptions.distanceRule ?? geodesicRule)(demand.map((d) => d.lngLat!)),
     maxCost: coverage ? radiusM : Infinity,
   });
+  onProgress(0.25, 'choosing sites');
   const siting = await solveSiting(problem, specFor(options, radiusM, standard.maxSchoolSeats), {
     solver: options.solver ?? 'heuristic',
     seed: options.seed ?? 1,

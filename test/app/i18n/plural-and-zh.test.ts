@@ -62,7 +62,7 @@ describe('Chinese texts', () => {
     expect(progressText(ZH, 'tagging urban villages')).toBe('正在标记城中村');
     expect(progressText(EN, 'covering: 12')).toBe('covering: 12');
     expect(progressText(ZH, 'something new')).toBe('something new');
-    for (const stage of ['starting', 'reading layers', 'finding catchments', 'allocating places', 'accessibility (2SFCA)', 'equity', 'done', 'generating candidate sites']) {
+    for (const stage of ['starting', 'reading layers', 'finding catchments', 'allocating places', 'accessibility (2SFCA)', 'equity', 'done', 'generating candidate sites', 'distances from the candidate sites', 'choosing sites']) {
       expect(progressText(ZH, stage), stage).not.toMatch(/[a-z]{3}/);
     }
     expect(['read', 'parse', 'features', 'coordinates'].map((p) => loadPhaseText(ZH, p))).toEqual(['读取', '解析', '读取要素', '检查坐标']);
