@@ -1,14 +1,14 @@
 import type { Feature, Point } from 'geojson';
-import { cellFeatures, facilityFeatures, featuresText, roundAs, summaryJson, withProposedSites } from '../../core/index.ts';
+import { cellRows, facilityFeatures, featureChunks, roundAs, summaryJson, withProposedSites } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectMarkers, selectPlanKind, selectShownEvaluation } from '../store/selectors.ts';
-import { downloadBlob, planImage } from '../export/plan-export.ts';
+import { blobOfChunks, downloadBlob, planImage } from '../export/plan-export.ts';
 import { populationOf } from '../data/workspace.ts';
 import { useMapApi } from '../map/MapPane.tsx';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 
-type ExportFeatures = Parameters<typeof featuresText>[0];
+type ExportFeatures = ReturnType<Parameters<typeof featureChunks>[0]>;
 
 const MIME = { geojson: 'application/geo+json', csv: 'text/csv;charset=utf-8', json: 'application/json' } as const;
 
@@ -50,7 +50,7 @@ export function ExportBar() {
         key={`${id}-${format}`}
         type="button"
         data-testid={`export-${id}-${format}`}
-        onClick={() => downloadBlob(`${base}-${id}.${format}`, new Blob([featuresText(make(), format)], { type: MIME[format] }))}
+        onClick={() => downloadBlob(`${base}-${id}.${format}`, blobOfChunks(featureChunks(make, format), MIME[format]))}
       >
         {label} {format.toUpperCase()}
       </button>
@@ -71,7 +71,7 @@ export function ExportBar() {
     <div className="export-bar" aria-label={t('export.title')} data-plan={kind}>
       <h3>{t('export.title')}</h3>
       <div className="button-row wrap">
-        {both(t('export.cells'), 'cells', () => cellFeatures(result, populationOf(district)))}
+        {both(t('export.cells'), 'cells', () => cellRows(result, populationOf(district)))}
         {both(t('export.facilities'), 'facilities', () => facilityFeatures(result, facilities()))}
         <button
           type="button"

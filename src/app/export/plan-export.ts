@@ -50,3 +50,21 @@ export function downloadBlob(name: string, blob: Blob): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Text pieces gathered into parts of about 1 MiB: a city's export is never one string (a browser caps strings near 512 MiB). */
+export function blobOfChunks(chunks: Iterable<string>, type: string): Blob {
+  const parts: string[] = [];
+  let part: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    part.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) {
+      parts.push(part.join(''));
+      part = [];
+      size = 0;
+    }
+  }
+  parts.push(part.join(''));
+  return new Blob(parts, { type });
+}
