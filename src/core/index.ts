@@ -40,8 +40,7 @@ export { catchmentStats, type CatchmentStats } from './catchment/catchment-stats
 export { catchmentCircle } from './catchment/catchment-circle.ts';
 export { allocate, type Allocation } from './allocate/allocate.ts';
 export { shortfall, type Shortfall } from './allocate/shortfall.ts';
-export { decayWeight, E2SFCA_STEPS, type DistanceDecay } from './access/distance-decay.ts';
-export { twoStepFca } from './access/two-step-fca.ts';
+export * from './access/index.ts';
 export { villageEquity, type Equity, type VillageEquity } from './equity/village-equity.ts';
 export { evaluate, evaluatePacked, NEAR_CAPACITY_FROM } from './evaluate/evaluate.ts';
 export type * from './evaluate/evaluation.ts';
