@@ -1,5 +1,6 @@
 import {
   applyMapping,
+  InputError,
   loadFile,
   pixelId,
   type PopulationGrid,
@@ -44,6 +45,9 @@ function distinctValues(features: { properties: Record<string, unknown> | null }
   );
 }
 
+/** A limit's refusal without the command line's "raise it with --limit NAME=N", which the app cannot do. */
+const withoutCliHint = (reason: string): string => reason.replace(/; raise it with --limit [a-z-]+=N\)/g, ')');
+
 function gridSample(grid: PopulationGrid): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   for (let i = 0; i < grid.residents.length && rows.length < 5; i++) if (grid.residents[i] > 0) rows.push({ id: pixelId(grid, i), population: grid.residents[i] });
@@ -64,7 +68,9 @@ export function createLoaderApi() {
   };
   return {
     async load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview> {
-      const result = await loadFile(bytes, name, options, onProgress);
+      const result = await loadFile(bytes, name, options, onProgress).catch((err: unknown) => {
+        throw err instanceof InputError ? new InputError(err.source, withoutCliHint(err.reason)) : err;
+      });
       const id = nextId++;
       pending.set(id, result);
       const { file, format, fields, suggestedRole, suggestedMapping, geometryColumns, encoding, crs, report, warnings, grid } = result;

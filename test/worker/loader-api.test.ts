@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLoaderApi } from '../../src/worker/loader-api.ts';
 
@@ -9,5 +11,15 @@ describe('loader API behind the worker', () => {
     expect(preview.values.Level).toEqual(['Elementary', 'High']);
     expect(preview.values.seats).toEqual(['300', '450', '900']);
     expect(preview.values.name).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('loader API refusals', () => {
+  it('name the limit a file passes, without the command-line option the app has no use for', async () => {
+    const tif = readFileSync(join(import.meta.dirname, '../fixtures/io/corpus/pop.tif'));
+    const bytes = tif.buffer.slice(tif.byteOffset, tif.byteOffset + tif.byteLength) as ArrayBuffer;
+    await expect(createLoaderApi().load(bytes, 'pop.tif', { limits: { rasterPixels: 4 } })).rejects.toThrow(
+      /^pop\.tif: the window has 6 pixels; read it within the district \(a boundary or a bbox\) \(limit raster-pixels = 4\)$/,
+    );
   });
 });
