@@ -20,6 +20,18 @@ export {
   type NumberReading,
 } from './settings/analysis-settings.ts';
 export {
+  ACCESS_COSTS,
+  ACCESS_DECAYS,
+  ACCESS_BOUNDS,
+  DEFAULT_ACCESS_SETTINGS,
+  accessSpecOf,
+  accessUses,
+  validateAccessSettings,
+  type AccessCosts,
+  type AccessDecay,
+  type AccessSettings,
+} from './settings/access-settings.ts';
+export {
   RECOMMEND_MODELS,
   RECOMMEND_SOLVERS,
   DEFAULT_RECOMMEND_SETTINGS,
@@ -43,6 +55,7 @@ export { shortfall, type Shortfall } from './allocate/shortfall.ts';
 export * from './access/index.ts';
 export { villageEquity, type Equity, type VillageEquity } from './equity/village-equity.ts';
 export { evaluate, evaluatePacked, NEAR_CAPACITY_FROM } from './evaluate/evaluate.ts';
+export { evaluateAccess } from './evaluate/evaluate-access.ts';
 export type * from './evaluate/evaluation.ts';
 export {
   solveSiting,
@@ -63,7 +76,7 @@ export {
   type HighsLoader,
 } from './siting/index.ts';
 export { readSitingPoints, toDemand, toSites, proposalsGeoJSON, type SitingPoint, type ProposalProperties } from './siting/geojson.ts';
-export { parseCostMatrix, costMatrixRule, type CostMatrix, type CostColumns } from './io/cost-matrix.ts';
+export { parseCostMatrix, readCostMatrix, costMatrixRule, type CostMatrix, type CostColumns, type SparseCostMatrix } from './io/cost-matrix.ts';
 export { parseOrlibPmed, shortestPathMatrix, type OrlibPmed } from './io/orlib.ts';
 export { gridCandidates, type GridCandidateOptions } from './siting/candidates.ts';
 export { solveCapacitatedPMedian } from './siting/index.ts';

@@ -9,3 +9,5 @@ export { costToClosest } from './nearest.ts';
 export { computeAccess, accessSpecProblem, isAccessMethod, ACCESS_METHODS, type AccessMethod, type AccessSpec, type AccessResult } from './measures.ts';
 export { decayWeight, E2SFCA_STEPS, type DistanceDecay } from './distance-decay.ts';
 export { twoStepFca } from './two-step-fca.ts';
+export { cellAccess, matchMatrixToCells, type AccessDemand, type CellAccess, type MatrixMatch } from './cell-access.ts';
+export { accessEquity, type AccessEquity, type AccessSide } from './access-equity.ts';
