@@ -39,6 +39,22 @@ function countingSort(pairs: Pairs, by: 'cell' | 'key', buckets: number): Pairs 
   return out;
 }
 
+/** The largest distance in `distancesM` (0 when empty). */
+export function longestDistanceM(distancesM: Float64Array): number {
+  let longest = 0;
+  for (let p = 0; p < distancesM.length; p++) if (distancesM[p] > longest) longest = distancesM[p];
+  return longest;
+}
+
+/**
+ * Sort buckets per metre when the longest pair is `longestM`: the centimetre, coarser only past
+ * about 42 km. Exposed because the scale is part of the order: a caller allocating one part of a
+ * district (what-if editing) must key its pairs with the whole district's scale.
+ */
+export function bucketsPerMetre(longestM: number): number {
+  return Math.min(100, (MAX_BUCKETS - 1) / Math.max(longestM, 1e-9));
+}
+
 /**
  * Capacity-aware, nearest-first allocation. Every (cell, facility) pair in reach is taken in one
  * global order — distance rounded to the centimetre, then the lower cell index, then the facility
@@ -47,15 +63,19 @@ function countingSort(pairs: Pairs, by: 'cell' | 'key', buckets: number): Pairs 
  * nearest school fills and the rest go to the next nearest, and the result is the same on every
  * run whatever order the distance rule returned. The order comes from two stable counting sorts
  * (by cell, then by rounded distance): O(pairs + cells), no comparison sort, no per-pair objects.
+ * `perM` keys the distances: by default this table's own scale; a part of a larger district (a
+ * what-if edit's affected pairs) passes the whole district's, so its order is the whole's.
  */
-export function allocate(table: ReachTable, users: Float64Array, capacity: Float64Array): Allocation {
+export function allocate(
+  table: ReachTable,
+  users: Float64Array,
+  capacity: Float64Array,
+  perM = bucketsPerMetre(longestDistanceM(table.distancesM)),
+): Allocation {
   const { offsets, indices, distancesM } = table;
   const sites = offsets.length - 1;
   const n = indices.length;
-  let maxDistanceM = 0;
-  for (let p = 0; p < n; p++) if (distancesM[p] > maxDistanceM) maxDistanceM = distancesM[p];
-  const perM = Math.min(100, (MAX_BUCKETS - 1) / Math.max(maxDistanceM, 1e-9));
-  const buckets = Math.floor(maxDistanceM * perM + 0.5) + 1;
+  const buckets = Math.floor(longestDistanceM(distancesM) * perM + 0.5) + 1;
   const table0: Pairs = { cell: indices, site: new Int32Array(n), key: new Int32Array(n) };
   for (let s = 0; s < sites; s++) table0.site.fill(s, offsets[s], offsets[s + 1]);
   for (let p = 0; p < n; p++) table0.key[p] = Math.floor(distancesM[p] * perM + 0.5);

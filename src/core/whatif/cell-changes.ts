@@ -1,40 +1,58 @@
-import type { Assessment } from '../evaluate/assess.ts';
 import type { PreparedEvaluation } from '../evaluate/prepare.ts';
-import { cellResult } from '../evaluate/results.ts';
+import { cellResult, type CellFigures } from '../evaluate/results.ts';
 import type { Facility } from '../facilities/facilities.ts';
 import type { CellChange } from './types.ts';
 
-/** A facility list with its assessment: one state of a what-if session. */
-export interface AssessedState {
-  facilities: readonly Facility[];
-  assessment: Assessment;
+/** The fields of some cells' rows that a facility set can change, copied before an edit. */
+export interface CellSnapshot {
+  cells: Int32Array;
+  covered: Uint8Array;
+  nearestSite: Int32Array;
+  nearestDistanceM: Float64Array;
+  served: Float64Array;
+  unserved: Float64Array;
+  servedBy: Int32Array;
+  access2sfca: Float64Array;
+  accessE2sfca: Float64Array;
 }
 
-/** Facility indices shift when a site is removed, so cells are compared by facility id. */
-function idAt(facilities: readonly Facility[], index: number): string | null {
-  return index >= 0 ? facilities[index].id : null;
+export function snapshotCells(f: CellFigures, cells: Int32Array): CellSnapshot {
+  const pick = <T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T => {
+    cells.forEach((c, i) => (to[i] = from[c]));
+    return to;
+  };
+  const n = cells.length;
+  return {
+    cells,
+    covered: pick(f.stats.covered, new Uint8Array(n)),
+    nearestSite: pick(f.stats.nearestSite, new Int32Array(n)),
+    nearestDistanceM: pick(f.stats.nearestDistanceM, new Float64Array(n)),
+    served: pick(f.allocation.served, new Float64Array(n)),
+    unserved: pick(f.allocation.unserved, new Float64Array(n)),
+    servedBy: pick(f.allocation.servedBy, new Int32Array(n)),
+    access2sfca: pick(f.access2sfca, new Float64Array(n)),
+    accessE2sfca: pick(f.accessE2sfca, new Float64Array(n)),
+  };
 }
 
 /**
- * The cells whose evaluation rows differ between two states, with their new rows. Compares the
- * typed arrays the rows are made from (only the fields a facility set can change), so unchanged
- * cells cost no objects.
+ * The snapshot's cells whose rows now differ, with their new rows. Facilities are compared by slot
+ * (`facilities` is indexed by slot): a slot names one site for as long as it exists, so equal slots
+ * are the same facility and unequal ones different facilities.
  */
-export function changedCells(prepared: PreparedEvaluation, before: AssessedState, after: AssessedState): CellChange[] {
-  const a = before.assessment;
-  const b = after.assessment;
+export function changedCells(prepared: PreparedEvaluation, facilities: readonly Facility[], f: CellFigures, before: CellSnapshot): CellChange[] {
   const changes: CellChange[] = [];
-  for (let c = 0; c < prepared.cells.length; c++) {
+  before.cells.forEach((c, i) => {
     const same =
-      a.allocation.served[c] === b.allocation.served[c] &&
-      a.allocation.unserved[c] === b.allocation.unserved[c] &&
-      a.stats.covered[c] === b.stats.covered[c] &&
-      a.stats.nearestDistanceM[c] === b.stats.nearestDistanceM[c] &&
-      a.access2sfca[c] === b.access2sfca[c] &&
-      a.accessE2sfca[c] === b.accessE2sfca[c] &&
-      idAt(before.facilities, a.stats.nearestSite[c]) === idAt(after.facilities, b.stats.nearestSite[c]) &&
-      idAt(before.facilities, a.allocation.servedBy[c]) === idAt(after.facilities, b.allocation.servedBy[c]);
-    if (!same) changes.push({ index: c, cell: cellResult(prepared, after.facilities, b, c) });
-  }
+      before.served[i] === f.allocation.served[c] &&
+      before.unserved[i] === f.allocation.unserved[c] &&
+      before.covered[i] === f.stats.covered[c] &&
+      before.nearestDistanceM[i] === f.stats.nearestDistanceM[c] &&
+      before.access2sfca[i] === f.access2sfca[c] &&
+      before.accessE2sfca[i] === f.accessE2sfca[c] &&
+      before.nearestSite[i] === f.stats.nearestSite[c] &&
+      before.servedBy[i] === f.allocation.servedBy[c];
+    if (!same) changes.push({ index: c, cell: cellResult(prepared, facilities, f, c) });
+  });
   return changes;
 }

@@ -1,16 +1,19 @@
+import { bucketsPerMetre, longestDistanceM } from '../allocate/allocate.ts';
 import { reachTable } from '../catchment/reach-table.ts';
 import { assess } from '../evaluate/assess.ts';
-import type { EvaluateInput, EvaluateOptions, Evaluation, EvaluationSummary, FacilityResult } from '../evaluate/evaluation.ts';
+import type { EvaluateInput, EvaluateOptions, Evaluation } from '../evaluate/evaluation.ts';
 import { prepareEvaluation } from '../evaluate/prepare.ts';
 import { cellResult, facilityResults, summarize } from '../evaluate/results.ts';
 import { InputError, type InputWarning } from '../errors.ts';
 import type { Facility } from '../facilities/facilities.ts';
 import { featuresOf } from '../input/features.ts';
 import type { LngLat, ProgressCallback, Reach } from '../types.ts';
-import { changedCells, type AssessedState } from './cell-changes.ts';
+import { changedCells, snapshotCells } from './cell-changes.ts';
+import { LiveAssessment } from './live-assessment.ts';
+import { LiveTotals } from './live-totals.ts';
 import { checkClasses, checkLngLat, checkSeats, checkSite, proposedFacility, WHAT_IF_SOURCE } from './proposed-site.ts';
-import { ReachRows } from './reach-rows.ts';
-import type { ProposedSite, WhatIfSummary, WhatIfUpdate } from './types.ts';
+import { SiteGraph } from './site-graph.ts';
+import type { EditScope, ProposedSite, WhatIfSummary, WhatIfUpdate } from './types.ts';
 
 /**
  * Live editing of proposed sites over one district and facility type. Every answer is plain data;
@@ -30,30 +33,40 @@ export interface WhatIfSession {
   summary(): WhatIfSummary;
   /** The full evaluation, exactly `evaluate(withProposedSites(input, type, sites()), options)`. */
   evaluation(): Evaluation;
+  /** What the last edit re-assessed (the session's start: everything). */
+  lastScope(): EditScope;
 }
 
 /** A proposed site with its reach, kept while it stays where it is. */
 interface Placed {
   site: ProposedSite;
   reach: Reach;
-}
-
-interface State extends AssessedState {
-  facilities: Facility[];
-  results: FacilityResult[];
-  summary: EvaluationSummary;
-  warnings: InputWarning[];
+  /** The reach's longest distance: part of the allocation's scale. */
+  longestM: number;
 }
 
 function fail(reason: string): never {
   throw new InputError(WHAT_IF_SOURCE, reason);
 }
 
+/** True when the ids both lists hold come in the same order in each. */
+function sameOrder(before: readonly Placed[], after: readonly Placed[]): boolean {
+  const inAfter = new Set(after.map((p) => p.site.id));
+  const inBefore = new Set(before.map((p) => p.site.id));
+  const kept = before.filter((p) => inAfter.has(p.site.id));
+  const stayed = after.filter((p) => inBefore.has(p.site.id));
+  return kept.every((p, k) => p.site.id === stayed[k].site.id);
+}
+
 /**
  * Prepares a district for what-if editing: layers read, cells tagged with their villages, the
- * spatial index and the existing facilities' reach built once (the slow part). Each edit then
- * queries the reach of the one site it touches and re-runs allocation, accessibility and equity
- * over the cached rows — linear in cell–facility pairs and cells, no geometry.
+ * spatial index and the existing facilities' reach built once (the slow part), and one full
+ * assessment. Each edit then queries the reach of the one site it touches and re-assesses only the
+ * connected parts of the cell–facility graph (`SiteGraph`) that the edit can change: allocation
+ * runs in one global nearest-first order, but a pair only reads and writes its own cell and
+ * facility, so a part that holds no touched facility and no cell one reached is exactly as before.
+ * Totals are re-added only over the changed blocks of cells and villages (`LiveTotals`). On a
+ * city (800,000 cells, 1,500 schools) an edit costs its part of the graph, not the city.
  */
 export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback): WhatIfSession {
   const progress = onProgress ?? (() => undefined);
@@ -63,34 +76,49 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
   const existingIds = new Set(existing.map((f) => f.id));
   // Proposed sites are appended to the facility layer, so their feature indices follow its features.
   const featureCount = featuresOf(input.facilities, input.sources?.facilities ?? 'facilities').length;
-  const rows = new ReachRows(reachTable(rule, existing, standard.radiusM));
+  const existingTable = reachTable(rule, existing, standard.radiusM);
+  const existingLongestM = longestDistanceM(existingTable.distancesM);
   const layerWarnings = prepared.warnings;
   // readFacilities warns when the type has no facility at all; a proposed site is one.
   const isNoFacilityWarning = (w: InputWarning) => existing.length === 0 && w.feature === `type ${type}`;
   const facilityWarningsWithSites = layerWarnings.facilities.filter((w) => !isNoFacilityWarning(w));
+  const warningsWith = (list: readonly Placed[]): InputWarning[] => [
+    ...layerWarnings.population,
+    ...(list.length > 0 ? facilityWarningsWithSites : layerWarnings.facilities),
+    ...layerWarnings.villages,
+  ];
 
-  const reachOf = (site: ProposedSite): Reach => {
+  const reachOf = (site: ProposedSite): Placed => {
     const one = reachTable(rule, [site], standard.radiusM);
-    return { indices: one.indices, distancesM: one.distancesM };
+    return { site, reach: { indices: one.indices, distancesM: one.distancesM }, longestM: longestDistanceM(one.distancesM) };
   };
+  const scaleOf = (list: readonly Placed[]) => bucketsPerMetre(list.reduce((m, p) => Math.max(m, p.longestM), existingLongestM));
 
-  const stateOf = (list: readonly Placed[]): State => {
-    const facilities = existing.concat(list.map((p, k) => proposedFacility(p.site, type, featureCount + k)));
-    const assessment = assess(prepared, facilities, rows.table(list.map((p) => p.reach)), () => undefined);
-    const results = facilityResults(facilities, assessment);
-    const warnings = [
-      ...layerWarnings.population,
-      ...(list.length > 0 ? facilityWarningsWithSites : layerWarnings.facilities),
-      ...layerWarnings.villages,
-    ];
-    return { facilities, assessment, results, summary: summarize(prepared, facilities, assessment, results), warnings };
-  };
+  // Facility slots: the existing facilities' indices, then one number per proposed site while it exists.
+  const bySlot: Facility[] = [...existing];
+  const reachBySlot: Reach[] = existing.map((_, s) => ({
+    indices: existingTable.indices.subarray(existingTable.offsets[s], existingTable.offsets[s + 1]),
+    distancesM: existingTable.distancesM.subarray(existingTable.offsets[s], existingTable.offsets[s + 1]),
+  }));
+  const slotOfId = new Map<string, number>();
+  const freeSlots: number[] = [];
+  const rankOfSlot: number[] = existing.map((_, s) => s);
+  const slotSource = { reach: (s: number) => reachBySlot[s], capacity: (s: number) => bySlot[s].capacity };
+
+  const graph = new SiteGraph(prepared.cells.length, existingTable);
+  const initial = assess(prepared, existing, existingTable, () => undefined);
+  const live = new LiveAssessment(initial, prepared.users, standard.radiusM, prepared.decay);
+  const totals = new LiveTotals(prepared, live.cells);
 
   let placed: Placed[] = [];
-  let state = stateOf(placed);
+  let perM = scaleOf(placed);
+  let facilities: Facility[] = existing;
+  let results = facilityResults(facilities, initial);
+  let summary = summarize(prepared, facilities, initial, results);
+  let warnings = warningsWith(placed);
+  let scope: EditScope = { cells: prepared.cells.length, facilities: existing.length, whole: true };
   let revision = 0;
   progress(1, 'done');
-
   const indexOf = (id: unknown): number => {
     const k = placed.findIndex((p) => p.site.id === id);
     if (k < 0) fail(`no proposed site "${String(id)}"`);
@@ -101,16 +129,65 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
     if (taken.has(id)) fail(`site "${id}": a proposed site with this id already exists`);
   };
 
-  /** Commits `next` and reports what changed; nothing is kept if anything throws first. */
+  /**
+   * Commits `next`: finds the facilities the edit touched (added, removed, moved, resized, or all
+   * of them when the order of the kept sites or the allocation's scale changed), re-assesses the
+   * parts of the graph they and their former cells belong to, and reports the cells that changed.
+   * Everything that can throw (checks, reach queries) has run before this is called.
+   */
   const commit = (next: Placed[]): WhatIfUpdate => {
-    const after = stateOf(next);
-    const cells = changedCells(prepared, state, after);
+    const before = new Map(placed.map((p) => [p.site.id, p]));
+    const nextScale = scaleOf(next);
+    const whole = nextScale !== perM;
+    const reordered = !sameOrder(placed, next);
+    const seedCells: Int32Array[] = [];
+    const seedSlots: number[] = whole ? existing.map((_, s) => s) : [];
+    const nextIds = new Set(next.map((p) => p.site.id));
+    const freed: number[] = [];
+    for (const p of placed) {
+      if (!nextIds.has(p.site.id)) {
+        seedCells.push(p.reach.indices);
+        freed.push(slotOfId.get(p.site.id) as number);
+        slotOfId.delete(p.site.id);
+      }
+    }
+    next.forEach((p, k) => {
+      const old = before.get(p.site.id);
+      let slot = slotOfId.get(p.site.id);
+      if (slot === undefined) {
+        slot = freeSlots.pop() ?? bySlot.length;
+        slotOfId.set(p.site.id, slot);
+      }
+      bySlot[slot] = proposedFacility(p.site, type, featureCount + k);
+      reachBySlot[slot] = p.reach;
+      rankOfSlot[slot] = existing.length + k;
+      if (whole || reordered || !old || old.reach !== p.reach || old.site.seats !== p.site.seats) {
+        if (old) seedCells.push(old.reach.indices);
+        seedCells.push(p.reach.indices);
+        seedSlots.push(slot);
+      }
+    });
+    const nextSlots = next.map((p) => slotOfId.get(p.site.id) as number);
+    graph.setProposed(nextSlots.map((slot) => ({ slot, reach: reachBySlot[slot] })));
+    const region = graph.region(seedCells, seedSlots, slotSource.reach, (s) => rankOfSlot[s]);
+    const snapshot = snapshotCells(live.cells, region.cells);
+    live.reassess(region, slotSource, nextScale);
+    const cells = changedCells(prepared, bySlot, live.cells, snapshot);
+    totals.markCells(region.cells);
+    freeSlots.push(...freed);
+
+    const nextWarnings = warningsWith(next);
     // Only the "no usable facilities" warning can come or go, so the count tells.
-    const warningsChanged = after.warnings.length !== state.warnings.length;
+    const warningsChanged = nextWarnings.length !== warnings.length;
+    facilities = existing.concat(nextSlots.map((s) => bySlot[s]));
+    results = facilityResults(facilities, live.siteFigures([...existing.keys(), ...nextSlots]));
+    summary = totals.summary(facilities, results);
+    warnings = nextWarnings;
     placed = next;
-    state = after;
+    perM = nextScale;
+    scope = { cells: region.cells.length, facilities: region.slots.length, whole };
     revision++;
-    return { revision, summary: after.summary, facilities: after.results, cells, ...(warningsChanged ? { warnings: after.warnings } : {}) };
+    return { revision, summary, facilities: results, cells, ...(warningsChanged ? { warnings } : {}) };
   };
 
   return {
@@ -118,12 +195,12 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
     addSite(site) {
       const checked = checkSite(site, type);
       checkNewId(checked.id, new Set(placed.map((p) => p.site.id)));
-      return commit([...placed, { site: checked, reach: reachOf(checked) }]);
+      return commit([...placed, reachOf(checked)]);
     },
     moveSite(id, lngLat) {
       const k = indexOf(id);
       const site: ProposedSite = { ...placed[k].site, lngLat: checkLngLat(placed[k].site.id, lngLat) };
-      return commit(placed.map((p, j) => (j === k ? { site, reach: reachOf(site) } : p)));
+      return commit(placed.map((p, j) => (j === k ? reachOf(site) : p)));
     },
     removeSite(id) {
       const k = indexOf(id);
@@ -135,7 +212,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
       const checkedClasses = checkClasses(rest.id, classes, type);
       const site: ProposedSite = { ...rest, seats: checkSeats(rest.id, seats), ...(checkedClasses === null ? {} : { classes: checkedClasses }) };
       // Same place, same reach: only the allocation sees the new seats.
-      return commit(placed.map((p, j) => (j === k ? { site, reach: p.reach } : p)));
+      return commit(placed.map((p, j) => (j === k ? { ...p, site } : p)));
     },
     setSites(sites) {
       if (!Array.isArray(sites)) fail(`setSites expects a list of sites, got ${typeof sites}`);
@@ -152,16 +229,17 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
         checked.map((site) => {
           const before = old.get(site.id);
           const same = before && before.site.lngLat[0] === site.lngLat[0] && before.site.lngLat[1] === site.lngLat[1];
-          return { site, reach: same ? before.reach : reachOf(site) };
+          return same ? { ...before, site } : reachOf(site);
         }),
       );
     },
-    summary: () => ({ revision, summary: state.summary, facilities: state.results }),
+    summary: () => ({ revision, summary, facilities: results }),
     evaluation: () => ({
-      summary: state.summary,
-      cells: prepared.cells.map((_, c) => cellResult(prepared, state.facilities, state.assessment, c)),
-      facilities: state.results,
-      warnings: state.warnings,
+      summary,
+      cells: prepared.cells.map((_, c) => cellResult(prepared, bySlot, live.cells, c)),
+      facilities: results,
+      warnings,
     }),
+    lastScope: () => scope,
   };
 }

@@ -43,3 +43,14 @@ export interface WhatIfUpdate extends WhatIfSummary {
   /** The full warning list, present only when this edit changed it. */
   warnings?: InputWarning[];
 }
+
+/**
+ * How much of the district an edit re-assessed: the cells and facilities of the connected parts
+ * it could change. `whole` when everything was (the session's start, or an edit that changed the
+ * allocation's distance scale — a pair farther than about 42 km).
+ */
+export interface EditScope {
+  cells: number;
+  facilities: number;
+  whole: boolean;
+}
