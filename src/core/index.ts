@@ -77,6 +77,7 @@ export {
 } from './siting/index.ts';
 export { readSitingPoints, toDemand, toSites, proposalsGeoJSON, type SitingPoint, type ProposalProperties } from './siting/geojson.ts';
 export { parseCostMatrix, readCostMatrix, costMatrixRule, type CostMatrix, type CostColumns, type SparseCostMatrix } from './io/cost-matrix.ts';
+export { matrixColumnsOf, sniffCostMatrix } from './io/matrix-columns.ts';
 export { parseOrlibPmed, shortestPathMatrix, type OrlibPmed } from './io/orlib.ts';
 export { gridCandidates, type GridCandidateOptions } from './siting/candidates.ts';
 export { solveCapacitatedPMedian } from './siting/index.ts';

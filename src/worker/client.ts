@@ -1,7 +1,7 @@
 import { proxy, transfer } from 'comlink';
-import { unpackEvaluation, type FieldMapping, type LoadOptions, type LoadProgressCallback, type MappedLayer, type MappingOptions, type ProgressCallback, type Role } from '../core/index.ts';
+import { unpackEvaluation, type CostColumns, type SparseCostMatrix, type FieldMapping, type LoadOptions, type LoadProgressCallback, type MappedLayer, type MappingOptions, type ProgressCallback, type Role } from '../core/index.ts';
 import type { DistrictInput, EngineApi } from './engine-api.ts';
-import type { LoaderApi, LoadPreview } from './loader-api.ts';
+import type { LoaderApi, LoadPreview, MatrixPreview } from './loader-api.ts';
 import type { PackedEngineApi } from './packed-engine.ts';
 import { RestartableWorker } from './restartable-worker.ts';
 
@@ -13,16 +13,27 @@ type Result<K extends keyof Api> = Promise<Awaited<ReturnType<Api[K]>>>;
 /** The app's handle on an engine worker holding one district. */
 export class EngineClient {
   private district: DistrictInput | null = null;
+  private travelTimes: SparseCostMatrix | null = null;
   private readonly worker = new RestartableWorker<PackedEngineApi>(
     () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'catchmap-engine' }),
     (api) => {
       if (this.district) void api.setDistrict(this.district);
+      if (this.travelTimes) void api.setTravelTimes(this.travelTimes);
     },
   );
 
   async setDistrict(input: DistrictInput): Promise<void> {
     this.district = input;
     await this.worker.api.setDistrict(input);
+  }
+
+  async setTravelTimes(matrix: SparseCostMatrix | null): Promise<void> {
+    this.travelTimes = matrix;
+    await this.worker.api.setTravelTimes(matrix);
+  }
+
+  access(...args: Parameters<Api['access']>): Result<'access'> {
+    return this.worker.api.access(...args);
   }
 
   evaluate(settings: Settings, onProgress?: ProgressCallback): Result<'evaluate'> {
@@ -82,8 +93,16 @@ export class LoaderClient {
   );
 
   /** The bytes move to the worker (transferred, not copied). */
-  load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview> {
+  load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview | MatrixPreview> {
     return this.worker.api.load(transfer(bytes, [bytes]), name, options, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  matrixColumns(id: number, columns: CostColumns): Promise<MatrixPreview> {
+    return this.worker.api.matrixColumns(id, columns);
+  }
+
+  takeMatrix(id: number): Promise<SparseCostMatrix> {
+    return this.worker.api.takeMatrix(id);
   }
 
   map(id: number, role: Role, mapping: FieldMapping, options?: MappingOptions): Promise<MappedLayer> {

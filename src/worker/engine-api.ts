@@ -7,6 +7,7 @@ import {
   networkIsochrone,
   InputError,
   evaluate,
+  evaluateAccess,
   evaluatePacked,
   readSitingPoints,
   recommendOptionsOf,
@@ -14,7 +15,10 @@ import {
   toSites,
   validateAnalysisSettings,
   validateRecommendSettings,
+  type AccessSettings,
   type AnalysisSettings,
+  type CellAccess,
+  type SparseCostMatrix,
   type DistanceMode,
   type EvaluateInput,
   type EvaluateOptions,
@@ -58,6 +62,8 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
     return district;
   };
   let whatIf: WhatIfSession | null = null;
+  // Travel times are the user's own layer, kept when the district changes (the ids may still match).
+  let travelTimes: SparseCostMatrix | null = null;
   // Walking networks are built from the district's roads on first use, once per mode.
   let networks = new Map<NetworkMode, NetworkDistance>();
   const network = (mode: NetworkMode): NetworkDistance => {
@@ -86,6 +92,13 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
       // A session answers for the district it was started on.
       whatIf = null;
       networks = new Map();
+    },
+    setTravelTimes(matrix: SparseCostMatrix | null): void {
+      travelTimes = matrix;
+    },
+    /** An accessibility measure per cell of the analysis for `settings` (the same cells, in the same order). */
+    access(settings: AnalysisSettings, access: AccessSettings): CellAccess {
+      return evaluateAccess(loaded(), optionsOf(settings), access, travelTimes ?? undefined);
     },
     evaluate(settings: AnalysisSettings, onProgress?: ProgressCallback): Evaluation {
       const options = optionsOf(settings);

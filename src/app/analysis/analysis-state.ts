@@ -1,5 +1,20 @@
-import type { Evaluation, FacilityType, StandardKey } from '../../core/index.ts';
-import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DistanceMode } from '../../core/index.ts';
+import type { AccessSettings, CellAccess, Evaluation, FacilityType, StandardKey } from '../../core/index.ts';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DistanceMode } from '../../core/index.ts';
+
+/**
+ * The accessibility measure shown for the analysis (step 3): its own settings, so that changing
+ * the measure recomputes only the measure, never the analysis.
+ */
+export interface AccessState {
+  settings: AccessSettings;
+  status: 'idle' | 'running' | 'done' | 'error';
+  /** Indexed like the analysis result's cells; null until computed for the current result. */
+  result: CellAccess | null;
+  error: string | null;
+  runId: number;
+  /** The analysis run (`AnalysisState.runId`) whose cells the result is for. */
+  basis: number;
+}
 
 export interface AnalysisState {
   /** The engine's settings record, as sent to the worker; only valid values ever get here. */
@@ -14,6 +29,7 @@ export interface AnalysisState {
   error: string | null;
   /** Increments with every run so a late answer from an older run is ignored. */
   runId: number;
+  access: AccessState;
 }
 
 export type AnalysisAction =
@@ -28,7 +44,13 @@ export type AnalysisAction =
   | { type: 'started'; runId: number }
   | { type: 'progress'; runId: number; progress: number; message: string }
   | { type: 'finished'; runId: number; result: Evaluation }
-  | { type: 'failed'; runId: number; error: string };
+  | { type: 'failed'; runId: number; error: string }
+  | { type: 'set-access'; patch: Partial<AccessSettings> }
+  /** Access settings from an opened scenario or a share link (validated on the way in). */
+  | { type: 'restore-access'; settings: AccessSettings }
+  | { type: 'access-started'; runId: number; basis: number }
+  | { type: 'access-finished'; runId: number; result: CellAccess }
+  | { type: 'access-failed'; runId: number; error: string };
 
 export const initialAnalysis: AnalysisState = {
   settings: DEFAULT_ANALYSIS_SETTINGS,
@@ -39,6 +61,7 @@ export const initialAnalysis: AnalysisState = {
   straightCoveragePct: null,
   error: null,
   runId: 0,
+  access: { settings: DEFAULT_ACCESS_SETTINGS, status: 'idle', result: null, error: null, runId: 0, basis: 0 },
 };
 
 export function analysisReducer(state: AnalysisState, action: AnalysisAction): AnalysisState {
@@ -71,7 +94,23 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
       return action.runId === state.runId ? { ...state, status: 'done', progress: 1, result: action.result, straightCoveragePct: null } : state;
     case 'failed':
       return action.runId === state.runId ? { ...state, status: 'error', error: action.error } : state;
+    case 'set-access':
+      return { ...state, access: { ...state.access, settings: { ...state.access.settings, ...action.patch } } };
+    case 'restore-access':
+      return { ...state, access: { ...state.access, settings: action.settings } };
+    case 'access-started':
+      return { ...state, access: { ...state.access, status: 'running', error: null, runId: action.runId, basis: action.basis } };
+    case 'access-finished':
+      return action.runId === state.access.runId ? { ...state, access: { ...state.access, status: 'done', result: action.result } } : state;
+    case 'access-failed':
+      return action.runId === state.access.runId ? { ...state, access: { ...state.access, status: 'error', result: null, error: action.error } } : state;
   }
+}
+
+/** The accessibility result for the analysis shown, or null while it is for another (or none). */
+export function currentAccess(state: AnalysisState): CellAccess | null {
+  const { access } = state;
+  return access.status === 'done' && access.basis === state.runId && state.status === 'done' ? access.result : null;
 }
 
 /** Same settings (type, preset, edited values, growth, distance): a result made for others is stale. */

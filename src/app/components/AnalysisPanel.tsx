@@ -11,12 +11,14 @@ import {
   type EvaluationSummary,
   type FacilityStandard,
 } from '../../core/index.ts';
-import type { AnalysisAction } from '../analysis/analysis-state.ts';
+import { currentAccess, type AnalysisAction } from '../analysis/analysis-state.ts';
+import { accessUnitText, accessValueText } from '../analysis/access-text.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
 import { progressText, useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
 import { NumberField } from './NumberField.tsx';
 import { StepSection } from './Steps.tsx';
+import { AccessSection } from './AccessSection.tsx';
 
 /** Percentage points from the straight-line coverage to the walking-network one. */
 function signedPoints(network: number | null, straight: number, t: ReturnType<typeof useI18n>['t']): string {
@@ -190,6 +192,7 @@ export function AnalysisPanel() {
             </tbody>
           </table>
         )}
+        {typeof standardOrError !== 'string' && <AccessSection radiusM={standardOrError.radiusM} />}
       </StepSection>
 
       <StepSection step="shortfall">
@@ -229,8 +232,10 @@ function Row({ label, value, id, sub }: { label: string; value: string; id: stri
 }
 
 function EquityCard({ summary }: { summary: EvaluationSummary }) {
-  const { t, n, pct } = useI18n();
+  const i18n = useI18n();
+  const { t, n, pct } = i18n;
   const e = summary.equity;
+  const access = useAppState((s) => currentAccess(s.analysis));
   return (
     <div className="equity-card" data-testid="equity-card">
       <h3>{t('equity.title')}</h3>
@@ -253,10 +258,24 @@ function EquityCard({ summary }: { summary: EvaluationSummary }) {
             <td>{pct(e.villageServedPct)}</td>
             <td>{pct(e.otherServedPct)}</td>
           </tr>
+          {access && (
+            <tr data-testid="equity-access">
+              <th scope="row" title={accessUnitText(i18n, access)}>
+                {t('equity.access', { method: t(`access.method.${access.settings.method}`) })}
+              </th>
+              <td data-testid="equity-village-access">{accessValueText(i18n, access.equity.villages.mean)}</td>
+              <td data-testid="equity-other-access">{accessValueText(i18n, access.equity.rest.mean)}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       {e.ratio !== null && (
         <p data-testid="equity-ratio">{t('equity.ratio', { ratio: e.ratio.toFixed(2) })}</p>
+      )}
+      {access && access.equity.ratio !== null && (
+        <p className="hint" data-testid="equity-access-ratio">
+          {`${t('access.ratio', { ratio: access.equity.ratio.toFixed(2) })} (${accessUnitText(i18n, access)}, ${access.description})`}
+        </p>
       )}
       {e.worstVillages.length > 0 && (
         <>

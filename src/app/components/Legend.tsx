@@ -5,6 +5,10 @@ import { VILLAGE_OUTLINE } from '../map/layers/villages-layer.ts';
 import { SHORTFALL_BREAKS, SHORTFALL_COLOURS } from '../map/layers/shortfall-layer.ts';
 import { UTILISATION_COLOURS } from '../map/layers/utilisation-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { useAppState } from '../store/store.ts';
+import { selectAccessLayer } from '../map/plan-layers.ts';
+import { accessClassColour, NO_ACCESS_COLOUR } from '../map/layers/access-layer.ts';
+import { accessUnitText, accessValueText } from '../analysis/access-text.ts';
 
 const rgba = (c: readonly number[], a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
 
@@ -23,6 +27,35 @@ function Ramp({ colours, breaks }: { colours: readonly (readonly number[])[]; br
         );
       })}
     </ul>
+  );
+}
+
+/** The accessibility classes while the map shows them: best first, then "none in reach". */
+function AccessLegend() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const data = useAppState((s) => (s.layers.layers.access.visible ? selectAccessLayer(s) : null));
+  if (!data) return null;
+  const { breaks } = data.classes;
+  const classes = breaks.map((lo, k) => ({ k, lo, hi: breaks[k + 1] as number | undefined }));
+  const best = data.classes.higherIsBetter ? [...classes].reverse() : classes;
+  const range = (lo: number, hi: number | undefined) => (hi === undefined ? `≥ ${accessValueText(i18n, lo)}` : `${accessValueText(i18n, lo)} – ${accessValueText(i18n, hi)}`);
+  return (
+    <div data-testid="legend-access">
+      <h3>{t('access.legend', { method: t(`access.method.${data.access.settings.method}`), unit: accessUnitText(i18n, data.access) })}</h3>
+      <ul className="ramp">
+        {best.map(({ k, lo, hi }) => (
+          <li key={k}>
+            <span className="swatch" style={{ background: rgba(accessClassColour(k, data.classes)) }} />
+            {range(lo, hi)}
+          </li>
+        ))}
+        <li>
+          <span className="swatch" style={{ background: rgba(NO_ACCESS_COLOUR) }} />
+          {t('access.legendNone')}
+        </li>
+      </ul>
+    </div>
   );
 }
 
@@ -51,6 +84,7 @@ export function Legend({ analysed }: { analysed: boolean }) {
         </li>
         <li className="note">{t('legend.symbolSize')}</li>
       </ul>
+      {analysed && <AccessLegend />}
       {analysed && (
         <>
           <h3>{t('legend.unserved')}</h3>

@@ -6,6 +6,7 @@ import { useAppState, useDispatch } from '../store/store.ts';
 import { selectMarkers, selectPlanSummary, selectShownEvaluation } from '../store/selectors.ts';
 import { useHub } from '../store/use-commands.ts';
 import { ComparePanel } from './ComparePanel.tsx';
+import { MatrixDialog } from './MatrixDialog.tsx';
 import { LoadDialog } from './LoadDialog.tsx';
 import { PrintReport } from './PrintReport.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -75,7 +76,11 @@ export function LoadDialogPane() {
   const hub = useHub();
   const pending = useAppState((s) => s.data.pending);
   if (!pending) return null;
-  return <LoadDialog key={pending.preview.id} pending={pending} onConfirm={hub.confirmLoad} onReload={hub.reloadPending} onDiscard={hub.discardPending} />;
+  const { preview } = pending;
+  if (preview.kind === 'matrix') {
+    return <MatrixDialog key={preview.id} preview={preview} error={pending.error} onColumns={(c) => void hub.matrixColumns(c)} onConfirm={() => void hub.confirmMatrix()} onDiscard={hub.discardPending} />;
+  }
+  return <LoadDialog key={preview.id} pending={{ ...pending, preview }} onConfirm={hub.confirmLoad} onReload={hub.reloadPending} onDiscard={hub.discardPending} />;
 }
 
 export function ComparePane() {

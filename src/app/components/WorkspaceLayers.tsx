@@ -28,6 +28,7 @@ export function WorkspaceLayers() {
   const hub = useHub();
   const dispatch = useDispatch();
   const district = useAppState((s) => s.data.district);
+  const travelTimes = useAppState((s) => s.data.travelTimes);
   const visible = useAppState((s) => s.layers.layers);
   const layers = useMemo(() => (district ? workspaceLayers(district).filter((l) => l.origin !== 'empty') : []), [district]);
   const input = useRef<HTMLInputElement>(null);
@@ -36,7 +37,7 @@ export function WorkspaceLayers() {
   return (
     <div className="workspace" data-testid="workspace">
       <h3>{t('workspace.title')}</h3>
-      {layers.length === 0 && <p className="hint">{t('workspace.none')}</p>}
+      {layers.length === 0 && !travelTimes && <p className="hint">{t('workspace.none')}</p>}
       <ul className="workspace-layers">
         {layers.map((l) => {
           const mapLayer = MAP_LAYER[l.layer];
@@ -97,6 +98,24 @@ export function WorkspaceLayers() {
             </li>
           );
         })}
+        {travelTimes && (
+          <li data-testid="workspace-travel-times" data-origin="file">
+            <strong>{t('workspace.travelTimes')}</strong> <span className="origin">{travelTimes.file}</span>
+            {' · '}
+            {t('workspace.pairs', { n: n(travelTimes.matrix.matrix.costs.length) })}
+            <span className="button-row">
+              <button
+                type="button"
+                data-testid="workspace-travel-times-remove"
+                aria-label={t('workspace.remove', { layer: t('workspace.travelTimes') })}
+                title={t('workspace.remove', { layer: t('workspace.travelTimes') })}
+                onClick={() => dispatch({ type: 'data', action: { type: 'matrix-removed' } })}
+              >
+                ×
+              </button>
+            </span>
+          </li>
+        )}
       </ul>
       <input
         ref={input}

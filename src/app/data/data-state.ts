@@ -1,5 +1,5 @@
-import type { LoadOptions, MappedLayer, Role } from '../../core/index.ts';
-import type { LoadPreview } from '../../worker/loader-api.ts';
+import type { LoadOptions, MappedLayer, Role, SparseCostMatrix } from '../../core/index.ts';
+import type { LoadPreview, MatrixPreview } from '../../worker/loader-api.ts';
 import type { DistrictData, DistrictLayer } from './district-data.ts';
 import { emptyDistrict, removeLayer } from './workspace.ts';
 import { mergeLayer, type MergeOptions } from './merge-layer.ts';
@@ -8,7 +8,8 @@ import { mergeLayer, type MergeOptions } from './merge-layer.ts';
 export interface PendingFile {
   file: File;
   options: LoadOptions;
-  preview: LoadPreview;
+  /** A layer of places, or a travel-cost table (a matrix is not a layer of the district). */
+  preview: LoadPreview | MatrixPreview;
   /** The layer it is to replace, when the user chose "Replace…". */
   role?: Role;
   /** Why the last role and field choice could not be used; the user can change it and retry. */
@@ -20,6 +21,12 @@ export interface LoadedFile {
   role: Role;
   report: MappedLayer['report'];
   warnings: MappedLayer['warnings'];
+}
+
+/** Travel times between residential features and facilities, from another tool (r5r, OSRM, …), by their ids. */
+export interface TravelTimes {
+  file: string;
+  matrix: SparseCostMatrix;
 }
 
 export interface LoadingProgress {
@@ -43,6 +50,8 @@ export interface DataState {
   progress: LoadingProgress | null;
   pending: PendingFile | null;
   loaded: LoadedFile[];
+  /** Kept across districts: the ids decide whether it fits the data, and the measure says so. */
+  travelTimes: TravelTimes | null;
 }
 
 export type DataAction =
@@ -57,6 +66,10 @@ export type DataAction =
   | { type: 'file-reload'; options: LoadOptions }
   | { type: 'file-error'; error: string }
   | { type: 'file-discarded' }
+  /** The travel-cost table read again with other columns. */
+  | { type: 'matrix-preview'; preview: MatrixPreview }
+  | { type: 'matrix-confirmed'; travelTimes: TravelTimes }
+  | { type: 'matrix-removed' }
   | { type: 'layer-confirmed'; layer: MappedLayer; options: MergeOptions }
   /** The workspace: a layer taken out, or every layer (an empty district to start a city from). */
   | { type: 'layer-removed'; layer: DistrictLayer }
@@ -71,6 +84,7 @@ export const initialData: DataState = {
   progress: null,
   pending: null,
   loaded: [],
+  travelTimes: null,
 };
 
 export function dataReducer(state: DataState, action: DataAction): DataState {
@@ -99,6 +113,12 @@ export function dataReducer(state: DataState, action: DataAction): DataState {
       return state.pending ? { ...state, pending: { ...state.pending, error: action.error } } : state;
     case 'file-discarded':
       return { ...state, pending: null };
+    case 'matrix-preview':
+      return state.pending?.preview.id === action.preview.id ? { ...state, pending: { ...state.pending, preview: action.preview, error: undefined } } : state;
+    case 'matrix-confirmed':
+      return { ...state, pending: null, travelTimes: action.travelTimes };
+    case 'matrix-removed':
+      return { ...state, travelTimes: null };
     case 'layer-removed':
       return state.district ? { ...state, district: removeLayer(state.district, action.layer), version: state.version + 1 } : state;
     case 'district-emptied':

@@ -4,6 +4,8 @@ import type { I18n } from '../i18n/i18n.ts';
 import type { CellDatum } from './layers/population-layer.ts';
 import type { FacilityFeature } from './layers/facilities-layer.ts';
 import type { ShortfallDatum } from './layers/shortfall-layer.ts';
+import type { AccessDatum } from './layers/access-layer.ts';
+import { accessValueText } from '../analysis/access-text.ts';
 
 const named = (name: unknown, nameEn: unknown) => `${String(name)}${nameEn ? ` (${String(nameEn)})` : ''}`;
 
@@ -12,7 +14,8 @@ const named = (name: unknown, nameEn: unknown) => `${String(name)}${nameEn ? ` (
  * Worded for the facility type (places and seats for schools, visits a day and capacity for
  * clinics); `analysedType` is the analysed type, for the shortfall cells.
  */
-export function describePick(layerId: string | undefined, object: unknown, { t, n }: I18n, analysedType?: FacilityType): string[] | null {
+export function describePick(layerId: string | undefined, object: unknown, i18n: I18n, analysedType?: FacilityType): string[] | null {
+  const { t, n } = i18n;
   if (!object || !layerId) return null;
   switch (layerId) {
     case 'population':
@@ -26,6 +29,11 @@ export function describePick(layerId: string | undefined, object: unknown, { t, 
       const cell = object as ShortfallDatum;
       const unserved = analysedType && !isSchoolType(analysedType) ? t('tip.unservedVisits', { n: n(cell.unserved) }) : t('tip.withoutPlace', { n: n(cell.unserved) });
       return [t('tip.cell', { id: cell.id }), t('tip.residents', { n: n(cell.residents) }), unserved];
+    }
+    case 'access':
+    case 'access-points': {
+      const cell = object as AccessDatum;
+      return [t('tip.cell', { id: cell.id }), t('tip.access', { method: t('layer.access'), value: accessValueText(i18n, cell.value) })];
     }
     case 'utilisation': {
       const f = object as FacilityResult;

@@ -3,16 +3,20 @@ import { pixelId } from '../../core/index.ts';
 import type { RootState } from '../store/root.ts';
 import type { ShortfallDatum } from './layers/shortfall-layer.ts';
 import { pickedPixel, pixelDensityPerKm2 } from './layers/population-grid-layer.ts';
-import { selectComparePlan, selectPlan } from './plan-layers.ts';
+import { selectAccessLayer, selectComparePlan, selectPlan } from './plan-layers.ts';
+import type { AccessDatum } from './layers/access-layer.ts';
 
 /**
  * A raster pixel under the pointer, as the cell the tooltip describes for polygon populations: a
  * bitmap layer picks a pixel, not an object. Null for anything but the grid layers.
  */
-export function gridPick(state: RootState, info: PickingInfo): { layerId: 'population' | 'shortfall'; object: ShortfallDatum } | null {
+export function gridPick(
+  state: RootState,
+  info: PickingInfo,
+): { layerId: 'population' | 'shortfall'; object: ShortfallDatum } | { layerId: 'access'; object: AccessDatum } | null {
   const id = info.layer?.id ?? '';
   const grid = state.data.district?.populationGrid;
-  if (!grid || !(id === 'population-grid' || id.startsWith('shortfall-grid'))) return null;
+  if (!grid || !(id === 'population-grid' || id === 'access-grid' || id.startsWith('shortfall-grid'))) return null;
   const index = pickedPixel(grid, info);
   if (index === null || !(grid.residents[index] > 0)) return null;
   const cell: ShortfallDatum = {
@@ -25,6 +29,10 @@ export function gridPick(state: RootState, info: PickingInfo): { layerId: 'popul
     unserved: 0,
   };
   if (id === 'population-grid') return { layerId: 'population', object: cell };
+  if (id === 'access-grid') {
+    const value = selectAccessLayer(state)?.byFeature.get(index);
+    return value === undefined ? null : { layerId: 'access', object: { ...cell, value } };
+  }
   const plan = id.endsWith('-b') ? selectComparePlan(state) : selectPlan(state);
   return plan?.shortfallGrid ? { layerId: 'shortfall', object: { ...cell, unserved: plan.shortfallGrid.unserved[index] } } : null;
 }

@@ -17,6 +17,8 @@ import { populationLayer, toCellData, type CellDatum } from './layers/population
 import { shortfallLayer, toShortfallData, type ShortfallDatum } from './layers/shortfall-layer.ts';
 import { gridBitmapLayer, gridDensityImage, gridShortfallImage, gridUnserved, type GridImage } from './layers/population-grid-layer.ts';
 import { villagesLayer } from './layers/villages-layer.ts';
+import { accessByFeature, accessClasses, accessLayers, gridAccessImage, toAccessData, type AccessLayerData } from './layers/access-layer.ts';
+import { currentAccess } from '../analysis/analysis-state.ts';
 import { catchmentsLayer, isochronesLayer } from './layers/catchments-layer.ts';
 import { utilisationLayer } from './layers/utilisation-layer.ts';
 import { facilitiesLayer } from './layers/facilities-layer.ts';
@@ -51,6 +53,18 @@ function shortfallOf(cells: CellDatum[], grid: PopulationGrid | undefined, resul
   const unserved = gridUnserved(grid, result.cells);
   return { shortfall: [], shortfallGrid: { grid, unserved, image: gridShortfallImage(grid, unserved) } };
 }
+
+/** Today's accessibility measure as drawn: classes over its values, per drawn cell or raster pixel. */
+export const selectAccessLayer = createSelector(
+  [selectCells, selectGrid, (s: RootState) => currentAccess(s.analysis), (s: RootState) => s.analysis.result],
+  (cells, grid, access, result): AccessLayerData | null => {
+    if (!access || !result || result.cells.length !== access.values.length) return null;
+    const byFeature = accessByFeature(result.cells, access.values);
+    const classes = accessClasses(access.values, access.higherIsBetter);
+    if (grid) return { access, classes, byFeature, cells: [], grid: { grid, image: gridAccessImage(grid, byFeature, classes) } };
+    return { access, classes, byFeature, cells: toAccessData(cells, byFeature), grid: null };
+  },
+);
 
 const selectFacilities = (s: RootState) => (s.data.district?.facilities.features ?? []) as Feature<Point, FacilityProperties>[];
 
@@ -110,9 +124,11 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   const b = sides ? planLayers(compare, layers, sides.right) : planLayers(null, layers, undefined);
   const facilities = selectFacilities(s);
   const iso = s.ui.isochrones;
+  const access = layers.layers.access.visible ? selectAccessLayer(s) : null;
   return [
     ...populationLayer(selectCells(s), layers.layers.population),
     ...(district.populationGrid ? [gridBitmapLayer('population-grid', district.populationGrid, selectDensityImage(s)!, layers.layers.population)] : []),
+    ...(access ? accessLayers(access, layers.layers.access) : []),
     ...a.shortfall,
     ...b.shortfall,
     villagesLayer(district.villages.features, layers.layers.villages),

@@ -94,5 +94,10 @@ function keepCurrent({ scenario, dropped }: ReadScenario, store: AppStore): Scen
   for (const key of Object.keys(recommend) as (keyof typeof recommend)[]) {
     if (parts.has(`recommend.${key}`) || parts.has('recommend')) (recommend as Record<string, unknown>)[key] = state.recommend.settings[key];
   }
-  return { ...scenario, analysis: parts.has('analysis') ? state.analysis.settings : scenario.analysis, recommend };
+  return {
+    ...scenario,
+    analysis: parts.has('analysis') ? state.analysis.settings : scenario.analysis,
+    access: parts.has('access') ? state.analysis.access.settings : scenario.access,
+    recommend,
+  };
 }

@@ -1,11 +1,14 @@
 import {
+  DEFAULT_ACCESS_SETTINGS,
   DEFAULT_ANALYSIS_SETTINGS,
   DEFAULT_RECOMMEND_SETTINGS,
   InputError,
   parseJson,
   STANDARD_BOUNDS,
+  validateAccessSettings,
   validateAnalysisSettings,
   validateRecommendSettings,
+  type AccessSettings,
   type AnalysisSettings,
   type RecommendSettings,
 } from '../../core/index.ts';
@@ -35,6 +38,8 @@ export interface Scenario {
   /** Layers still the demo's, and the files the others were loaded from. */
   data: { demoLayers: DistrictLayer[]; files: string[] };
   analysis: AnalysisSettings;
+  /** The accessibility measure of step 3 (scenarios saved before it had one open with the default). */
+  access: AccessSettings;
   recommend: RecommendSettings;
   /** Proposed sites as edited (or recommended) when saved. */
   sites: EditorSite[];
@@ -172,6 +177,8 @@ export function readScenario(text: string, file: string): ReadScenario {
   const a = own(v, 'analysis');
   const analysisIn = isRecord(a) && own(a, 'preset') === undefined && typeof own(a, 'presetId') === 'string' ? { ...a, preset: own(a, 'presetId') } : a;
   const analysis = part(() => validateAnalysisSettings(analysisIn, 'analysis'), { ...DEFAULT_ANALYSIS_SETTINGS });
+  const rawAccess = own(v, 'access');
+  const access = rawAccess === undefined ? { ...DEFAULT_ACCESS_SETTINGS } : part(() => validateAccessSettings(rawAccess, 'access'), { ...DEFAULT_ACCESS_SETTINGS });
   const recommend = readRecommend(own(v, 'recommend'), drop);
 
   const rawSites = own(v, 'sites') ?? [];
@@ -201,6 +208,7 @@ export function readScenario(text: string, file: string): ReadScenario {
       savedAt: typeof savedAt === 'string' && savedAt.length <= 64 ? savedAt : '',
       data: { demoLayers: [...new Set(layerList)], files: fileList },
       analysis,
+      access,
       recommend,
       sites,
       view,

@@ -1,6 +1,6 @@
 import { FACILITY_TYPES, type FacilityType } from '../../core/schema.ts';
 
-export const LAYER_IDS = ['population', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'proposals', 'roads', 'boundary'] as const;
+export const LAYER_IDS = ['population', 'access', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'proposals', 'roads', 'boundary'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerSetting {
@@ -29,6 +29,8 @@ const allTypes = (on: (t: FacilityType) => boolean) =>
 export const initialMapLayers: MapLayersState = {
   layers: {
     population: { visible: true, opacity: 0.75 },
+    // Shown when asked for in step 3: it covers the population as the shortfall does.
+    access: { visible: false, opacity: 0.85 },
     shortfall: { visible: true, opacity: 0.9 },
     villages: { visible: true, opacity: 1 },
     catchments: { visible: true, opacity: 0.6 },

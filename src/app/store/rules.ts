@@ -60,7 +60,7 @@ export function editStop(s: RootState, confirmed: boolean): RootState {
 }
 
 export function restoreScenario(s: RootState, scenario: Scenario, source: 'link' | 'autosave' | 'file', missing: string[]): RootState {
-  const analysis = { ...s.analysis, settings: scenario.analysis };
+  const analysis = { ...s.analysis, settings: scenario.analysis, access: { ...s.analysis.access, settings: scenario.access } };
   const recommend = recommendReducer(s.recommend, { type: 'restore', settings: scenario.recommend });
   const whatIf =
     scenario.sites.length > 0

@@ -64,15 +64,17 @@ export const selectScenario = createSelector(
     (s: RootState) => s.data.district?.demoLayers,
     (s: RootState) => s.data.loaded,
     (s: RootState) => s.analysis.settings,
+    (s: RootState) => s.analysis.access.settings,
     (s: RootState) => s.recommend.settings,
     selectScenarioSites,
     (s: RootState) => s.ui.view,
   ],
-  (demoLayers, loaded, analysis, recommend, sites, view): Omit<Scenario, 'name' | 'savedAt'> => ({
+  (demoLayers, loaded, analysis, access, recommend, sites, view): Omit<Scenario, 'name' | 'savedAt'> => ({
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
     data: { demoLayers: demoLayers ?? [], files: loaded.map((f) => f.name) },
     analysis,
+    access,
     recommend,
     sites,
     view,

@@ -1,6 +1,6 @@
 import { bbox } from '@turf/turf';
 import type { EngineClient, LoaderClient } from '../../worker/client.ts';
-import type { FieldMapping, LoadOptions, MappingOptions, Role } from '../../core/index.ts';
+import type { CostColumns, FieldMapping, LoadOptions, MappingOptions, Role } from '../../core/index.ts';
 import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
 import { populationOf } from '../data/workspace.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
@@ -11,9 +11,9 @@ import type { RootAction, RootState } from './root.ts';
 
 type EngineLike = Pick<
   EngineClient,
-  'setDistrict' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
+  'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
 >;
-type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'discard' | 'cancel' | 'dispose'>;
+type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'matrixColumns' | 'takeMatrix' | 'discard' | 'cancel' | 'dispose'>;
 
 /**
  * Three engine workers, so the optimizer can run for seconds while the analysis keeps answering
@@ -37,6 +37,10 @@ export interface WorkerHub {
   cancelLoad(): void;
   confirmLoad(role: Role, mapping: FieldMapping, options: MergeOptions, mappingOptions?: MappingOptions): Promise<void>;
   reloadPending(options: LoadOptions): void;
+  /** The pending travel-cost table read again with these columns. */
+  matrixColumns(columns: CostColumns): Promise<void>;
+  /** The pending travel-cost table becomes the travel times the accessibility measure can use. */
+  confirmMatrix(): Promise<void>;
   discardPending(): void;
   /** The synthetic demo district, in place of whatever is loaded. */
   loadDemo(): void;
@@ -74,6 +78,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
   let editorStarted = 0;
   let loadRun = 0;
   let isochroneRun = 0;
+  let accessRun = 0;
 
   const runAnalysis = () => {
     const { analysis } = store.getState();
@@ -98,6 +103,19 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       .finally(() => {
         if (runId === analysisRun) analysisBusy = false;
       });
+  };
+
+  /** The accessibility measure for the analysis shown; only its answer for the latest request is kept. */
+  const runAccess = () => {
+    const { analysis } = store.getState();
+    if (analysis.status !== 'done' || !analysis.result) return;
+    const runId = ++accessRun;
+    const basis = analysis.runId;
+    dispatch({ type: 'analysis', action: { type: 'access-started', runId, basis } });
+    workers.evaluator.access(analysis.settings, analysis.access.settings).then(
+      (result) => dispatch({ type: 'analysis', action: { type: 'access-finished', runId, result } }),
+      (err: unknown) => dispatch({ type: 'analysis', action: { type: 'access-failed', runId, error: message(err) } }),
+    );
   };
 
   const drawIsochrones = (s: RootState) => {
@@ -161,7 +179,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
           if (run === loadRun && !settled) dispatch({ type: 'data', action: { ...progress(p.fraction, p.phase, p.rows), dequeue: false } });
         });
         // "Replace…" on a layer: the dialog starts with that layer's role.
-        const shown = role ? { ...preview, suggestedRole: role } : preview;
+        const shown = role && preview.kind === 'layer' ? { ...preview, suggestedRole: role } : preview;
         if (run === loadRun) dispatch({ type: 'data', action: { type: 'file-read', pending: { file, options, preview: shown, role } } });
       } catch (err) {
         if (run !== loadRun) return;
@@ -188,6 +206,11 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       analysisTimer = setTimeout(runAnalysis, debounceMs);
     }
     if (s.analysis.result !== prev.analysis.result) drawIsochrones(s);
+    if (s.data.travelTimes !== prev.data.travelTimes) {
+      void workers.evaluator.setTravelTimes(s.data.travelTimes?.matrix ?? null).then(runAccess, () => undefined);
+    } else if (s.analysis.result !== prev.analysis.result || s.analysis.access.settings !== prev.analysis.access.settings) {
+      runAccess();
+    }
     if (s.whatIf !== prev.whatIf) syncEditor();
     if (s.data.queue !== prev.data.queue || s.data.progress !== prev.data.progress || s.data.pending !== prev.data.pending) readNextFile();
   });
@@ -280,6 +303,22 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       if (!pending) return;
       void workers.loader.discard(pending.preview.id);
       dispatch({ type: 'data', action: { type: 'file-reload', options } });
+    },
+    async matrixColumns(columns) {
+      const pending = store.getState().data.pending;
+      if (pending?.preview.kind !== 'matrix') return;
+      const preview = await workers.loader.matrixColumns(pending.preview.id, columns);
+      dispatch({ type: 'data', action: { type: 'matrix-preview', preview } });
+    },
+    async confirmMatrix() {
+      const pending = store.getState().data.pending;
+      if (pending?.preview.kind !== 'matrix') return;
+      try {
+        const matrix = await workers.loader.takeMatrix(pending.preview.id);
+        dispatch({ type: 'data', action: { type: 'matrix-confirmed', travelTimes: { file: pending.file.name, matrix } } });
+      } catch (err) {
+        dispatch({ type: 'data', action: { type: 'file-error', error: withoutFile(message(err), pending.file.name) } });
+      }
     },
     discardPending() {
       const pending = store.getState().data.pending;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
 import { AUTOSAVE_KEY, connectPersistence, type ScenarioStorage } from '../../../src/app/scenario/persistence.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, encodeScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
 import { newStore, workedDistrict } from '../store/fixture.ts';
@@ -11,6 +11,7 @@ const linked: Scenario = {
   savedAt: '',
   data: { demoLayers: [], files: [] },
   analysis: { ...DEFAULT_ANALYSIS_SETTINGS, growthFactor: 1.2 },
+  access: DEFAULT_ACCESS_SETTINGS,
   recommend: DEFAULT_RECOMMEND_SETTINGS,
   sites: [],
   view: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, encodeScenario, missingFiles, parseScenario, readScenario, readSharedScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
 import { scenarioListEdits } from '../../../src/app/scenario/scenario-list.ts';
 
@@ -10,6 +10,7 @@ const scenario: Scenario = {
   savedAt: '2026-11-28T12:00:00.000Z',
   data: { demoLayers: ['roads', 'boundary'], files: ['schools.csv'] },
   analysis: { ...DEFAULT_ANALYSIS_SETTINGS, overrides: { radiusM: 600 }, distance: 'network' },
+  access: { ...DEFAULT_ACCESS_SETTINGS, method: 'gravity', costs: 'matrix', decay: 'exponential', cutoff: 45, beta: 0.08 },
   recommend: DEFAULT_RECOMMEND_SETTINGS,
   sites: [{ id: 'P1', lngLat: [113.6, 34.7], seats: 1080, classes: 24, locked: true }],
   view: { center: [113.62, 34.72], zoom: 12.5, bearing: 0, pitch: 0 },

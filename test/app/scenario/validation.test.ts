@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_ANALYSIS_SETTINGS, DEFAULT_RECOMMEND_SETTINGS } from '../../../src/core/index.ts';
 import { connectPersistence, type ScenarioStorage } from '../../../src/app/scenario/persistence.ts';
 import { SCENARIO_FORMAT, SCENARIO_LIMITS, SCENARIO_VERSION, encodeScenario, readScenario, readSharedScenario, type Scenario } from '../../../src/app/scenario/scenario.ts';
 import { newStore, workedDistrict } from '../store/fixture.ts';
@@ -11,6 +11,7 @@ const good: Scenario = {
   savedAt: '2026-11-30T10:00:00.000Z',
   data: { demoLayers: ['roads'], files: ['a.csv'] },
   analysis: { ...DEFAULT_ANALYSIS_SETTINGS, growthFactor: 1.2 },
+  access: { ...DEFAULT_ACCESS_SETTINGS, method: 'e2sfca', cutoff: 800 },
   recommend: { ...DEFAULT_RECOMMEND_SETTINGS, p: 12, model: 'mclp' },
   sites: [
     { id: 'P1', lngLat: [113.6, 34.7], seats: 1080, classes: 24, locked: true },
@@ -64,6 +65,28 @@ describe('scenario validation, field by field', () => {
     const read = readScenario(withField(['view'], { center: [-180, -85], zoom: 24 }), 'f.json');
     expect(read.dropped).toEqual([]);
     expect(read.scenario.view).toEqual({ center: [-180, -85], zoom: 24, bearing: 0, pitch: 0 });
+  });
+
+  const ACCESS_CASES: [string, (string | number)[], unknown, string][] = [
+    ['an unknown measure', ['access', 'method'], 'knn', 'access.method: must be one of'],
+    ['a negative cutoff', ['access', 'cutoff'], -5, 'access.cutoff: must be between'],
+    ['β as text', ['access', 'beta'], '0.1', 'access.beta: must be a number'],
+    ['n of 1.5', ['access', 'n'], 1.5, 'access.n: must be a whole number'],
+    ['not an object', ['access'], 'gravity', 'access: must be an object'],
+  ];
+  it.each(ACCESS_CASES)('access: %s is dropped, the default measure used, nothing else touched', (_, path, value, reason) => {
+    const read = readScenario(withField(path, value), 'f.json');
+    expect(read.dropped).toEqual([{ part: 'access', reason: expect.stringContaining(reason) }]);
+    expect(read.scenario.access).toEqual(DEFAULT_ACCESS_SETTINGS);
+    expect(read.scenario.analysis).toEqual(good.analysis);
+    expect(read.scenario.sites).toEqual(good.sites);
+  });
+
+  it('access: a scenario saved before the measure existed opens with the default measure', () => {
+    const { access: _gone, ...old } = good;
+    const read = readScenario(JSON.stringify(old), 'f.json');
+    expect(read.dropped).toEqual([]);
+    expect(read.scenario.access).toEqual(DEFAULT_ACCESS_SETTINGS);
   });
 
   const RECOMMEND_CASES: [string, unknown, RegExp][] = [

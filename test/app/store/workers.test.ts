@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Evaluation, Recommendation } from '../../../src/core/index.ts';
+import { DEFAULT_ACCESS_SETTINGS, readCostMatrix, type CellAccess, type Evaluation, type Recommendation } from '../../../src/core/index.ts';
+import { currentAccess } from '../../../src/app/analysis/analysis-state.ts';
 import { connectWorkers, type Workers } from '../../../src/app/store/workers.ts';
 import { newStore, workedDistrict, workedEvaluation } from './fixture.ts';
 
@@ -116,5 +117,79 @@ describe('the worker module', () => {
     const after = calls.filter((c) => c.method === 'whatIfSetSites');
     expect(after).toHaveLength(2);
     expect((after[1].args[0] as { id: string }[]).map((s) => s.id)).toEqual(['P1', 'P2', 'P3']);
+  });
+});
+
+describe('the accessibility measure', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const measured = (values: number[]) => ({ values: Float64Array.from(values) }) as unknown as CellAccess;
+
+  it('follows each analysis, and a change of measure asks for the measure alone, never the analysis again', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await vi.advanceTimersByTimeAsync(20);
+    expect(calls.filter((c) => c.method === 'access')).toHaveLength(0);
+    answers['evaluator.evaluate'][0].resolve(workedEvaluation());
+    await flush();
+    const asked = calls.filter((c) => c.method === 'access');
+    expect(asked).toHaveLength(1);
+    expect(asked[0].args).toEqual([store.getState().analysis.settings, DEFAULT_ACCESS_SETTINGS]);
+    const first = measured([1]);
+    answers['evaluator.access'][0].resolve(first);
+    await flush();
+    expect(currentAccess(store.getState().analysis)).toBe(first);
+
+    store.dispatch({ type: 'analysis', action: { type: 'set-access', patch: { method: 'nearest' } } });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(calls.filter((c) => c.method === 'evaluate')).toHaveLength(1);
+    expect(calls.filter((c) => c.method === 'access').at(-1)!.args[1]).toEqual({ ...DEFAULT_ACCESS_SETTINGS, method: 'nearest' });
+    // While the new measure is on its way the old one is not shown as if it were it.
+    expect(currentAccess(store.getState().analysis)).toBeNull();
+  });
+
+  it('drops an answer for an older analysis: its cells are not the ones shown', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await vi.advanceTimersByTimeAsync(20);
+    answers['evaluator.evaluate'][0].resolve(workedEvaluation());
+    await flush();
+    store.dispatch({ type: 'analysis', action: { type: 'set-growth', growthFactor: 1.5 } });
+    await vi.advanceTimersByTimeAsync(20);
+    answers['evaluator.access'][0].resolve(measured([1]));
+    await flush();
+    expect(currentAccess(store.getState().analysis)).toBeNull();
+    answers['evaluator.evaluate'][1].resolve(workedEvaluation({ radiusM: 600 }));
+    await flush();
+    expect(calls.filter((c) => c.method === 'access')).toHaveLength(2);
+    const second = measured([2]);
+    answers['evaluator.access'][1].resolve(second);
+    await flush();
+    expect(currentAccess(store.getState().analysis)).toBe(second);
+  });
+
+  it('sends loaded travel times to the analysis worker, then measures again', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    await vi.advanceTimersByTimeAsync(20);
+    answers['evaluator.evaluate'][0].resolve(workedEvaluation());
+    await flush();
+    const matrix = readCostMatrix('origin,destination,cost\nc1,S1,4\n', 'times.csv');
+    store.dispatch({ type: 'data', action: { type: 'matrix-confirmed', travelTimes: { file: 'times.csv', matrix } } });
+    const sent = calls.filter((c) => c.method === 'setTravelTimes');
+    expect(sent.map((c) => [c.engine, c.args[0]])).toEqual([['evaluator', matrix]]);
+    expect(calls.filter((c) => c.method === 'access')).toHaveLength(1);
+    answers['evaluator.setTravelTimes'][0].resolve(undefined);
+    await flush();
+    expect(calls.filter((c) => c.method === 'access')).toHaveLength(2);
+    store.dispatch({ type: 'data', action: { type: 'matrix-removed' } });
+    expect(calls.filter((c) => c.method === 'setTravelTimes').at(-1)!.args[0]).toBeNull();
   });
 });
