@@ -3,7 +3,7 @@ import { reachTable } from '../catchment/reach-table.ts';
 import { assess } from '../evaluate/assess.ts';
 import type { EvaluateInput, EvaluateOptions, Evaluation } from '../evaluate/evaluation.ts';
 import { prepareEvaluation } from '../evaluate/prepare.ts';
-import { cellResult, facilityResults, summarize } from '../evaluate/results.ts';
+import { cellResult, facilityResults } from '../evaluate/results.ts';
 import { InputError, type InputWarning } from '../errors.ts';
 import type { Facility } from '../facilities/facilities.ts';
 import { featuresOf } from '../input/features.ts';
@@ -112,13 +112,13 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
 
   let placed: Placed[] = [];
   let perM = scaleOf(placed);
-  let facilities: Facility[] = existing;
-  let results = facilityResults(facilities, initial);
-  let summary = summarize(prepared, facilities, initial, results);
+  let results = facilityResults(existing, initial);
+  let summary = totals.summary(existing, results);
   let warnings = warningsWith(placed);
   let scope: EditScope = { cells: prepared.cells.length, facilities: existing.length, whole: true };
   let revision = 0;
   progress(1, 'done');
+
   const indexOf = (id: unknown): number => {
     const k = placed.findIndex((p) => p.site.id === id);
     if (k < 0) fail(`no proposed site "${String(id)}"`);
@@ -179,7 +179,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
     const nextWarnings = warningsWith(next);
     // Only the "no usable facilities" warning can come or go, so the count tells.
     const warningsChanged = nextWarnings.length !== warnings.length;
-    facilities = existing.concat(nextSlots.map((s) => bySlot[s]));
+    const facilities = existing.concat(nextSlots.map((s) => bySlot[s]));
     results = facilityResults(facilities, live.siteFigures([...existing.keys(), ...nextSlots]));
     summary = totals.summary(facilities, results);
     warnings = nextWarnings;
