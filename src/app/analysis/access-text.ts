@@ -14,7 +14,7 @@ export function accessUnitText({ t }: I18n, access: Pick<CellAccess, 'settings' 
     case 'cumulative':
       return t(seats ? 'access.unit.seatsWithin' : 'access.unit.facilitiesWithin');
     case 'nearest':
-      return t('access.unit.cost', { unit: access.costUnit });
+      return access.costUnit;
   }
 }
 

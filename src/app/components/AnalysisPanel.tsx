@@ -261,7 +261,7 @@ function EquityCard({ summary }: { summary: EvaluationSummary }) {
           {access && (
             <tr data-testid="equity-access">
               <th scope="row" title={accessUnitText(i18n, access)}>
-                {t('equity.access', { method: t(`access.method.${access.settings.method}`) })}
+                {t(`access.method.${access.settings.method}`)}
               </th>
               <td data-testid="equity-village-access">{accessValueText(i18n, access.equity.villages.mean)}</td>
               <td data-testid="equity-other-access">{accessValueText(i18n, access.equity.rest.mean)}</td>
