@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CellResult, PopulationGrid } from '../../../../src/core/index.ts';
+import { gridShortfallImage, gridUnserved } from '../../../../src/app/map/layers/population-grid-layer.ts';
+import { shortfallColour } from '../../../../src/app/map/layers/shortfall-layer.ts';
+
+const grid = (): PopulationGrid => ({ kind: 'population-grid', west: 113.2, north: 35.15, stepLng: 0.001, stepLat: 0.001, width: 4, height: 3, row0: 0, col0: 0, residents: new Float32Array(12).fill(100) });
+
+const cell = (featureIndex: number, unserved: number): CellResult => ({
+  id: `px${featureIndex}`,
+  featureIndex,
+  lngLat: [0, 0],
+  residents: 100,
+  users: 10,
+  served: 10 - unserved,
+  unserved,
+  covered: true,
+  nearestFacilityId: null,
+  nearestDistanceM: null,
+  servedById: null,
+  access2sfca: 0,
+  accessE2sfca: 0,
+  villageId: null,
+  villageName: null,
+  villageShare: 0,
+  migrants: 0,
+});
+
+/** Written out plainly: unserved users summed per pixel, then each pixel's RGBA (transparent below one user). */
+function expected(cells: readonly CellResult[]) {
+  const unserved = new Array<number>(12).fill(0);
+  for (const c of cells) unserved[c.featureIndex] += c.unserved;
+  const rgba = unserved.flatMap((u) => (Math.fround(u) >= 1 ? shortfallColour(Math.fround(u)) : [0, 0, 0, 0]));
+  return { unserved: unserved.map(Math.fround), rgba };
+}
+
+describe('raster shortfall after a what-if update', () => {
+  it('patches the pixels of the replaced cells and equals a fresh computation', () => {
+    const g = grid();
+    // Pixel 11 has no cell (nodata); pixels 3 and 7 are unserved.
+    const before = Array.from({ length: 11 }, (_, i) => cell(i, i === 3 ? 40 : i === 7 ? 2.5 : 0));
+    const first = gridUnserved(g, before);
+    expect([...first]).toEqual(expected(before).unserved);
+    const firstImage = gridShortfallImage(g, first);
+    const firstBytes = [...firstImage.data];
+    expect(firstBytes).toEqual(expected(before).rgba);
+
+    // An update as the app applies it: a copy of the list with the changed cells replaced.
+    const after = before.slice();
+    after[3] = cell(3, 0);
+    after[5] = cell(5, 12);
+    const second = gridUnserved(g, after);
+    expect([...second]).toEqual(expected(after).unserved);
+    const image = gridShortfallImage(g, second);
+    expect([...image.data]).toEqual(expected(after).rgba);
+    // The image on screen before is left as it was; the same answer is given again without work.
+    expect([...firstImage.data]).toEqual(firstBytes);
+    expect(gridShortfallImage(g, second)).toBe(image);
+    expect(gridUnserved(g, after)).toBe(second);
+  });
+
+  it('recomputes in full when cells share a pixel or the list is another district\'s', () => {
+    const g = grid();
+    const shared = [cell(0, 0.6), cell(0, 0.6), cell(1, 3)];
+    gridShortfallImage(g, gridUnserved(g, shared));
+    const changed = shared.slice();
+    changed[1] = cell(0, 0.2);
+    const unserved = gridUnserved(g, changed);
+    expect([...unserved]).toEqual(expected(changed).unserved);
+    expect([...gridShortfallImage(g, unserved).data]).toEqual(expected(changed).rgba);
+    const other = [cell(2, 5), cell(9, 1)];
+    const fresh = gridUnserved(g, other);
+    expect([...fresh]).toEqual(expected(other).unserved);
+    expect([...gridShortfallImage(g, fresh).data]).toEqual(expected(other).rgba);
+  });
+});
