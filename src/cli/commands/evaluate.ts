@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  evaluate,
   FACILITY_TYPES,
   formatWarning,
   InputError,
@@ -20,7 +19,8 @@ import {
   type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
-import { cellRows, exportFormatOf, facilityFeatures, featureChunks, summaryJson, summaryRecord } from '../../core/export/index.ts';
+import { evaluateView } from '../../core/evaluate/evaluate.ts';
+import { cellRows, cellRowsHeader, exportFormatOf, facilityFeatures, featureChunks, summaryJson, summaryRecord } from '../../core/export/index.ts';
 import { argsError, UsageError } from '../cli.ts';
 import { writeChunks, type CliIo, type Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
@@ -135,7 +135,7 @@ function capacityNotes(s: Evaluation['summary']): string[] {
   return notes;
 }
 
-function table(result: Evaluation): string {
+function table(result: Omit<Evaluation, 'cells'>): string {
   const s = result.summary;
   const st = s.standard;
   const unit = s.units.users;
@@ -220,12 +220,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const populationLayer = await readLayer(args.population, 'population', load, undefined, choices.byRole.population, usage);
   const facilityLayer = await readLayer(args.facilities, 'facilities', load, args.type, choices.byRole.facilities, usage);
   const villageLayer = args.villages ? await readLayer(args.villages, 'villages', load, undefined, choices.byRole.villages, usage) : undefined;
-  const population = populationLayer.grid ?? populationLayer.collection;
+  const population = populationLayer.grid ?? populationLayer.table ?? populationLayer.collection;
   const facilities = facilityLayer.collection;
   const villages = villageLayer?.collection;
   const distance = await readNetworkDistance(args, load, usage, choices.byRole.roads);
   const { distance: _named, ...options } = settings;
-  const result = evaluate(
+  // Cells read from the engine's arrays as they are written: a city's millions of cells are never all result objects at once.
+  const result = evaluateView(
     {
       population,
       facilities,
@@ -241,7 +242,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new InputError(args.population, `the totals overflow (${figures.map(([k, v]) => `${k} = ${String(v)}`).join(', ')}): the populations or the growth factor are too large`);
   }
   const loadWarnings = [populationLayer, facilityLayer, villageLayer].flatMap((l) => l?.warnings ?? []);
-  const networkWarnings = distance?.warnings((i) => result.cells[i].id, { demand: args.population, sites: args.facilities }) ?? [];
+  const networkWarnings = distance?.warnings((i) => result.cells.cellAt(i).id, { demand: args.population, sites: args.facilities }) ?? [];
   const warnings = [...loadWarnings, ...result.warnings, ...networkWarnings].map(formatWarning);
   warnings.slice(0, MAX_PRINTED_WARNINGS).forEach((w) => io.stderr(`warning: ${w}\n`));
   if (warnings.length > MAX_PRINTED_WARNINGS) {
@@ -256,7 +257,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Rows are written as they are made: millions of cells never become one string.
   if (args.out && cellsFormat) {
     if (cellsFormat === 'json') writeFileSync(args.out, summaryJson(result, warnings));
-    else writeChunks(args.out, featureChunks(() => cellRows(result, population), cellsFormat));
+    else writeChunks(args.out, featureChunks(() => cellRows(result, population), cellsFormat, cellRowsHeader(result, population) ?? undefined));
   }
   if (facilitiesOut && (facilitiesFormat === 'geojson' || facilitiesFormat === 'csv')) {
     writeChunks(facilitiesOut, featureChunks(() => facilityFeatures(result, facilities), facilitiesFormat));

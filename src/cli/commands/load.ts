@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FACILITY_TYPES, formatWarning, isFacilityType, terminalSafe } from '../../core/index.ts';
+import { tableFeatures } from '../../core/demand/population-table.ts';
 import { exportFormatOf, featureChunks } from '../../core/export/index.ts';
 import { applyMapping, isRole, mappingFileOf, mappingFileText, ROLES, suggestRole, type FieldMapping, type MappingOptions } from '../../core/io/index.ts';
 import { argsError, UsageError } from '../cli.ts';
@@ -88,7 +89,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   warnings.slice(0, MAX_PRINTED_WARNINGS).forEach((w) => io.stderr(`warning: ${w}\n`));
   if (warnings.length > MAX_PRINTED_WARNINGS) io.stderr(`warning: … and ${warnings.length - MAX_PRINTED_WARNINGS} more (all are listed by --json)\n`);
-  if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) writeChunks(o.out, featureChunks(() => layer.collection.features, outFormat));
+  if (o.out && (outFormat === 'geojson' || outFormat === 'csv')) {
+    const { table } = layer;
+    writeChunks(o.out, featureChunks(() => (table ? tableFeatures(table) : layer.collection.features), outFormat));
+  }
   if (o.json) {
     io.stdout(
       JSON.stringify({

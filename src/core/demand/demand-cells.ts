@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LngLat } from '../types.ts';
-import type { PopulationFeature } from './population.ts';
+import type { PopulationFeature, PopulationFeatureList } from './population.ts';
 import { partAmounts, splitPolygon, splitsAt } from './split-polygon.ts';
 import type { UrbanVillage } from './urban-villages.ts';
 import { villageTagger, type VillageShare } from './village-tagging.ts';
@@ -70,19 +70,21 @@ function piecesOf(p: PopulationFeature, radiusM: number | undefined): Piece[] {
  * tagging each with its urban village(s). `onCell` counts features, not parts.
  */
 export function buildDemandCells(
-  population: readonly PopulationFeature[],
+  population: PopulationFeatureList,
   villages: readonly UrbanVillage[],
   options: DemandOptions,
   onCell?: (done: number) => void,
 ): DemandCell[] {
   const growth = options.growthFactor ?? 1;
   const known = options.villageShares;
-  const tag = known ? null : villageTagger(villages);
+  // Without villages every cell shares one empty list (millions of cells, millions of empty arrays otherwise).
+  const tag = known || villages.length === 0 ? null : villageTagger(villages);
   const cells: DemandCell[] = [];
-  population.forEach((feature, k) => {
+  for (let k = 0; k < population.length; k++) {
+    const feature = population.at(k)!;
     for (const p of piecesOf(feature, options.radiusM)) cells.push(cellOf(feature.featureIndex, p, tag ? tag(p.lngLat, p.polygon) : (known?.get(feature.featureIndex) ?? NO_VILLAGES)));
     onCell?.(k + 1);
-  });
+  }
   return cells;
 
   function cellOf(featureIndex: number, p: Piece, shares: VillageShare[]): DemandCell {

@@ -4,6 +4,7 @@ import { featureLabel, featuresOf, isLngLatPair, isValidPolygonal, nonNegativeNu
 import type { LngLat } from '../types.ts';
 import { polygonShape } from './polygon-shape.ts';
 import { checkPopulationGrid, isPopulationGrid, pixelCentre, pixelId, type PopulationGrid } from './population-grid.ts';
+import { isPopulationTable, type PopulationTable } from './population-table.ts';
 
 /** One usable population feature: residents at a point, with its polygon when it had one. */
 export interface PopulationFeature {
@@ -23,6 +24,42 @@ export interface PopulationFeature {
   spreadM?: number;
 }
 
+/** Population features one at a time: an array, or a table's features built as they are asked for. */
+export interface PopulationFeatureList {
+  readonly length: number;
+  at(k: number): PopulationFeature | undefined;
+}
+
+/**
+ * A population table's features, each built when asked for and dropped after (a million cells'
+ * features never exist at once): the polygon only for polygons, whose split and village shares
+ * need it.
+ */
+function tableFeatureList(table: PopulationTable): PopulationFeatureList {
+  return {
+    length: table.count,
+    at(k) {
+      if (!(k >= 0 && k < table.count)) return undefined;
+      const lngLat: LngLat = [table.lng[k], table.lat[k]];
+      if (table.polygonal[k] !== 1) return { id: table.ids.get(k), featureIndex: k, lngLat, population: table.population[k], polygon: null };
+      const polygon = table.geometry(k) as Polygon | MultiPolygon;
+      return { id: table.ids.get(k), featureIndex: k, lngLat, population: table.population[k], polygon, spreadM: table.spreadM[k] };
+    },
+  };
+}
+
+/**
+ * `readPopulation` for the engine: a population table (`PopulationTable`) gives its features one
+ * at a time rather than as an array of them all.
+ */
+export function readPopulationFeatures(
+  collection: unknown,
+  source = 'population',
+): { features: PopulationFeatureList; warnings: InputWarning[]; grid?: PopulationGrid } {
+  if (isPopulationTable(collection)) return { features: tableFeatureList(collection), warnings: [] };
+  return readPopulation(collection, source);
+}
+
 /**
  * A raster's populated pixels as features at their centres (`featureIndex` = the pixel's row-major
  * index), with the grid itself, which tags villages by exact pixel shares (`gridVillageShares`).
@@ -40,8 +77,8 @@ function readPopulationGrid(grid: PopulationGrid, source: string): { features: P
 }
 
 /**
- * Reads population features (Point, or Polygon / MultiPolygon at its area centroid), or a raster
- * kept as a `PopulationGrid`. A feature with a
+ * Reads population features (Point, or Polygon / MultiPolygon at its area centroid), a raster
+ * kept as a `PopulationGrid`, or a population mapped into a `PopulationTable`. A feature with a
  * missing, non-numeric, negative or NaN population, or an unusable geometry, is skipped with a
  * warning naming it; no usable feature at all is an InputError.
  */
@@ -50,6 +87,10 @@ export function readPopulation(
   source = 'population',
 ): { features: PopulationFeature[]; warnings: InputWarning[]; grid?: PopulationGrid } {
   if (isPopulationGrid(collection)) return readPopulationGrid(collection, source);
+  if (isPopulationTable(collection)) {
+    const list = tableFeatureList(collection);
+    return { features: Array.from({ length: list.length }, (_, k) => list.at(k)!), warnings: [] };
+  }
   const raw = featuresOf(collection, source);
   if (raw.length === 0) throw new InputError(source, 'no features: the population layer is empty');
   const features: PopulationFeature[] = [];

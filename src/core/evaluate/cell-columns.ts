@@ -90,16 +90,39 @@ export function packCellsOf(count: number, cellAt: (i: number) => CellResult): C
 }
 
 export function unpackCells(columns: CellColumns): CellResult[] {
+  const cells = new Array<CellResult>(columns.count);
+  let i = 0;
+  for (const cell of columnCells(columns)) cells[i++] = cell;
+  return cells;
+}
+
+/** The cells' ids, in order. */
+export function cellIds(columns: CellColumns): string[] {
+  return typeof columns.ids === 'string' ? (columns.count === 0 ? [] : columns.ids.split(SEPARATOR)) : columns.ids;
+}
+
+/**
+ * The packed cells as objects one at a time, in order: an export of millions of cells reads them
+ * so, without an array of them all (or of their ids).
+ */
+export function* columnCells(columns: CellColumns): Generator<CellResult> {
   const { count, featureIndex, lngLat, numbers, covered, nearestFacility, servedBy, facilityIds, village, villages } = columns;
-  const ids = typeof columns.ids === 'string' ? (count === 0 ? [] : columns.ids.split(SEPARATOR)) : columns.ids;
+  const joined = typeof columns.ids === 'string' ? columns.ids : null;
+  let at = 0;
   const k = NUMBER_FIELDS.length;
-  const cells = new Array<CellResult>(count);
   for (let i = 0; i < count; i++) {
+    let id: string;
+    if (joined === null) id = (columns.ids as string[])[i];
+    else {
+      const end = joined.indexOf(SEPARATOR, at);
+      id = joined.slice(at, end < 0 ? joined.length : end);
+      at = end + 1;
+    }
     const base = i * k;
     const v = village[i] >= 0 ? villages[village[i]] : null;
     const distance = numbers[base + 4];
-    cells[i] = {
-      id: ids[i],
+    yield {
+      id,
       featureIndex: featureIndex[i],
       lngLat: [lngLat[2 * i], lngLat[2 * i + 1]],
       residents: numbers[base],
@@ -118,7 +141,6 @@ export function unpackCells(columns: CellColumns): CellResult[] {
       migrants: numbers[base + 8],
     };
   }
-  return cells;
 }
 
 /** The buffers of packed cells, to transfer rather than copy. */

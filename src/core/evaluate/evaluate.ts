@@ -1,7 +1,7 @@
 import { reachTable } from '../catchment/reach-table.ts';
 import type { ProgressCallback } from '../types.ts';
 import { assess } from './assess.ts';
-import type { EvaluateInput, EvaluateOptions, Evaluation } from './evaluation.ts';
+import type { CellResult, EvaluateInput, EvaluateOptions, Evaluation } from './evaluation.ts';
 import { packCellsOf, type PackedEvaluation } from './cell-columns.ts';
 import { prepareEvaluation } from './prepare.ts';
 import { cellResult, facilityResults, summarize } from './results.ts';
@@ -24,6 +24,29 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions, onProgr
 export function evaluatePacked(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback): PackedEvaluation {
   const { prepared, assessment, rest } = evaluateParts(input, options, onProgress);
   return { ...rest, cells: packCellsOf(prepared.cells.length, (c) => cellResult(prepared, prepared.facilities, assessment, c)) };
+}
+
+/** An evaluation's cells read one at a time, built from the engine's arrays as they are asked for. */
+export interface CellView {
+  count: number;
+  featureIndexAt(c: number): number;
+  cellAt(c: number): CellResult;
+}
+
+export type ViewedEvaluation = Omit<Evaluation, 'cells'> & { cells: CellView };
+
+/**
+ * `evaluate` with its cells as a view over the engine's own arrays: what a command line that
+ * writes the cells once needs. Packing (`evaluatePacked`) would add a copy of every cell's numbers;
+ * a view adds nothing, and each row is built as it is written.
+ */
+export function evaluateView(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback): ViewedEvaluation {
+  const { prepared, assessment, rest } = evaluateParts(input, options, onProgress);
+  const { cells, facilities } = prepared;
+  return {
+    ...rest,
+    cells: { count: cells.length, featureIndexAt: (c) => cells[c].featureIndex, cellAt: (c) => cellResult(prepared, facilities, assessment, c) },
+  };
 }
 
 function evaluateParts(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback) {

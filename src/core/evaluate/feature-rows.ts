@@ -25,6 +25,23 @@ export function cellsByFeature(cells: readonly CellResult[]): CellResult[] {
   return [...groups.values()].map((parts) => (parts.length === 1 ? parts[0] : joined(parts)));
 }
 
+/**
+ * `cellsByFeature` for cells whose parts are consecutive, as the engine lists them (a feature's
+ * parts one after another, features in order), read one at a time: rows are joined as they come,
+ * so millions of cells never need a map of them all.
+ */
+export function* featureRows(cells: Iterable<CellResult>): Generator<CellResult> {
+  let run: CellResult[] = [];
+  for (const c of cells) {
+    if (run.length > 0 && c.featureIndex !== run[0].featureIndex) {
+      yield run.length === 1 ? run[0] : joined(run);
+      run = [];
+    }
+    run.push(c);
+  }
+  if (run.length > 0) yield run.length === 1 ? run[0] : joined(run);
+}
+
 function joined(parts: readonly CellResult[]): CellResult {
   let residents = 0;
   let users = 0;

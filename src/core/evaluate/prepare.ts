@@ -1,7 +1,8 @@
 import { E2SFCA_STEPS, type DistanceDecay } from '../access/distance-decay.ts';
 import { buildDemandCells, type DemandCell } from '../demand/demand-cells.ts';
 import { gridVillageShares } from '../demand/grid-village-shares.ts';
-import { readPopulation } from '../demand/population.ts';
+import { readPopulationFeatures } from '../demand/population.ts';
+import { isPopulationTable } from '../demand/population-table.ts';
 import { readUrbanVillages, type UrbanVillage } from '../demand/urban-villages.ts';
 import { geodesicIndexRule } from '../distance/geodesic-index.ts';
 import { InputError, type InputWarning } from '../errors.ts';
@@ -85,7 +86,8 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
   progress(0, 'reading layers');
   const demandOptions = { usersPer1000: standard.usersPer1000, growthFactor, radiusM: standard.radiusM };
   const key = [idOf(input.villages), names.population, names.villages, demandOptions.usersPer1000, growthFactor, demandOptions.radiusM, idOf(options.distanceRule)].join('|');
-  const layerKey = typeof input.population === 'object' && input.population !== null ? input.population : null;
+  // A population table is read once by the command line: kept here, its millions of demand cells would stay alive beside it.
+  const layerKey = typeof input.population === 'object' && input.population !== null && !isPopulationTable(input.population) ? input.population : null;
   const cached = layerKey ? demandCache.get(layerKey)?.get(key) : undefined;
   let demand: DemandPreparation;
   let facilityLayer: ReturnType<typeof readFacilities>;
@@ -93,7 +95,7 @@ export function prepareEvaluation(input: EvaluateInput, options: EvaluateOptions
     demand = cached;
     facilityLayer = readFacilities(input.facilities, options.type, names.facilities, standard);
   } else {
-    const population = readPopulation(input.population, names.population);
+    const population = readPopulationFeatures(input.population, names.population);
     facilityLayer = readFacilities(input.facilities, options.type, names.facilities, standard);
     const villageLayer = input.villages !== undefined && input.villages !== null ? readUrbanVillages(input.villages, names.villages) : { villages: [], warnings: [] };
     demand = prepareDemand(input, population, villageLayer, demandOptions, options, progress);
@@ -126,7 +128,7 @@ const gridShareCache = new WeakMap<object, Map<string, ReturnType<typeof gridVil
 
 function prepareDemand(
   input: EvaluateInput,
-  population: ReturnType<typeof readPopulation>,
+  population: ReturnType<typeof readPopulationFeatures>,
   { villages, warnings: villageWarnings }: { villages: UrbanVillage[]; warnings: InputWarning[] },
   demandOptions: { usersPer1000: number; growthFactor: number; radiusM: number },
   options: EvaluateOptions,

@@ -28,19 +28,30 @@ function csvField(value: string | number): string {
 }
 
 /**
+ * What the first pass over the features finds, when the caller knows it without one: every
+ * property key in first-seen order, and whether any geometry is not a point.
+ */
+export interface CsvHeader {
+  keys: readonly string[];
+  withWkt: boolean;
+}
+
+/**
  * Features as CSV, one line at a time (so an export of millions of rows never becomes one string):
  * every property (first-seen order) and the geometry as `lon`, `lat` (points; the centroid
  * otherwise) plus `wkt` when any geometry is not a point, so loading the CSV again gives the same
  * features. A UTF-8 BOM leads so Excel shows Chinese text correctly. Coordinates are written to 7
  * decimals and numbers without float noise (see rounding.ts). `features` is called twice: once for
- * the columns, once for the rows.
+ * the columns, once for the rows — once only when the caller gives the `header`.
  */
-export function* csvLines(features: () => Iterable<Feature<Geometry | null>>): Generator<string> {
-  const keys = new Set<string>();
-  let withWkt = false;
-  for (const f of features()) {
-    for (const k in f.properties ?? {}) keys.add(k);
-    if (f.geometry && f.geometry.type !== 'Point') withWkt = true;
+export function* csvLines(features: () => Iterable<Feature<Geometry | null>>, header?: CsvHeader): Generator<string> {
+  const keys = new Set<string>(header?.keys);
+  let withWkt = header?.withWkt ?? false;
+  if (!header) {
+    for (const f of features()) {
+      for (const k in f.properties ?? {}) keys.add(k);
+      if (f.geometry && f.geometry.type !== 'Point') withWkt = true;
+    }
   }
   const geometryColumns = withWkt ? ['lon', 'lat', 'wkt'] : ['lon', 'lat'];
   for (const k of geometryColumns) keys.delete(k);

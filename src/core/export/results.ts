@@ -1,10 +1,13 @@
 import type { Feature, Geometry, Point } from 'geojson';
 import type { Proposal } from '../recommend/recommend-sites.ts';
-import type { Evaluation } from '../evaluate/evaluation.ts';
-import { cellsByFeature } from '../evaluate/feature-rows.ts';
+import type { CellResult, Evaluation } from '../evaluate/evaluation.ts';
+import { columnCells, type CellColumns, type PackedEvaluation } from '../evaluate/cell-columns.ts';
+import type { CellView, ViewedEvaluation } from '../evaluate/evaluate.ts';
+import { cellsByFeature, featureRows } from '../evaluate/feature-rows.ts';
 import { featuresOf } from '../input/features.ts';
 import { isPopulationGrid, pixelFeature } from '../demand/population-grid.ts';
-import { csvLines } from './csv.ts';
+import { isPopulationTable, tableFeature } from '../demand/population-table.ts';
+import { csvLines, type CsvHeader } from './csv.ts';
 import { denoiseProperties, roundAs, roundGeometry } from './rounding.ts';
 
 // Computed fields are rounded by kind (people, share, ratio, metres): see rounding.ts.
@@ -23,18 +26,21 @@ export function cellFeatures(result: Evaluation, population: unknown): Out[] {
   return [...cellRows(result, population)];
 }
 
-/** cellFeatures one at a time, for exports too large to hold as objects and text at once. */
-export function* cellRows(result: Evaluation, population: unknown): Generator<Out> {
+/**
+ * cellFeatures one at a time, for exports too large to hold as objects and text at once. An
+ * evaluation with its cells packed (`evaluatePacked`) is read column by column, and a population
+ * held as a grid or a table gives each row's geometry and properties as it is written.
+ */
+export function* cellRows(result: Evaluation | PackedEvaluation | ViewedEvaluation, population: unknown): Generator<Out> {
   // A raster kept as a grid: each row gets its pixel's polygon, built here for the rows written.
   const grid = isPopulationGrid(population) ? population : null;
-  const input = grid ? null : featuresOf(population, 'population');
+  const table = isPopulationTable(population) ? population : null;
+  const input = grid || table ? null : featuresOf(population, 'population');
   // Without capacities nothing is allocated: served and accessibility are unknown, not 0.
   const known = result.summary.capacityKnown !== false;
   const allocated = <T>(x: T): T | null => (known ? x : null);
-  // Cells one to one with features, in order (nothing split at the radius): no grouping to build.
-  const whole = result.cells.every((c, i) => c.featureIndex === i);
-  for (const c of whole ? result.cells : cellsByFeature(result.cells)) {
-    const f = grid ? pixelFeature(grid, c.featureIndex) : input![c.featureIndex];
+  for (const c of featureCells(result.cells)) {
+    const f = grid ? pixelFeature(grid, c.featureIndex) : table ? tableFeature(table, c.featureIndex) : input![c.featureIndex];
     // Copied key by key, then the results set one by one: a spread followed by fifteen more keys
     // costs several times as much, which millions of rows feel.
     const properties: Record<string, unknown> = {};
@@ -58,12 +64,41 @@ export function* cellRows(result: Evaluation, population: unknown): Generator<Ou
   }
 }
 
+/** One cell result per feature, in order, from any form of an evaluation's cells. */
+function featureCells(cells: Evaluation['cells'] | CellColumns | CellView): Iterable<CellResult> {
+  if (Array.isArray(cells)) {
+    // Cells one to one with features, in order (nothing split at the radius): no grouping to build.
+    return cells.every((c, i) => c.featureIndex === i) ? cells : cellsByFeature(cells);
+  }
+  if ('cellAt' in cells) {
+    const all = function* (): Generator<CellResult> {
+      for (let c = 0; c < cells.count; c++) yield cells.cellAt(c);
+    };
+    let whole = true;
+    for (let c = 0; c < cells.count && whole; c++) whole = cells.featureIndexAt(c) === c;
+    return whole ? all() : featureRows(all());
+  }
+  return cells.featureIndex.every((f, i) => f === i) ? columnCells(cells) : featureRows(columnCells(cells));
+}
+
+/**
+ * The CSV header of `cellRows` when it is known from the first row: a population table whose
+ * features all have the same keys (a CSV's columns) gives every row the same keys, and the
+ * export then reads its millions of rows once instead of twice. Null otherwise.
+ */
+export function cellRowsHeader(result: Evaluation | PackedEvaluation | ViewedEvaluation, population: unknown): CsvHeader | null {
+  if (!isPopulationTable(population) || !population.sameKeys) return null;
+  const first = cellRows(result, population).next();
+  if (first.done) return null;
+  return { keys: Object.keys(first.value.properties), withWkt: population.polygonal.some((p) => p === 1) };
+}
+
 /**
  * Per-facility results (catchment demand, allocation, utilisation) beside its own properties;
  * `capacity_assumed` says whether the capacity is the assumed standard size. A facility without a
  * capacity has capacity, allocation, utilisation and status null.
  */
-export function facilityFeatures(result: Evaluation, facilities: unknown): Out[] {
+export function facilityFeatures(result: Omit<Evaluation, 'cells'>, facilities: unknown): Out[] {
   const input = featuresOf(facilities, 'facilities');
   return result.facilities.map((r) => {
     const f = input[r.featureIndex];
@@ -107,7 +142,7 @@ const ALLOCATION_FIGURES = [
  * pupils, shortfall, over capacity, the served shares of equity, and each facility's capacity,
  * allocation, utilisation and status — while coverage and the uncovered pupils stay.
  */
-export function summaryRecord(result: Evaluation, warnings: readonly string[]): Record<string, unknown> {
+export function summaryRecord(result: Omit<Evaluation, 'cells'>, warnings: readonly string[]): Record<string, unknown> {
   const s = result.summary;
   if (s.capacityKnown !== false) return { ...s, facilityResults: result.facilities, warnings };
   const record: Record<string, unknown> = { ...s };
@@ -126,7 +161,7 @@ export function summaryRecord(result: Evaluation, warnings: readonly string[]): 
 }
 
 /** summaryRecord as indented JSON text: the CLI's `--out summary.json`. */
-export function summaryJson(result: Evaluation, warnings: readonly string[]): string {
+export function summaryJson(result: Omit<Evaluation, 'cells'>, warnings: readonly string[]): string {
   return JSON.stringify(summaryRecord(result, warnings), null, 2) + '\n';
 }
 
@@ -171,8 +206,8 @@ export function featuresText(features: readonly Out[], format: 'geojson' | 'csv'
  * featuresText in pieces (a line a feature), for writing exports as they are made: the text of a
  * million rows is never one string. `features` may be called twice (CSV: columns, then rows).
  */
-export function* featureChunks(features: () => Iterable<Out>, format: 'geojson' | 'csv'): Generator<string> {
-  if (format === 'csv') return yield* csvLines(features);
+export function* featureChunks(features: () => Iterable<Out>, format: 'geojson' | 'csv', header?: CsvHeader): Generator<string> {
+  if (format === 'csv') return yield* csvLines(features, header);
   // The same text as JSON.stringify of the whole FeatureCollection, one feature per piece.
   yield '{"type":"FeatureCollection","features":[';
   let first = true;

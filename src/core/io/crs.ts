@@ -3,6 +3,7 @@ import type { Geometry, Position } from 'geojson';
 import proj4 from 'proj4';
 import { InputError, type InputWarning } from '../errors.ts';
 import { DEFAULT_LIMITS, overLimit, type Limits } from './limits.ts';
+import { FeatureTable } from './feature-table.ts';
 import type { CoordinateSystem, CrsInfo, RawFeature } from './types.ts';
 
 /**
@@ -152,7 +153,13 @@ const FILE = 'all features';
  * lat/lon when the numbers only make sense swapped, refuses projected metres of unknown CRS, and
  * applies the user's GCJ-02/BD-09 answer (or flags a suspect file).
  */
-export function toWgs84(features: RawFeature[], ctx: CrsContext): { crs: CrsInfo; warnings: InputWarning[] } {
+export function toWgs84(features: RawFeature[] | FeatureTable, ctx: CrsContext): { crs: CrsInfo; warnings: InputWarning[] } {
+  // Every position in feature order, whether the features are objects or a compact table.
+  const each = (fn: (p: Position) => void) => {
+    if (features instanceof FeatureTable) features.forEachPosition(forEachPosition, fn);
+    else for (const f of features) forEachPosition(f.geometry, fn);
+  };
+  const count = features instanceof FeatureTable ? features.count : features.length;
   const warnings: InputWarning[] = [];
   const warn = (reason: string) => warnings.push({ source: ctx.file, feature: FILE, reason });
   let n = 0;
@@ -161,20 +168,19 @@ export function toWgs84(features: RawFeature[], ctx: CrsContext): { crs: CrsInfo
   let china = 0;
   let chinaSwapped = 0;
   let first: Position | null = null;
-  for (const f of features) {
-    forEachPosition(f.geometry, (p) => {
-      if (!isXY(p)) return;
-      n++;
-      first ??= p;
-      const [x, y] = p;
-      if (Math.abs(x) <= 180 && Math.abs(y) <= 90) inRange++;
-      else if (Math.abs(x) <= 90 && Math.abs(y) <= 180) swappedRange++;
-      if (x >= 70 && x <= 140 && y >= 15 && y <= 56) china++;
-      if (y >= 70 && y <= 140 && x >= 15 && x <= 56) chinaSwapped++;
-    });
-  }
+  each((p) => {
+    if (!isXY(p)) return;
+    n++;
+    // A copy: a compact table hands every position in the same array.
+    first ??= [p[0], p[1]];
+    const [x, y] = p;
+    if (Math.abs(x) <= 180 && Math.abs(y) <= 90) inRange++;
+    else if (Math.abs(x) <= 90 && Math.abs(y) <= 180) swappedRange++;
+    if (x >= 70 && x <= 140 && y >= 15 && y <= 56) china++;
+    if (y >= 70 && y <= 140 && x >= 15 && x <= 56) chinaSwapped++;
+  });
   const limits = ctx.limits ?? DEFAULT_LIMITS;
-  if (features.length > limits.features) throw overLimit(ctx.file, 'features', limits, `${features.length.toLocaleString('en-US')} features`);
+  if (count > limits.features) throw overLimit(ctx.file, 'features', limits, `${count.toLocaleString('en-US')} features`);
   if (n > limits.vertices) throw overLimit(ctx.file, 'vertices', limits, `${n.toLocaleString('en-US')} coordinate positions`);
   const crs: CrsInfo = { detected: 'EPSG:4326', source: 'assumed', converted: false };
   const known = ctx.known ?? null;
@@ -187,27 +193,23 @@ export function toWgs84(features: RawFeature[], ctx: CrsContext): { crs: CrsInfo
       warn(`the file says ${known.label} but every coordinate is within lon/lat range; used as lon/lat degrees`);
     } else {
       const forward = proj4(known.proj, 'EPSG:4326').forward;
-      for (const f of features) {
-        forEachPosition(f.geometry, (p) => {
-          if (!isXY(p)) return;
-          const [lng, lat] = forward([p[0], p[1]]);
-          p[0] = lng;
-          p[1] = lat;
-        });
-      }
+      each((p) => {
+        if (!isXY(p)) return;
+        const [lng, lat] = forward([p[0], p[1]]);
+        p[0] = lng;
+        p[1] = lat;
+      });
       crs.converted = true;
     }
   } else if (n > 0) {
     const [x, y] = first ?? [0, 0];
     const swap = (why: string) => {
-      for (const f of features) {
-        forEachPosition(f.geometry, (p) => {
-          if (!isXY(p)) return;
-          const t = p[0];
-          p[0] = p[1];
-          p[1] = t;
-        });
-      }
+      each((p) => {
+        if (!isXY(p)) return;
+        const t = p[0];
+        p[0] = p[1];
+        p[1] = t;
+      });
       crs.swapped = true;
       crs.converted = true;
       warn(`latitude and longitude look swapped (x≈${round(x)}, y≈${round(y)}: ${why}); swapped to lon/lat`);
@@ -228,14 +230,12 @@ export function toWgs84(features: RawFeature[], ctx: CrsContext): { crs: CrsInfo
   const system = ctx.coordinateSystem;
   if (system === 'gcj02' || system === 'bd09') {
     const from = system === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
-    for (const f of features) {
-      forEachPosition(f.geometry, (p) => {
-        if (!isXY(p) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) return;
-        const [lng, lat] = gcoord.transform([p[0], p[1]], from, gcoord.WGS84);
-        p[0] = lng;
-        p[1] = lat;
-      });
-    }
+    each((p) => {
+      if (!isXY(p) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) return;
+      const [lng, lat] = gcoord.transform([p[0], p[1]], from, gcoord.WGS84);
+      p[0] = lng;
+      p[1] = lat;
+    });
     crs.converted = true;
     crs.shift = `${system} → wgs84`;
   } else if (hinted && system !== 'wgs84') {

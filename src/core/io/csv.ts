@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { decodeText, extensionOf } from './bytes.ts';
 import { crsFromEpsg, epsgDefinition, type SourceCrs } from './crs.ts';
+import { FeatureTable } from './feature-table.ts';
 import { FIELD_NAMES, findField } from './fields.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
 import { limitsOf, overLimit, type Limits } from './limits.ts';
@@ -216,6 +217,8 @@ export const csvLoader: Loader = {
 
     const features: RawFeature[] = [];
     const labels: string[] = [];
+    // A population file is kept as a table (its columns' values per row), never as a feature object per row.
+    let table = null as FeatureTable | null;
     let names: string[] | null = null;
     let columns: GeometryColumns | null = null;
     let geom: { lon: number; lat: number } | { wkt: number } | { location: number } | null = null;
@@ -250,6 +253,7 @@ export const csvLoader: Loader = {
         }
         if (cells.length > limits.csvColumns) throw overLimit(file, 'csvColumns', limits, `the header has ${cells.length.toLocaleString('en-US')} columns`);
         names = headerNames(cells, file, warnings);
+        if (options.role === 'population') table = new FeatureTable(names.filter((n) => n !== ''));
         columns = pickGeometryColumns(names, options, file);
         const at = (f: string) => names!.indexOf(f);
         geom = 'lon' in columns ? { lon: at(columns.lon), lat: at(columns.lat) } : 'wkt' in columns ? { wkt: at(columns.wkt) } : { location: at(columns.location) };
@@ -295,6 +299,11 @@ export const csvLoader: Loader = {
       }
       if (cells.length !== h.length) {
         warnings.push({ source: file, feature: label, reason: `has ${cells.length} fields, the header has ${h.length}; ${cells.length > h.length ? 'extra fields dropped' : 'missing fields left empty'}` });
+      }
+      if (table) {
+        const values: string[] = [];
+        for (let j = 0; j < h.length; j++) if (h[j] !== '') values.push(cells[j] ?? '');
+        return table.add(geometry, values, label);
       }
       const properties: Record<string, unknown> = {};
       for (let j = 0; j < h.length; j++) if (h[j] !== '') properties[h[j]] = cells[j] ?? '';
@@ -344,11 +353,11 @@ export const csvLoader: Loader = {
     await checkpoint(options, file);
     if (names === null) throw new InputError(file, 'the file is empty (no header row)');
     if (read === 0) throw noFeatures(file, options, 'the file has a header row but no data rows');
-    if (features.length === 0) throw noUsableFeatures(file, 'rows', warnings.filter((w) => w.reason.endsWith('; skipped')), read);
+    if ((table?.count ?? features.length) === 0) throw noUsableFeatures(file, 'rows', warnings.filter((w) => w.reason.endsWith('; skipped')), read);
     const known = fileCrs(srids, options.epsg, stated, file);
     const fields = (names as string[]).filter((n) => n !== '');
     return finish(
-      { file, format: 'csv', features, labels, fields, read, skipped, warnings, known, encoding: decoded.encoding, geometryColumns: columns ?? undefined },
+      { file, format: 'csv', features, labels, table: table ?? undefined, fields, read, skipped, warnings, known, encoding: decoded.encoding, geometryColumns: columns ?? undefined },
       options,
       onProgress,
     );

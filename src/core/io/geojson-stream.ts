@@ -6,9 +6,14 @@ import { overLimit, type Limits } from './limits.ts';
 export interface StreamedCollection {
   type: unknown;
   crs: unknown;
-  /** Absent when the top-level object has no "features" member. */
+  /** Absent when the top-level object has no "features" member; empty when they went to `onBatch`. */
   features?: unknown[];
+  /** How many features "features" held. */
+  featureCount: number;
 }
+
+/** Takes the features parsed in one batch; `first` is the index of the first of them. */
+export type FeatureBatch = (features: unknown[], first: number) => void;
 
 /** Bytes of features parsed at once: few parses, and no string anywhere near the engine's limit. */
 const BATCH_BYTES = 16 * 1024 * 1024;
@@ -22,9 +27,10 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
  * string (the engine's strings stop near 512 MiB): a byte scanner finds the top-level members and
  * the byte range of every element of "features", and each is decoded and parsed alone. Nesting
  * deeper than the limit is refused where it occurs. Members other than type, crs and features
- * are skipped unread.
+ * are skipped unread. With `onBatch`, each batch of parsed features goes there and is not kept,
+ * so a caller that keeps less than the parsed objects (a population table) never holds them all.
  */
-export function readCollectionStreaming(bytes: Uint8Array, file: string, limits: Limits, encoding = 'utf-8'): StreamedCollection {
+export function readCollectionStreaming(bytes: Uint8Array, file: string, limits: Limits, encoding = 'utf-8', onBatch?: FeatureBatch): StreamedCollection {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
@@ -78,7 +84,7 @@ export function readCollectionStreaming(bytes: Uint8Array, file: string, limits:
   ws();
   if (bytes[i] !== 0x7b) fail(i, 'expected a GeoJSON object');
   i++;
-  const out: StreamedCollection = { type: undefined, crs: undefined };
+  const out: StreamedCollection = { type: undefined, crs: undefined, featureCount: 0 };
   for (;;) {
     ws();
     if (bytes[i] === 0x7d) break;
@@ -102,7 +108,7 @@ export function readCollectionStreaming(bytes: Uint8Array, file: string, limits:
         let batchStart = -1;
         const flush = (end: number) => {
           if (batchStart < 0) return;
-          const first = features.length + 1;
+          const first = out.featureCount + 1;
           let parsed: unknown;
           try {
             parsed = parseJson(`[${decode(batchStart, end, `features ${first}…`)}]`, file, { ...limits, nestingDepth: limits.nestingDepth - 1 });
@@ -110,7 +116,10 @@ export function readCollectionStreaming(bytes: Uint8Array, file: string, limits:
             if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${batchStart}): ${err.reason}`);
             throw err;
           }
-          for (const f of parsed as unknown[]) features.push(f);
+          const batch = parsed as unknown[];
+          if (onBatch) onBatch(batch, out.featureCount);
+          else for (const f of batch) features.push(f);
+          out.featureCount += batch.length;
           batchStart = -1;
         };
         for (;;) {

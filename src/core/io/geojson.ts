@@ -3,6 +3,7 @@ import { InputError, type InputWarning } from '../errors.ts';
 import { decodeText, extensionOf, type DecodedText } from './bytes.ts';
 import { crsFromEpsg, crsFromGeoJsonName, type SourceCrs } from './crs.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
+import { FeatureTable } from './feature-table.ts';
 import { readCollectionStreaming } from './geojson-stream.ts';
 import { parseJson } from './json.ts';
 import { limitsOf, overLimit } from './limits.ts';
@@ -42,61 +43,19 @@ export const geojsonLoader: Loader = {
   },
   async load(bytes, file, options, onProgress) {
     const limits = limitsOf(options.limits);
-    let value: unknown;
-    let decoded: DecodedText;
-    if (bytes.length > STREAM_BYTES) {
-      // Too big to parse as one string (or to want to): features are parsed one by one.
-      const enc = options.encoding?.toLowerCase() ?? 'utf-8';
-      decoded = { text: '', encoding: enc, warnings: [] };
-      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
-      const streamed = readCollectionStreaming(bytes, file, limits, enc);
-      if (streamed.type !== 'FeatureCollection') {
-        throw new InputError(file, `a GeoJSON file over ${STREAM_BYTES / 1024 / 1024} MiB is read only as a FeatureCollection (its "type" is ${JSON.stringify(streamed.type) ?? 'missing'})`);
-      }
-      value = streamed;
-    } else {
-      decoded = decodeText(bytes, file, options.encoding, limits);
-      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
-      await checkpoint(options, file);
-      value = parseJson(decoded.text, file, limits);
-    }
-    onProgress?.({ phase: 'parse', fraction: 0.5, rows: 0 });
-    await checkpoint(options, file);
-
-    if (!isRecord(value)) throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
-    let items: unknown[];
-    if (value.type === 'FeatureCollection') {
-      if (!Array.isArray(value.features)) throw new InputError(file, `FeatureCollection has no "features" array (got ${describe(value.features)})`);
-      items = value.features;
-    } else if (value.type === 'Feature') {
-      items = [value];
-    } else if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
-      items = [{ type: 'Feature', properties: {}, geometry: value }];
-    } else if (value.type === 'Topology') {
-      throw new InputError(file, 'TopoJSON is not GeoJSON; convert it first (e.g. topo2geo or mapshaper)');
-    } else {
-      throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
-    }
-    if (items.length === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
-    if (items.length > limits.features) throw overLimit(file, 'features', limits, `${items.length.toLocaleString('en-US')} features`);
-
-    let known: SourceCrs | null = null;
-    if (options.epsg !== undefined) known = crsFromEpsg(options.epsg, 'option', file);
-    else if (isRecord(value.crs) && isRecord(value.crs.properties) && typeof value.crs.properties.name === 'string') {
-      known = crsFromGeoJsonName(value.crs.properties.name, file);
-    }
-
-    const warnings: InputWarning[] = [...decoded.warnings];
+    const warnings: InputWarning[] = [];
     const features: RawFeature[] = [];
     const labels: string[] = [];
+    // A population file is kept as a table (properties as JSON text, flat coordinates), never as all its parsed objects.
+    const table = options.role === 'population' ? new FeatureTable() : null;
     const fields = new Set<string>();
     let skipped = 0;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
+    /** Takes item i of the collection: a feature, or a warning saying why not. */
+    const take = (item: unknown, i: number) => {
       if (!isRecord(item) || item.type !== 'Feature') {
         warnings.push({ source: file, feature: `feature ${i + 1}`, reason: `not a GeoJSON Feature (got ${describe(item)}); skipped` });
         skipped++;
-        continue;
+        return;
       }
       // The parsed objects are reused in place: copying a 200 MB file's features would double its memory.
       const properties = isRecord(item.properties) ? item.properties : {};
@@ -115,18 +74,98 @@ export const geojsonLoader: Loader = {
         warnings.push({ source: file, feature: label, reason: `geometry is not GeoJSON (got ${describe(item.geometry)}); kept without geometry` });
       }
       for (const k in properties) fields.add(k);
+      if (table) return table.add(geometry, properties, label, id);
       const feature: RawFeature = { type: 'Feature', geometry, properties };
       if (id !== undefined) feature.id = id;
       features.push(feature);
       labels.push(label);
-      if ((i & 0xffff) === 0xffff) {
-        onProgress?.({ phase: 'features', fraction: 0.5 + (0.45 * i) / items.length, rows: i + 1 });
-        await checkpoint(options, file);
+    };
+    let value: unknown;
+    let decoded: DecodedText;
+    let read: number;
+    if (bytes.length > STREAM_BYTES) {
+      // Too big to parse as one string (or to want to): features are parsed a batch at a time.
+      const enc = options.encoding?.toLowerCase() ?? 'utf-8';
+      decoded = { text: '', encoding: enc, warnings: [] };
+      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+      const overLimitSoFar = (n: number) => overLimit(file, 'features', limits, `more than ${limits.features.toLocaleString('en-US')} features (${n.toLocaleString('en-US')} read so far)`);
+      const streamed = readCollectionStreaming(
+        bytes,
+        file,
+        limits,
+        enc,
+        table
+          ? (batch, first) => {
+              if (first + batch.length > limits.features) throw overLimitSoFar(first + batch.length);
+              batch.forEach((item, k) => take(item, first + k));
+            }
+          : undefined,
+      );
+      if (streamed.type !== 'FeatureCollection') {
+        throw new InputError(file, `a GeoJSON file over ${STREAM_BYTES / 1024 / 1024} MiB is read only as a FeatureCollection (its "type" is ${JSON.stringify(streamed.type) ?? 'missing'})`);
+      }
+      value = streamed;
+      read = streamed.featureCount;
+    } else {
+      decoded = decodeText(bytes, file, options.encoding, limits);
+      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+      await checkpoint(options, file);
+      value = parseJson(decoded.text, file, limits);
+      read = 0;
+    }
+    onProgress?.({ phase: 'parse', fraction: 0.5, rows: 0 });
+    await checkpoint(options, file);
+
+    if (!isRecord(value)) throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
+    let items: unknown[];
+    if (value.type === 'FeatureCollection') {
+      if (!Array.isArray(value.features)) throw new InputError(file, `FeatureCollection has no "features" array (got ${describe(value.features)})`);
+      items = value.features;
+    } else if (value.type === 'Feature') {
+      items = [value];
+    } else if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
+      items = [{ type: 'Feature', properties: {}, geometry: value }];
+    } else if (value.type === 'Topology') {
+      throw new InputError(file, 'TopoJSON is not GeoJSON; convert it first (e.g. topo2geo or mapshaper)');
+    } else {
+      throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
+    }
+    // Streamed into the table, the items were taken batch by batch already.
+    const streamedIntoTable = table !== null && bytes.length > STREAM_BYTES;
+    if (!streamedIntoTable) read = items.length;
+    if (read === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
+    if (read > limits.features) throw overLimit(file, 'features', limits, `${read.toLocaleString('en-US')} features`);
+
+    let known: SourceCrs | null = null;
+    if (options.epsg !== undefined) known = crsFromEpsg(options.epsg, 'option', file);
+    else if (isRecord(value.crs) && isRecord(value.crs.properties) && typeof value.crs.properties.name === 'string') {
+      known = crsFromGeoJsonName(value.crs.properties.name, file);
+    }
+
+    if (!streamedIntoTable) {
+      for (let i = 0; i < items.length; i++) {
+        take(items[i], i);
+        if ((i & 0xffff) === 0xffff) {
+          onProgress?.({ phase: 'features', fraction: 0.5 + (0.45 * i) / items.length, rows: i + 1 });
+          await checkpoint(options, file);
+        }
       }
     }
-    if (features.length === 0) throw new InputError(file, `no features: none of the ${items.length} items is a GeoJSON Feature`);
+    if ((table?.count ?? features.length) === 0) throw new InputError(file, `no features: none of the ${read} items is a GeoJSON Feature`);
     return finish(
-      { file, format: 'geojson', features, labels, fields: [...fields], read: items.length, skipped, warnings, known, encoding: decoded.encoding },
+      {
+        file,
+        format: 'geojson',
+        features,
+        labels,
+        table: table ?? undefined,
+        fields: [...fields],
+        read,
+        skipped,
+        warnings: [...decoded.warnings, ...warnings],
+        known,
+        encoding: decoded.encoding,
+      },
       options,
       onProgress,
     );

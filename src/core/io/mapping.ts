@@ -7,6 +7,7 @@ import { isLngLatPair, isValidPolygonal, nonNegativeNumber, type NumberCheck } f
 import { FACILITY_TYPES, isFacilityType } from '../schema.ts';
 import { facilityTypeLookup } from './fields.ts';
 import { LAYER_NAMES } from './finish.ts';
+import { mappedTable } from './population-table.ts';
 import { decimalNumber } from './numbers.ts';
 import { isUnsafeKey } from './properties.ts';
 import { FIELD_MAPPING_KEYS, type CapacityCounts, type FieldMappingKey, type FieldMapping, type LoadResult, type MappedLayer, type MappingOptions, type Role } from './types.ts';
@@ -52,6 +53,41 @@ const FALLBACK_LABEL = /^(?:feature|row) \d+$/;
 
 /** A usable id value: non-empty text or a finite number. */
 const isIdValue = (v: unknown): v is string | number => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * A feature's properties as the mapped layer has them: the file's own (unsafe keys left out),
+ * `id` from the mapped id column (else the feature's label in the file) and `name` from the mapped
+ * name column; and the label warnings name it by.
+ */
+export function schemaProperties(own: Record<string, unknown>, fileLabel: string, mapping: FieldMapping): { properties: Record<string, unknown>; label: string } {
+  // Copied key by key: far faster than a spread once schema keys are added, and unsafe keys
+  // are skipped even if a caller built the LoadResult itself.
+  const props: Record<string, unknown> = {};
+  for (const k in own) if (!isUnsafeKey(k)) props[k] = own[k];
+  const rawId = mapping.id ? props[mapping.id] : props.id;
+  props.id = isIdValue(rawId) ? rawId : fileLabel;
+  let label = mapping.id && isIdValue(rawId) ? String(rawId) : fileLabel;
+  if (mapping.name && mapping.name !== 'name' && props[mapping.name] !== undefined) props.name = String(props[mapping.name] ?? '');
+  if (FALLBACK_LABEL.test(label) && typeof props.name === 'string' && props.name.trim() !== '') label = `${props.name.trim()} (${label})`;
+  return { properties: props, label };
+}
+
+/**
+ * Why a feature cannot be a population feature (its population, then its geometry), or null when
+ * it can: `props.population` is then the number of residents.
+ */
+export function populationProblem(props: Record<string, unknown>, g: Geometry | null, mapping: FieldMapping): string | null {
+  const population = amount(props, mapping.population!, MAX_POPULATION);
+  if (!population.ok) return population.reason;
+  props.population = population.value;
+  if (!g) return 'no geometry';
+  if (g.type === 'Point') {
+    if (!isLngLatPair(g.coordinates)) return 'invalid point coordinates';
+  } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    if (!isValidPolygonal(g)) return 'invalid polygon coordinates';
+  } else return `unsupported geometry ${g.type} (expected Point, Polygon or MultiPolygon)`;
+  return null;
+}
 
 /**
  * Turns loaded features into schema features for one role: `population`, `capacity`, `classes`,
@@ -100,6 +136,7 @@ export function applyMapping(
   if (role === 'facilities' && !mapping.type && !mapping.fixedType) throw missingField('facility type');
 
   if (role === 'population' && result.grid && mapping.population === 'population') return mappedGrid(result, result.grid, mapping);
+  if (role === 'population' && result.table) return mappedTable(result, result.table, mapping);
   const warnings: InputWarning[] = [...result.warnings];
   const skippedWarnings: InputWarning[] = [];
   const out: Feature<Geometry, Record<string, unknown>>[] = [];
@@ -121,28 +158,14 @@ export function applyMapping(
     skippedWarnings.push(w);
   };
   result.features.forEach((f, i) => {
-    const fileLabel = result.labels[i] ?? `feature ${i + 1}`;
-    // Copied key by key: far faster than a spread once schema keys are added, and unsafe keys
-    // are skipped even if a caller built the LoadResult itself.
-    const props: Record<string, unknown> = {};
-    for (const k in f.properties) if (!isUnsafeKey(k)) props[k] = f.properties[k];
-    const rawId = mapping.id ? props[mapping.id] : props.id;
-    props.id = isIdValue(rawId) ? rawId : fileLabel;
-    label = mapping.id && isIdValue(rawId) ? String(rawId) : fileLabel;
-    if (mapping.name && mapping.name !== 'name' && props[mapping.name] !== undefined) props.name = String(props[mapping.name] ?? '');
-    if (FALLBACK_LABEL.test(label) && typeof props.name === 'string' && props.name.trim() !== '') label = `${props.name.trim()} (${label})`;
+    const schema = schemaProperties(f.properties, result.labels[i] ?? `feature ${i + 1}`, mapping);
+    const props = schema.properties;
+    label = schema.label;
     let g = f.geometry;
 
     if (role === 'population') {
-      const population = amount(props, mapping.population!, MAX_POPULATION);
-      if (!population.ok) return skip(population.reason);
-      props.population = population.value;
-      if (!g) return skip('no geometry');
-      if (g.type === 'Point') {
-        if (!isLngLatPair(g.coordinates)) return skip('invalid point coordinates');
-      } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-        if (!isValidPolygonal(g)) return skip('invalid polygon coordinates');
-      } else return skip(`unsupported geometry ${g.type} (expected Point, Polygon or MultiPolygon)`);
+      const reason = populationProblem(props, g, mapping);
+      if (reason !== null || !g) return skip(reason ?? 'no geometry');
     } else if (role === 'facilities' || role === 'candidates') {
       if (role === 'facilities') {
         const rawType = mapping.fixedType ?? props[mapping.type!];

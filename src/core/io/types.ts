@@ -1,7 +1,9 @@
 import type { Feature, Geometry } from 'geojson';
 import type { PopulationGrid } from '../demand/population-grid.ts';
+import type { PopulationTable } from '../demand/population-table.ts';
 import type { InputWarning } from '../errors.ts';
 import type { FacilityType } from '../schema.ts';
+import type { FeatureTable } from './feature-table.ts';
 import type { Limits } from './limits.ts';
 
 /** What a loaded file is for in the plan; the UI asks the user to confirm the suggested one. */
@@ -40,7 +42,10 @@ export interface LoadOptions {
   limits?: Partial<Limits>;
   /** Zipped shapefile with several layers: the .shp to read (its name inside the zip). */
   layer?: string;
-  /** The role the caller already knows (CLI --population …): messages then name the layer. */
+  /**
+   * The role the caller already knows (CLI --population …): messages then name the layer. For
+   * `population`, CSV and GeoJSON files are read into a compact `LoadResult.table`.
+   */
   role?: Role;
   /** Stops the load at the next chunk; the promise rejects with a LoadCancelled error. */
   signal?: AbortSignal;
@@ -163,6 +168,12 @@ export interface LoadResult {
    * read (a city is a million pixels), so code that can take the grid should.
    */
   grid?: PopulationGrid;
+  /**
+   * A file read for the population role (`LoadOptions.role`) by the CSV or GeoJSON loader: its
+   * features held compactly; `features` and `labels` are then built only when read, so code that
+   * can take the table should (`applyMapping` does).
+   */
+  table?: FeatureTable;
 }
 
 /** Features mapped onto the schema for one role, ready for the engine. */
@@ -180,6 +191,8 @@ export interface MappedLayer {
   capacities?: CapacityCounts;
   /** A population raster kept as a grid (`collection` is then empty): what the engine and the map take in its place. */
   grid?: PopulationGrid;
+  /** A population read compactly (`LoadResult.table`; `collection` is then empty): what the engine and exports take in its place. */
+  table?: PopulationTable;
 }
 
 /** One file format: `sniff` scores how likely the bytes are this format (0..1). */

@@ -1,0 +1,86 @@
+import type { Geometry, Position } from 'geojson';
+import { ShapeColumn } from '../demand/shape-column.ts';
+import { TextColumn } from '../demand/text-column.ts';
+import type { RawFeature } from './types.ts';
+
+const SEPARATOR = '\u0000';
+
+/** A value JSON text gives back unchanged: no NaN or ±Infinity (JSON.stringify writes them as null). */
+function jsonExact(value: unknown, depth = 0): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  // Parsed JSON is never deeper than the nesting limit; anything deeper is kept as it is.
+  if (depth > 64) return false;
+  for (const k in value) if (!jsonExact((value as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
+/**
+ * A file's features as a loader reads them for the population layer, held compactly (a 1 GB
+ * GeoJSON of cells is about 2.5 GB as parsed objects): each feature's properties as JSON text,
+ * its geometry in flat columns (`ShapeColumn`), its label in a text column. Features are added as
+ * they are parsed, so the parsed objects of only one batch are alive at a time. `feature(i)` and
+ * `properties(i)` give back what was added.
+ */
+export class FeatureTable {
+  readonly labels = new TextColumn();
+  readonly shapes = new ShapeColumn();
+  private readonly texts = new TextColumn();
+  /** Properties that JSON text would change, and GeoJSON Feature ids, by feature: rare, kept as they are. */
+  private readonly objects = new Map<number, Record<string, unknown>>();
+  /** Keyed rows holding the separator themselves, kept as JSON arrays instead. */
+  private readonly jsonRows = new Set<number>();
+  private readonly ids = new Map<number, string | number>();
+
+  /**
+   * `keys`: the properties of every feature are these, in order (a CSV's columns); each feature's
+   * values are then kept joined by U+0000 (splitting is twice as fast as parsing JSON), or as a
+   * JSON array when a value holds that character.
+   */
+  constructor(readonly keys: readonly string[] | null = null) {}
+
+  get count(): number {
+    return this.labels.length;
+  }
+
+  /** Adds a feature; `values` are the properties' values in `keys` order when the table has keys. */
+  add(geometry: Geometry | null, properties: Record<string, unknown> | readonly string[], label: string, id?: string | number): void {
+    const i = this.labels.length;
+    this.labels.push(label);
+    this.shapes.add(geometry);
+    if (id !== undefined) this.ids.set(i, id);
+    if (Array.isArray(properties)) {
+      const values = properties as readonly string[];
+      if (values.some((v) => v.includes(SEPARATOR))) {
+        this.jsonRows.add(i);
+        this.texts.push(JSON.stringify(values));
+      } else this.texts.push(values.join(SEPARATOR));
+    } else if (!jsonExact(properties)) {
+      this.objects.set(i, properties as Record<string, unknown>);
+      this.texts.push('');
+    } else this.texts.push(JSON.stringify(properties));
+  }
+
+  /** Feature i's properties: a new object, equal to the one added. */
+  properties(i: number): Record<string, unknown> {
+    const kept = this.objects.get(i);
+    if (kept) return kept;
+    if (!this.keys) return JSON.parse(this.texts.get(i)) as Record<string, unknown>;
+    const values = this.jsonRows.has(i) ? (JSON.parse(this.texts.get(i)) as string[]) : this.texts.get(i).split(SEPARATOR);
+    const out: Record<string, unknown> = {};
+    for (let j = 0; j < this.keys.length; j++) out[this.keys[j]] = values[j];
+    return out;
+  }
+
+  feature(i: number): RawFeature {
+    const f: RawFeature = { type: 'Feature', geometry: this.shapes.geometry(i), properties: this.properties(i) };
+    const id = this.ids.get(i);
+    if (id !== undefined) f.id = id;
+    return f;
+  }
+
+  /** Every position in feature order (see `ShapeColumn.forEachPosition`). */
+  forEachPosition(walkObject: (g: Geometry | null, fn: (p: Position) => void) => void, fn: (p: Position) => void): void {
+    this.shapes.forEachPosition(walkObject, fn);
+  }
+}

@@ -1,0 +1,88 @@
+import type { Geometry } from 'geojson';
+import { noUsableFeatures, type InputWarning } from '../errors.ts';
+import { ChunkedNumbers, float64s, uint32s, uint8s } from '../demand/chunked-numbers.ts';
+import { polygonShape } from '../demand/polygon-shape.ts';
+import type { PopulationTable } from '../demand/population-table.ts';
+import { TextColumn } from '../demand/text-column.ts';
+import type { FeatureTable } from './feature-table.ts';
+import { populationProblem, schemaProperties } from './mapping.ts';
+import type { FieldMapping, LoadResult, MappedLayer } from './types.ts';
+
+/**
+ * A population file read as a table, mapped as `applyMapping` maps population features — the same
+ * checks, warnings, skips and properties — into a `PopulationTable`: columns of ids, residents and
+ * points (a polygon's area centroid and spread), with each feature's geometry and properties
+ * built again from the file's table when asked for. No feature object outlives its row.
+ */
+export function mappedTable(result: LoadResult, table: FeatureTable, mapping: FieldMapping): MappedLayer {
+  const file = result.file;
+  const warnings: InputWarning[] = [...result.warnings];
+  const skippedWarnings: InputWarning[] = [];
+  const seen = new Set<string>();
+  const rows = new ChunkedNumbers(uint32s);
+  const ids = new TextColumn();
+  const population = new ChunkedNumbers(float64s);
+  const lng = new ChunkedNumbers(float64s);
+  const lat = new ChunkedNumbers(float64s);
+  const spread = new ChunkedNumbers(float64s);
+  const polygonal = new ChunkedNumbers(uint8s);
+  for (let i = 0; i < table.count; i++) {
+    const { properties, label } = schemaProperties(table.properties(i), table.labels.get(i), mapping);
+    const g = table.shapes.geometry(i);
+    const reason = populationProblem(properties, g, mapping);
+    if (reason !== null || !g) {
+      const w = { source: file, feature: label, reason: `${reason ?? 'no geometry'}; skipped` };
+      warnings.push(w);
+      skippedWarnings.push(w);
+      continue;
+    }
+    const id = String(properties.id);
+    if (seen.has(id)) warnings.push({ source: file, feature: label, reason: 'duplicate id: another feature has the same id; kept, but results for this id are ambiguous' });
+    seen.add(id);
+    rows.push(i);
+    ids.push(id);
+    population.push(properties.population as number);
+    if (g.type === 'Point') {
+      lng.push(g.coordinates[0]);
+      lat.push(g.coordinates[1]);
+      spread.push(0);
+      polygonal.push(0);
+    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+      const shape = polygonShape(g);
+      lng.push(shape.lngLat[0]);
+      lat.push(shape.lngLat[1]);
+      spread.push(shape.spreadM);
+      polygonal.push(1);
+    }
+  }
+  if (rows.length === 0) throw noUsableFeatures(file, 'population features', skippedWarnings, table.count);
+  const source = rows.toArray(uint32s);
+  const residents = population.toArray(float64s);
+  const populationTable: PopulationTable = {
+    kind: 'population-table',
+    count: source.length,
+    ids,
+    population: residents,
+    lng: lng.toArray(float64s),
+    lat: lat.toArray(float64s),
+    spreadM: spread.toArray(float64s),
+    // A CSV's rows all have its columns; the schema's keys are then added alike to each.
+    sameKeys: table.keys !== null,
+    polygonal: polygonal.toArray(uint8s),
+    geometry: (k) => table.shapes.geometry(source[k]) as Geometry,
+    properties: (k) => {
+      const { properties } = schemaProperties(table.properties(source[k]), table.labels.get(source[k]), mapping);
+      properties.population = residents[k];
+      return properties;
+    },
+  };
+  return {
+    file,
+    role: 'population',
+    mapping,
+    collection: { type: 'FeatureCollection', features: [] },
+    report: { read: result.report.read, used: source.length, skipped: result.report.skipped + skippedWarnings.length },
+    warnings,
+    table: populationTable,
+  };
+}
