@@ -22,6 +22,7 @@ import { PresentationView } from './components/PresentationView.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { CommandButton } from './components/CommandButton.tsx';
+import { TablePanel } from './components/TablePanel.tsx';
 import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel, SyntheticNotice } from './components/Panes.tsx';
 import { useDispatch } from './store/store.ts';
 import { useHub } from './store/use-commands.ts';
@@ -99,6 +100,12 @@ export function App() {
                   <ExportBar />
                 </StepSection>
               </SidePanel>
+              <ErrorBoundary name="tables" className="table-panel">
+                <TablePanel />
+              </ErrorBoundary>
+              <div className="tables-toggle">
+                <CommandButton id="tables" testId="tables-toggle" />
+              </div>
               <ErrorBoundary name="compare" className="compare-panel">
                 <ComparePane />
               </ErrorBoundary>

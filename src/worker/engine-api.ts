@@ -78,7 +78,9 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
   };
   /** The engine's options for an untrusted settings record (validated first, then the district). */
   const optionsOf = (settings: AnalysisSettings): EvaluateOptions => {
-    const { distance, ...options } = validateAnalysisSettings(settings);
+    const { distance, ...settingsOptions } = validateAnalysisSettings(settings);
+    // The app lists every village in its table (lowest served first); the equity card shows the first few.
+    const options = { ...settingsOptions, worstVillageCount: Infinity };
     loaded();
     return distance === 'straight' ? options : { ...options, distanceRule: network(distance).rule };
   };

@@ -231,6 +231,9 @@ function Row({ label, value, id, sub }: { label: string; value: string; id: stri
   );
 }
 
+/** Villages the equity card names; the villages table lists them all. */
+const WORST_SHOWN = 5;
+
 function EquityCard({ summary }: { summary: EvaluationSummary }) {
   const i18n = useI18n();
   const { t, n, pct } = i18n;
@@ -281,7 +284,7 @@ function EquityCard({ summary }: { summary: EvaluationSummary }) {
         <>
           <h4>{t('equity.worst')}</h4>
           <ol className="worst-villages">
-            {e.worstVillages.map((v) => (
+            {e.worstVillages.slice(0, WORST_SHOWN).map((v) => (
               <li key={v.id}>
                 {t('equity.worstLine', { name: `${v.name}${v.nameEn ? ` (${v.nameEn})` : ''}`, served: pct(v.servedPct), unserved: n(v.unservedUsers) })}
               </li>

@@ -4,6 +4,7 @@ import { MapView, type MapApi, type SiteEditing } from './MapView.tsx';
 import { deckLayersOf } from './plan-layers.ts';
 import { describePick } from './describe-pick.ts';
 import { gridPick } from './grid-pick.ts';
+import { selectionOfPick } from '../tables/pick-selection.ts';
 import { publishWhatIfSites } from './test-hooks.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectEditing } from '../store/selectors.ts';
@@ -34,6 +35,8 @@ export function MapPane() {
   const viewRequest = useAppState((s) => s.ui.viewRequest);
   const styleUrl = useAppState((s) => s.ui.styleUrl);
   const view = useAppState((s) => s.ui.view);
+  const selection = useAppState((s) => s.ui.selection);
+  const tableLayer = useAppState((s) => s.ui.tables.layer);
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
   const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
 
@@ -42,7 +45,7 @@ export function MapPane() {
     () => deckLayersOf(store.getState(), splitLng),
     // The layers depend on exactly these parts of the state (and on the view through the divider).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view],
+    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer],
   );
   const basemap = useMemo(() => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse } : null), [district]);
 
@@ -76,6 +79,13 @@ export function MapPane() {
     },
     [dispatch, store],
   );
+  const onPick = useCallback(
+    (info: PickingInfo | null) => {
+      const picked = info ? selectionOfPick(info.layer?.id, info.object, store.getState().analysis.settings.type) : null;
+      dispatch({ type: 'ui', action: { type: 'select', selection: picked?.selection ?? null, ...(picked?.layer ? { layer: picked.layer } : {}) } });
+    },
+    [dispatch, store],
+  );
   const onBasemapError = useCallback(
     (message: string) => {
       dispatch({ type: 'ui', action: { type: 'set-style', styleUrl: null } });
@@ -102,6 +112,7 @@ export function MapPane() {
       boundary={layers.layers.boundary}
       styleUrl={styleUrl}
       onHover={onHover}
+      onPick={onPick}
       onBasemapError={onBasemapError}
       synthetic={synthetic}
     />

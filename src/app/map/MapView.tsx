@@ -17,7 +17,7 @@ import { useI18n } from '../i18n/i18n.ts';
 setWorkerUrl(maplibreWorkerUrl);
 
 /** Direct editing of proposed sites on the map (the what-if mode). */
-export interface SiteEditing<Site = unknown> {
+export interface SiteEditing<Site extends { id: string; lngLat: LngLat } = { id: string; lngLat: LngLat }> {
   onAdd(lngLat: LngLat): void;
   onSelect(id: string): void;
   /** A locked site stays where it is: a press on it selects it and the map does not pan. */
@@ -53,11 +53,16 @@ export interface MapViewProps {
   /** An online MapLibre style URL, or null for the local offline style. */
   styleUrl: string | null;
   onHover: (info: PickingInfo) => void;
+  /** A click on the map outside editing: what is under it (null: nothing), to select its row. */
+  onPick?: (info: PickingInfo | null) => void;
   /** Called when an online style or its tiles fail; the map has gone back to the local style. */
   onBasemapError: (message: string) => void;
   /** Whether any layer on the map is the synthetic demo's (the attribution says so). */
   synthetic: boolean;
 }
+
+/** How near (px) a press must be to a proposed site's centre to take it: its drawn radius and a little. */
+const SITE_HIT_PX = 14;
 
 function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary: LayerSetting) {
   const groups: [readonly string[], LayerSetting][] = [
@@ -85,15 +90,15 @@ function framePadding(container: HTMLElement) {
   return map.width - padding.left - padding.right > 200 ? padding : 60;
 }
 
-export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onBasemapError, synthetic }: MapViewProps) {
+export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onPick, onBasemapError, synthetic }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
   /** The online style in use, or null while the local style is shown. */
   const activeStyleUrlRef = useRef<string | null>(null);
-  const propsRef = useRef({ roads, boundary, onHover, onBasemapError, basemap, editing, onViewChange });
-  propsRef.current = { roads, boundary, onHover, onBasemapError, basemap, editing, onViewChange };
+  const propsRef = useRef({ roads, boundary, onHover, onPick, onBasemapError, basemap, editing, onViewChange });
+  propsRef.current = { roads, boundary, onHover, onPick, onBasemapError, basemap, editing, onViewChange };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -155,14 +160,24 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     });
 
     // Editing: a press on a proposed site drags it (the map does not pan); a click elsewhere adds one.
+    // The site under the pointer is found on the CPU from the few sites' screen positions: a GPU
+    // pick waits for every layer of the frame to finish drawing (seconds for a city in software GL).
     const siteAt = (x: number, y: number): string | null => {
-      const hit = overlay.pickObject({ x, y, radius: 4, layerIds: ['proposals'] });
-      const id = (hit?.object as { id?: unknown } | undefined)?.id;
-      return typeof id === 'string' ? id : null;
+      let best: string | null = null;
+      let bestPx = SITE_HIT_PX;
+      for (const site of propsRef.current.editing?.sites() ?? []) {
+        const p = map.project([site.lngLat[0], site.lngLat[1]]);
+        const d = Math.hypot(p.x - x, p.y - y);
+        if (d <= bestPx) {
+          best = site.id;
+          bestPx = d;
+        }
+      }
+      return best;
     };
     let dragging: string | null = null;
     let dragged = false;
-    let before: unknown[] = [];
+    let before: { id: string; lngLat: LngLat }[] = [];
     map.on('mousedown', (e) => {
       const edit = propsRef.current.editing;
       const id = edit ? siteAt(e.point.x, e.point.y) : null;
@@ -189,7 +204,10 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     });
     map.on('click', (e) => {
       const edit = propsRef.current.editing;
-      if (!edit) return;
+      if (!edit) {
+        propsRef.current.onPick?.(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 }));
+        return;
+      }
       if (dragged) {
         dragged = false;
         return;

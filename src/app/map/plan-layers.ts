@@ -19,6 +19,8 @@ import { gridBitmapLayer, gridDensityImage, gridShortfallImage, gridUnserved, ty
 import { villagesLayer } from './layers/villages-layer.ts';
 import { accessByFeature, accessClasses, accessLayers, gridAccessImage, toAccessData, type AccessLayerData } from './layers/access-layer.ts';
 import { currentAccess } from '../analysis/analysis-state.ts';
+import { selectionLayers } from './layers/selection-layer.ts';
+import { selectSelectedRow } from '../tables/tables.ts';
 import { catchmentsLayer, isochronesLayer } from './layers/catchments-layer.ts';
 import { utilisationLayer } from './layers/utilisation-layer.ts';
 import { facilitiesLayer } from './layers/facilities-layer.ts';
@@ -140,5 +142,6 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
     ...a.proposals,
     ...b.proposals,
+    ...selectionLayers(selectSelectedRow(s)),
   ];
 }

@@ -6,6 +6,8 @@ import type { MapViewState } from '../scenario/scenario.ts';
 import type { SavedScenario } from '../scenario/scenario-list.ts';
 import type { TooltipState } from '../components/Tooltip.tsx';
 import type { RootAction } from '../store/root.ts';
+import type { DistrictLayer } from '../data/district-data.ts';
+import type { TableId, TableView } from '../tables/table-model.ts';
 
 /** Kept as a message key, so it follows a change of language; `undo` is the root action that takes back what it reports. */
 export interface Notice {
@@ -45,6 +47,10 @@ export interface UiState {
   reoptimizing: boolean;
   /** The map image of the report being printed (an object URL). */
   reportImage: string | null;
+  /** The tables drawer: open or not, the tab, each tab's sort and filter, the layer the features tab lists. */
+  tables: { open: boolean; tab: TableId; views: Record<TableId, TableView>; layer: DistrictLayer };
+  /** A row chosen in a table or a thing clicked on the map: highlighted on both. */
+  selection: { table: TableId; id: string } | null;
 }
 
 export type UiAction =
@@ -64,7 +70,13 @@ export type UiAction =
   | { type: 'ask'; confirm: NonNullable<UiState['confirm']> }
   | { type: 'answered' }
   | { type: 'reoptimizing'; on: boolean }
-  | { type: 'report-image'; url: string };
+  | { type: 'report-image'; url: string }
+  | { type: 'tables-open'; open: boolean }
+  | { type: 'tables-tab'; tab: TableId }
+  | { type: 'tables-view'; tab: TableId; view: Partial<TableView> }
+  | { type: 'tables-layer'; layer: DistrictLayer }
+  /** `layer`: for the features table, the layer the row is in. */
+  | { type: 'select'; selection: UiState['selection']; layer?: DistrictLayer };
 
 export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean): UiState => ({
   locale,
@@ -82,6 +94,19 @@ export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean
   confirm: null,
   reoptimizing: false,
   reportImage: null,
+  tables: {
+    open: false,
+    tab: 'facilities',
+    views: {
+      // A planner's first questions: the fullest schools, the least-served villages.
+      facilities: { sortKey: 'utilisation', descending: true, filter: '' },
+      villages: { sortKey: 'servedPct', descending: false, filter: '' },
+      proposals: { sortKey: 'rank', descending: false, filter: '' },
+      features: { sortKey: null, descending: false, filter: '' },
+    },
+    layer: 'population',
+  },
+  selection: null,
 });
 
 let lastNoticeId = 0;
@@ -123,5 +148,19 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, reoptimizing: action.on };
     case 'report-image':
       return { ...state, reportImage: action.url };
+    case 'tables-open':
+      return { ...state, tables: { ...state.tables, open: action.open } };
+    case 'tables-tab':
+      return { ...state, tables: { ...state.tables, tab: action.tab } };
+    case 'tables-view':
+      return { ...state, tables: { ...state.tables, views: { ...state.tables.views, [action.tab]: { ...state.tables.views[action.tab], ...action.view } } } };
+    case 'tables-layer':
+      return { ...state, tables: { ...state.tables, layer: action.layer }, selection: state.selection?.table === 'features' ? null : state.selection };
+    case 'select': {
+      // The tables follow what was chosen: its tab (and layer) come to the front.
+      const sel = action.selection;
+      const tables = sel ? { ...state.tables, tab: sel.table, layer: action.layer ?? state.tables.layer } : state.tables;
+      return { ...state, selection: sel, tables };
+    }
   }
 }

@@ -124,6 +124,12 @@ export const COMMANDS = [
     },
   },
   {
+    id: 'tables',
+    label: (s) => (s.ui.tables.open ? 'table.hide' : 'table.show'),
+    enabled: (s) => s.data.district !== null && !s.ui.present,
+    run: ({ store }) => store.dispatch({ type: 'ui', action: { type: 'tables-open', open: !store.getState().ui.tables.open } }),
+  },
+  {
     id: 'zoom-to-data',
     label: () => 'view.zoomToData',
     enabled: (s) => s.data.district !== null,
