@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { evaluate } from '../../src/core/index.ts';
+import { demoDistrict, redrawAfter, withApp } from './harness.ts';
+
+/** The demo's primary schools and villages as the engine gives them: what the tables must list. */
+const evaluation = evaluate(demoDistrict(), { type: 'primary', worstVillageCount: Infinity });
+const byDemand = [...evaluation.facilities].sort((a, b) => b.catchmentUtilisation - a.catchmentUtilisation);
+
+/** Where a lon/lat is drawn, against the middle of the map. */
+async function offCentre(page: Page, lngLat: readonly [number, number]): Promise<number> {
+  return page.evaluate((p) => {
+    const [x, y] = window.__catchmap!.project(p);
+    const map = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+    return Math.hypot(x - (map.left + map.width / 2), y - (map.top + map.height / 2));
+  }, [lngLat[0], lngLat[1]] as [number, number]);
+}
+
+describe('the planner tables', () => {
+  let page: Page;
+  withApp((opened) => (page = opened.page));
+
+  it('sorts the schools by catchment demand; the top row, clicked, centres the map on that school and rings it', async () => {
+    await page.getByTestId('tables-toggle').click();
+    await page.getByTestId('table-facilities').waitFor();
+    expect(await page.getByTestId('table-count').textContent()).toBe(`${evaluation.facilities.length} of ${evaluation.facilities.length} rows`);
+    await page.getByTestId('table-sort-catchmentUtilisation').click();
+    await page.getByTestId('table-sort-catchmentUtilisation').click();
+    expect(await page.locator('[role="columnheader"][aria-sort="descending"]').textContent()).toContain('Catchment demand / seats');
+    const top = page.locator('[data-testid="table-facilities"] [role="row"][data-index="0"]');
+    expect(await top.getAttribute('data-row-id')).toBe(byDemand[0].id);
+    await redrawAfter(page, () => top.click());
+    expect(await offCentre(page, byDemand[0].lngLat)).toBeLessThan(2);
+    expect(await top.getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => window.__catchmap!.drawnLayerIds)).toContain('selection');
+  });
+
+  it('selects the row of a school clicked on the map', async () => {
+    const other = byDemand[1];
+    await redrawAfter(page, () => page.evaluate((p) => window.__catchmap!.jumpTo(p, 15), [other.lngLat[0], other.lngLat[1]] as [number, number]));
+    const [x, y] = await page.evaluate((p) => window.__catchmap!.project(p), [other.lngLat[0], other.lngLat[1]] as [number, number]);
+    await page.mouse.click(x, y);
+    await page.waitForSelector(`[data-testid="table-facilities"] [role="row"][data-row-id="${other.id}"][aria-selected="true"]`, { timeout: 20_000 });
+  });
+
+  it('filters the rows and downloads exactly those as CSV', async () => {
+    await page.getByTestId('table-filter').fill('pri00');
+    const expected = evaluation.facilities.filter((f) => f.id.includes('pri00') || f.name.includes('pri00'));
+    expect(await page.getByTestId('table-count').textContent()).toBe(`${expected.length} of ${evaluation.facilities.length} rows`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-csv').click()]);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const rows = Papa.parse<string[]>(text.trim()).data;
+    expect(rows[0]).toEqual(['Name', 'Id', 'Seats', 'Pupils in catchment', 'Allocated', 'Utilisation', 'Catchment demand / seats', 'Status']);
+    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(expected.map((f) => f.id).sort());
+    await page.getByTestId('table-filter').fill('');
+  });
+
+  it('lists every village with pupils, the least served first', async () => {
+    await page.getByTestId('table-tab-villages').click();
+    await page.getByTestId('table-villages').waitFor();
+    const villages = evaluation.summary.equity.worstVillages;
+    expect(await page.getByTestId('table-count').textContent()).toBe(`${villages.length} of ${villages.length} rows`);
+    const first = page.locator('[data-testid="table-villages"] [role="row"][data-index="0"]');
+    const leastServed = [...villages].sort((a, b) => (a.servedPct ?? 0) - (b.servedPct ?? 0))[0];
+    expect(await first.getAttribute('data-row-id')).toBe(leastServed.id);
+  });
+});
