@@ -23,7 +23,9 @@ export function neutraliseCell(value: unknown): string | number {
 
 /** A CSV field as papaparse's `unparse` writes it: quoted when it holds a comma, quote, line break or BOM, or starts or ends with a space. */
 function csvField(value: string | number): string {
-  const text = String(value);
+  // A number's text never holds a character that needs quotes.
+  if (typeof value === 'number') return String(value);
+  const text = value;
   return /[,"\r\n\uFEFF]|^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -63,7 +65,8 @@ export function* csvLines(features: () => Iterable<Feature<Geometry | null>>, he
       const v = props[k];
       return neutraliseCell(typeof v === 'number' ? ROUNDING.other(v) : v);
     });
-    const g = roundGeometry(f.geometry);
+    // A point needs no rounded copy unless its WKT is written: its coordinates are rounded below.
+    const g = !withWkt && f.geometry?.type === 'Point' ? f.geometry : roundGeometry(f.geometry);
     const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
     row.push(at ? ROUNDING.degrees(at[0]) : '', at ? ROUNDING.degrees(at[1]) : '');
     if (withWkt) row.push(g ? toWkt(g) : '');

@@ -42,10 +42,14 @@ export function* cellRows(result: Evaluation | PackedEvaluation | ViewedEvaluati
   for (const c of featureCells(result.cells)) {
     const f = grid ? pixelFeature(grid, c.featureIndex) : table ? tableFeature(table, c.featureIndex) : input![c.featureIndex];
     // Copied key by key, then the results set one by one: a spread followed by fifteen more keys
-    // costs several times as much, which millions of rows feel.
-    const properties: Record<string, unknown> = {};
+    // costs several times as much, which millions of rows feel. A grid's or a table's feature is
+    // built for this row alone, so its properties take the results themselves.
     const own: Record<string, unknown> = f.properties;
-    for (const k in own) properties[k] = own[k];
+    let properties: Record<string, unknown> = own;
+    if (!grid && !table) {
+      properties = {};
+      for (const k in own) properties[k] = own[k];
+    }
     properties.residents = people(c.residents);
     properties.users = people(c.users);
     properties.served = allocated(people(c.served));

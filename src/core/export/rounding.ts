@@ -31,6 +31,9 @@ function fixed(x: number, decimals: number): number {
 
 function significant(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  // Already a decimal of at most 12 significant digits (people and shares, rounded before they
+  // get here): toPrecision would give it back unchanged, at many times the cost.
+  if (digits >= 12 && Math.abs(x) < 1e9 && Math.round(x * 1000) / 1000 === x) return x;
   const whole = Math.floor(Math.log10(Math.abs(x))) + 1;
   return Number(x.toPrecision(Math.min(21, Math.max(digits, whole)))) || 0;
 }

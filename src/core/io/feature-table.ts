@@ -1,9 +1,11 @@
 import type { Geometry, Position } from 'geojson';
 import { ShapeColumn } from '../demand/shape-column.ts';
 import { TextColumn } from '../demand/text-column.ts';
+import { isUnsafeKey } from './properties.ts';
 import type { RawFeature } from './types.ts';
 
 const SEPARATOR = '\u0000';
+const UNSAFE_TEXT = /"(?:__proto__|constructor|prototype)"|\\u00[2-7][0-9a-fA-F]/;
 
 /** A value JSON text gives back unchanged: no NaN or ±Infinity (JSON.stringify writes them as null). */
 function jsonExact(value: unknown, depth = 0): boolean {
@@ -61,11 +63,19 @@ export class FeatureTable {
     } else this.texts.push(JSON.stringify(properties));
   }
 
-  /** Feature i's properties: a new object, equal to the one added. */
+  /** Feature i's properties: a new object each time (callers change it), equal to the one added. */
   properties(i: number): Record<string, unknown> {
     const kept = this.objects.get(i);
-    if (kept) return kept;
-    if (!this.keys) return JSON.parse(this.texts.get(i)) as Record<string, unknown>;
+    if (kept) {
+      const copy: Record<string, unknown> = {};
+      for (const k in kept) if (!isUnsafeKey(k)) copy[k] = kept[k];
+      return copy;
+    }
+    if (!this.keys) {
+      const text = this.texts.get(i);
+      // The loader dropped unsafe keys already; their names in the text would come back as own keys.
+      return (UNSAFE_TEXT.test(text) ? JSON.parse(text, (key, value: unknown) => (isUnsafeKey(key) ? undefined : value)) : JSON.parse(text)) as Record<string, unknown>;
+    }
     const values = this.jsonRows.has(i) ? (JSON.parse(this.texts.get(i)) as string[]) : this.texts.get(i).split(SEPARATOR);
     const out: Record<string, unknown> = {};
     for (let j = 0; j < this.keys.length; j++) out[this.keys[j]] = values[j];

@@ -64,6 +64,14 @@ export function schemaProperties(own: Record<string, unknown>, fileLabel: string
   // are skipped even if a caller built the LoadResult itself.
   const props: Record<string, unknown> = {};
   for (const k in own) if (!isUnsafeKey(k)) props[k] = own[k];
+  return withSchemaKeys(props, fileLabel, mapping);
+}
+
+/**
+ * `schemaProperties` on an object of the caller's own, changed in place: a loader's table builds
+ * a fresh object per feature with no unsafe key, so the copy would be waste.
+ */
+export function withSchemaKeys(props: Record<string, unknown>, fileLabel: string, mapping: FieldMapping): { properties: Record<string, unknown>; label: string } {
   const rawId = mapping.id ? props[mapping.id] : props.id;
   props.id = isIdValue(rawId) ? rawId : fileLabel;
   let label = mapping.id && isIdValue(rawId) ? String(rawId) : fileLabel;

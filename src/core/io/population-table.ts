@@ -1,11 +1,12 @@
 import type { Geometry } from 'geojson';
 import { noUsableFeatures, type InputWarning } from '../errors.ts';
 import { ChunkedNumbers, float64s, uint32s, uint8s } from '../demand/chunked-numbers.ts';
+import { IdSet } from '../demand/id-set.ts';
 import { polygonShape } from '../demand/polygon-shape.ts';
 import type { PopulationTable } from '../demand/population-table.ts';
 import { TextColumn } from '../demand/text-column.ts';
 import type { FeatureTable } from './feature-table.ts';
-import { populationProblem, schemaProperties } from './mapping.ts';
+import { populationProblem, withSchemaKeys } from './mapping.ts';
 import type { FieldMapping, LoadResult, MappedLayer } from './types.ts';
 
 /**
@@ -18,16 +19,16 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
   const file = result.file;
   const warnings: InputWarning[] = [...result.warnings];
   const skippedWarnings: InputWarning[] = [];
-  const seen = new Set<string>();
   const rows = new ChunkedNumbers(uint32s);
   const ids = new TextColumn();
+  const seen = new IdSet(table.count, (row) => ids.get(row));
   const population = new ChunkedNumbers(float64s);
   const lng = new ChunkedNumbers(float64s);
   const lat = new ChunkedNumbers(float64s);
   const spread = new ChunkedNumbers(float64s);
   const polygonal = new ChunkedNumbers(uint8s);
   for (let i = 0; i < table.count; i++) {
-    const { properties, label } = schemaProperties(table.properties(i), table.labels.get(i), mapping);
+    const { properties, label } = withSchemaKeys(table.properties(i), table.labels.get(i), mapping);
     const g = table.shapes.geometry(i);
     const reason = populationProblem(properties, g, mapping);
     if (reason !== null || !g) {
@@ -37,8 +38,7 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
       continue;
     }
     const id = String(properties.id);
-    if (seen.has(id)) warnings.push({ source: file, feature: label, reason: 'duplicate id: another feature has the same id; kept, but results for this id are ambiguous' });
-    seen.add(id);
+    if (seen.add(id, ids.length)) warnings.push({ source: file, feature: label, reason: 'duplicate id: another feature has the same id; kept, but results for this id are ambiguous' });
     rows.push(i);
     ids.push(id);
     population.push(properties.population as number);
@@ -71,7 +71,7 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
     polygonal: polygonal.toArray(uint8s),
     geometry: (k) => table.shapes.geometry(source[k]) as Geometry,
     properties: (k) => {
-      const { properties } = schemaProperties(table.properties(source[k]), table.labels.get(source[k]), mapping);
+      const { properties } = withSchemaKeys(table.properties(source[k]), table.labels.get(source[k]), mapping);
       properties.population = residents[k];
       return properties;
     },
