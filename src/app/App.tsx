@@ -23,6 +23,7 @@ import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { CommandButton } from './components/CommandButton.tsx';
 import { TablePanel } from './components/TablePanel.tsx';
+import { SearchBox } from './components/SearchBox.tsx';
 import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel, SyntheticNotice } from './components/Panes.tsx';
 import { useDispatch } from './store/store.ts';
 import { useHub } from './store/use-commands.ts';
@@ -77,6 +78,7 @@ export function App() {
                     </div>
                     <LanguageSwitch />
                   </header>
+                  <SearchBox />
                   <DataPanel />
                   <ScenarioPanel />
                   <div className="button-row">

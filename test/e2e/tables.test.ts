@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import gcoord from 'gcoord';
 import { evaluate } from '../../src/core/index.ts';
 import { demoDistrict, redrawAfter, withApp } from './harness.ts';
 
@@ -18,7 +19,7 @@ async function offCentre(page: Page, lngLat: readonly [number, number]): Promise
   }, [lngLat[0], lngLat[1]] as [number, number]);
 }
 
-describe('the planner tables', () => {
+describe('the planner tables and search', () => {
   let page: Page;
   withApp((opened) => (page = opened.page));
 
@@ -65,5 +66,32 @@ describe('the planner tables', () => {
     const first = page.locator('[data-testid="table-villages"] [role="row"][data-index="0"]');
     const leastServed = [...villages].sort((a, b) => (a.servedPct ?? 0) - (b.servedPct ?? 0))[0];
     expect(await first.getAttribute('data-row-id')).toBe(leastServed.id);
+  });
+
+  it('finds a school by its English name and by its pinyin; Enter goes there and selects its row', async () => {
+    const school = evaluation.facilities.find((f) => f.id === 'pri001')!;
+    await page.getByTestId('search-input').fill('Mingde Street Primary');
+    await page.getByTestId('search-results').waitFor();
+    expect(await page.locator('[data-testid="search-results"] [role="option"]').first().textContent()).toContain('明德街小学 (Mingde Street Primary School)');
+    await page.getByTestId('search-input').fill('mingdejiexiao');
+    await page.waitForFunction(() => document.querySelector('[data-testid="search-results"] [role="option"]')?.textContent?.includes('明德街小学'), undefined, { timeout: 20_000 });
+    await redrawAfter(page, () => page.getByTestId('search-input').press('Enter'));
+    expect(await offCentre(page, school.lngLat)).toBeLessThan(2);
+    await page.getByTestId('table-tab-facilities').click();
+    await page.waitForSelector('[data-testid="table-facilities"] [role="row"][data-row-id="pri001"][aria-selected="true"]', { timeout: 20_000 });
+  });
+
+  it('goes to a coordinate copied from Amap (GCJ-02) at its true place, and pins it', async () => {
+    const wgs: [number, number] = [113.64, 34.76];
+    const gcj = gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    await page.getByTestId('search-system').selectOption('gcj02');
+    await page.getByTestId('search-input').fill(`${gcj[0].toFixed(6)}, ${gcj[1].toFixed(6)}`);
+    expect(await page.locator('[data-testid="search-results"] [role="option"]').first().getAttribute('data-kind')).toBe('coordinate');
+    await redrawAfter(page, () => page.getByTestId('search-input').press('Enter'));
+    // Within a metre or so (six decimals typed) of the WGS84 point, not the ≈ 600 m offset of GCJ-02.
+    expect(await offCentre(page, wgs)).toBeLessThan(2);
+    expect(await page.evaluate(() => window.__catchmap!.drawnLayerIds)).toContain('search-pin');
+    await page.getByTestId('search-input').press('Escape');
+    await page.waitForFunction(() => !window.__catchmap!.drawnLayerIds.includes('search-pin'), undefined, { timeout: 20_000 });
   });
 });

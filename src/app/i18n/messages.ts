@@ -467,6 +467,21 @@ export const en = {
   'table.col.pupilsServed': 'Pupils served',
   'table.col.pupilsInCatchment': 'Pupils in catchment',
   'table.col.locked': 'Locked',
+
+  'search.label': 'Search names or coordinates',
+  'search.placeholder': 'Search: school, village, road, 113.65, 34.75',
+  'search.system': 'Coordinates typed in',
+  'search.system.wgs84': 'WGS84 (GPS)',
+  'search.system.gcj02': 'GCJ-02 (Amap, Tencent)',
+  'search.system.bd09': 'BD-09 (Baidu)',
+  'search.converted.gcj02': 'from GCJ-02',
+  'search.converted.bd09': 'from BD-09',
+  'search.none': 'Nothing found.',
+  'search.kind.facility': 'Facility',
+  'search.kind.village': 'Village',
+  'search.kind.road': 'Road',
+  'search.kind.proposal': 'Proposed',
+  'search.kind.coordinate': 'Point',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -937,4 +952,19 @@ export const zhCN: Messages = {
   'table.col.pupilsServed': '服务学生',
   'table.col.pupilsInCatchment': '服务范围内学生',
   'table.col.locked': '已锁定',
+
+  'search.label': '搜索名称或坐标',
+  'search.placeholder': '搜索：学校、城中村、道路、113.65, 34.75',
+  'search.system': '输入坐标的坐标系',
+  'search.system.wgs84': 'WGS84（卫星定位）',
+  'search.system.gcj02': 'GCJ-02（高德、腾讯）',
+  'search.system.bd09': 'BD-09（百度）',
+  'search.converted.gcj02': '由 GCJ-02 转换',
+  'search.converted.bd09': '由 BD-09 转换',
+  'search.none': '未找到。',
+  'search.kind.facility': '设施',
+  'search.kind.village': '城中村',
+  'search.kind.road': '道路',
+  'search.kind.proposal': '建议',
+  'search.kind.coordinate': '坐标点',
 };

@@ -37,6 +37,7 @@ export function MapPane() {
   const view = useAppState((s) => s.ui.view);
   const selection = useAppState((s) => s.ui.selection);
   const tableLayer = useAppState((s) => s.ui.tables.layer);
+  const searchPin = useAppState((s) => s.ui.searchPin);
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
   const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
 
@@ -45,7 +46,7 @@ export function MapPane() {
     () => deckLayersOf(store.getState(), splitLng),
     // The layers depend on exactly these parts of the state (and on the view through the divider).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer],
+    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin],
   );
   const basemap = useMemo(() => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse } : null), [district]);
 

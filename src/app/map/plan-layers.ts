@@ -19,7 +19,7 @@ import { gridBitmapLayer, gridDensityImage, gridShortfallImage, gridUnserved, ty
 import { villagesLayer } from './layers/villages-layer.ts';
 import { accessByFeature, accessClasses, accessLayers, gridAccessImage, toAccessData, type AccessLayerData } from './layers/access-layer.ts';
 import { currentAccess } from '../analysis/analysis-state.ts';
-import { selectionLayers } from './layers/selection-layer.ts';
+import { searchPinLayers, selectionLayers } from './layers/selection-layer.ts';
 import { selectSelectedRow } from '../tables/tables.ts';
 import { catchmentsLayer, isochronesLayer } from './layers/catchments-layer.ts';
 import { utilisationLayer } from './layers/utilisation-layer.ts';
@@ -143,5 +143,6 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     ...a.proposals,
     ...b.proposals,
     ...selectionLayers(selectSelectedRow(s)),
+    ...searchPinLayers(s.ui.searchPin),
   ];
 }

@@ -51,6 +51,8 @@ export interface UiState {
   tables: { open: boolean; tab: TableId; views: Record<TableId, TableView>; layer: DistrictLayer };
   /** A row chosen in a table or a thing clicked on the map: highlighted on both. */
   selection: { table: TableId; id: string } | null;
+  /** A coordinate found by search, pinned on the map until the search is cleared. */
+  searchPin: [number, number] | null;
 }
 
 export type UiAction =
@@ -76,7 +78,8 @@ export type UiAction =
   | { type: 'tables-view'; tab: TableId; view: Partial<TableView> }
   | { type: 'tables-layer'; layer: DistrictLayer }
   /** `layer`: for the features table, the layer the row is in. */
-  | { type: 'select'; selection: UiState['selection']; layer?: DistrictLayer };
+  | { type: 'select'; selection: UiState['selection']; layer?: DistrictLayer }
+  | { type: 'search-pin'; lngLat: [number, number] | null };
 
 export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean): UiState => ({
   locale,
@@ -107,6 +110,7 @@ export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean
     layer: 'population',
   },
   selection: null,
+  searchPin: null,
 });
 
 let lastNoticeId = 0;
@@ -156,6 +160,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, tables: { ...state.tables, views: { ...state.tables.views, [action.tab]: { ...state.tables.views[action.tab], ...action.view } } } };
     case 'tables-layer':
       return { ...state, tables: { ...state.tables, layer: action.layer }, selection: state.selection?.table === 'features' ? null : state.selection };
+    case 'search-pin':
+      return { ...state, searchPin: action.lngLat };
     case 'select': {
       // The tables follow what was chosen: its tab (and layer) come to the front.
       const sel = action.selection;

@@ -33,3 +33,23 @@ export function selectionLayers(row: TableRow | null) {
     });
   return [ring('selection-halo', HALO, 6), ring('selection', INK, 3)];
 }
+
+/** A coordinate found by search: a red pin with a white ring. */
+export function searchPinLayers(lngLat: [number, number] | null) {
+  if (!lngLat) return [];
+  return [
+    new ScatterplotLayer<[number, number]>({
+      id: 'search-pin',
+      data: [lngLat],
+      getPosition: (p) => p,
+      radiusUnits: 'pixels',
+      getRadius: 7,
+      getFillColor: [213, 0, 0, 255],
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+      getLineColor: HALO,
+      pickable: false,
+    }),
+  ];
+}
