@@ -23,6 +23,9 @@ const settings = (patch: Partial<AnalysisSettings>): AnalysisSettings => ({ ...D
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/geo', name), 'utf8'));
 
+
+/** The app lists every village in its table, so its engine asks for all of them. */
+const ALL_VILLAGES = { worstVillageCount: Infinity };
 describe('engine API behind the worker', () => {
   const district = {
     population: read('demo-population.geojson'),
@@ -35,7 +38,7 @@ describe('engine API behind the worker', () => {
     api.setDistrict(district);
     const progress: number[] = [];
     const viaApi = api.evaluate(settings({ type: 'junior', overrides: { radiusM: 800 } }), (f) => progress.push(f));
-    const direct = evaluate(district, { type: 'junior', overrides: { radiusM: 800 } });
+    const direct = evaluate(district, { type: 'junior', overrides: { radiusM: 800 }, ...ALL_VILLAGES });
     expect(viaApi).toEqual(direct);
     expect(structuredClone(viaApi)).toEqual(direct);
     expect(progress[0]).toBe(0);
@@ -79,7 +82,7 @@ describe('engine API behind the worker', () => {
     const locked = [{ id: 'L1', lngLat: [113.6, 34.78] as LngLat, seats: 900 }];
     const optimizer = { ...DEFAULT_RECOMMEND_SETTINGS, model: 'mclp' as const, p: 1, candidateSpacingM: 800 };
     const viaApi = await api.recommend(settings({ type: 'junior' }), { ...optimizer, locked });
-    const direct = await recommendSites(district, { type: 'junior' }, { ...recommendOptionsOf(optimizer), locked });
+    const direct = await recommendSites(district, { type: 'junior', ...ALL_VILLAGES }, { ...recommendOptionsOf(optimizer), locked });
     expect(viaApi.proposals).toEqual(direct.proposals);
     expect(viaApi.proposals).toHaveLength(1);
     // `before` is today; `after` has the locked site and the proposal built.
@@ -99,7 +102,7 @@ describe('what-if editing behind the worker', () => {
   it('answers, after a run of edits, exactly what a full evaluate with the sites built answers', () => {
     const api = createEngineApi();
     api.setDistrict(district);
-    const options = { type: 'primary' as const };
+    const options = { type: 'primary' as const, ...ALL_VILLAGES };
     const start = api.startWhatIf(settings(options), [{ id: 'A', lngLat: [113.6, 34.78], seats: 900, classes: 20 }]);
     expect(start).toEqual(evaluate(withProposedSites(district, 'primary', api.whatIfSites()), options));
     const view = structuredClone(start);
@@ -150,7 +153,7 @@ describe('walking-network distance behind the worker', () => {
     api.setDistrict(district);
     const noArterial = settings({ distance: 'network-no-arterial' });
     const viaApi = api.evaluate(noArterial);
-    const direct = evaluate(district, { type: 'primary', distanceRule: rule });
+    const direct = evaluate(district, { type: 'primary', distanceRule: rule, ...ALL_VILLAGES });
     expect(viaApi).toEqual(direct);
     expect(viaApi.summary.coveragePct!).toBeLessThan(api.evaluate(DEFAULT_ANALYSIS_SETTINGS).summary.coveragePct!);
 
@@ -168,7 +171,7 @@ describe('walking-network distance behind the worker', () => {
     api.startWhatIf(noArterial);
     const sites = rec.proposals.map((p) => ({ id: `P${p.rank}`, lngLat: p.lngLat, seats: p.seats }));
     api.whatIfSetSites(sites);
-    expect(api.whatIfEvaluation()).toEqual(evaluate(withProposedSites(district, 'primary', sites), { type: 'primary', distanceRule: rule }));
+    expect(api.whatIfEvaluation()).toEqual(evaluate(withProposedSites(district, 'primary', sites), { type: 'primary', distanceRule: rule, ...ALL_VILLAGES }));
   });
 
   it('says so when there are no roads to walk', () => {

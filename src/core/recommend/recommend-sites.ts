@@ -105,28 +105,38 @@ function proposedFeature(site: { id: string; rank: number; lngLat: LngLat; name?
 }
 
 /**
- * The Zhengzhou method's step 5 as one call: evaluate today, put candidate sites on a grid over
- * the unserved pupils, let a siting model choose new sites (existing facilities kept, their seats
- * counted), size each new school from the pupils it takes (classes × class size, within the cap),
- * and evaluate again with them built — the before and after a planner compares.
+ * What every recommendation for one district and standard shares, whatever the number of sites:
+ * today's evaluation (and with locked sites), the candidate sites and the siting problem with its
+ * distances. Built once, it can be finished for several p (`coverageCurve`).
  */
-export async function recommendSites(
+export interface RecommendationBasis {
+  startedAt: number;
+  today: Evaluation;
+  before: Evaluation;
+  /** The district with the locked proposals built. */
+  base: EvaluateInput;
+  candidates: SitingSite[];
+  problem: ReturnType<typeof buildProblem>;
+  /** Seconds one evaluation took: the finish needs two more. */
+  evaluationS: number;
+}
+
+/** Evaluates today, generates the candidates and builds the siting problem. Progress 0 to 0.25. */
+export function recommendationBasis(
   input: EvaluateInput,
   evalOptions: EvaluateOptions,
   options: RecommendOptions,
   onProgress: ProgressCallback = () => undefined,
-  cancel?: CancelToken,
-): Promise<Recommendation> {
-  const t0 = performance.now();
+): RecommendationBasis {
+  const startedAt = performance.now();
   const stage = (from: number, to: number): ProgressCallback => (f, m) => onProgress(from + (to - from) * f, m);
   const today = evaluate(input, evalOptions, stage(0, 0.1));
-  const evaluationS = (performance.now() - t0) / 1000;
+  const evaluationS = (performance.now() - startedAt) / 1000;
   // Locked proposals stand like existing facilities: the model places sites around them.
   const locked = options.locked ?? [];
   const base = locked.length > 0 ? withProposedSites(input, evalOptions.type, locked) : input;
   const before = locked.length > 0 ? evaluate(base, evalOptions, stage(0.1, 0.2)) : today;
-  const { standard } = before.summary;
-  const radiusM = standard.radiusM;
+  const radiusM = before.summary.standard.radiusM;
 
   onProgress(0.2, 'generating candidate sites');
   const { demand } = sitingDemand(before.cells, radiusM);
@@ -162,18 +172,36 @@ export async function recommendSites(
     rule: (evalOptions.distanceRule ?? geodesicRule)(demand.map((d) => d.lngLat!)),
     maxCost: coverage ? radiusM : Infinity,
   });
+  return { startedAt, today, before, base, candidates, problem, evaluationS };
+}
+
+/**
+ * Chooses the sites of `options` on a prepared basis, sizes each new school from the pupils it
+ * takes (classes × class size, within the cap) and evaluates the plan. Progress 0.25 to 1.
+ */
+export async function finishRecommendation(
+  input: EvaluateInput,
+  evalOptions: EvaluateOptions,
+  options: RecommendOptions,
+  basis: RecommendationBasis,
+  onProgress: ProgressCallback = () => undefined,
+  cancel?: CancelToken,
+): Promise<Recommendation> {
+  const stage = (from: number, to: number): ProgressCallback => (f, m) => onProgress(from + (to - from) * f, m);
+  const { today, before, base, candidates, problem, evaluationS } = basis;
+  const { standard } = before.summary;
+  const radiusM = standard.radiusM;
   onProgress(0.25, 'choosing sites');
   const siting = await solveSiting(problem, specFor(options, radiusM, standard.maxSchoolSeats), {
     solver: options.solver ?? 'heuristic',
     seed: options.seed ?? 1,
     iterations: options.iterations,
     // Two more evaluations follow the model (sizing, then the plan): keep time for them.
-    timeLimitS: options.timeLimitS === undefined ? undefined : Math.max(0.5, options.timeLimitS - (performance.now() - t0) / 1000 - 2 * evaluationS),
+    timeLimitS: options.timeLimitS === undefined ? undefined : Math.max(0.5, options.timeLimitS - (performance.now() - basis.startedAt) / 1000 - 2 * evaluationS),
     loadHighs: options.loadHighs,
     onProgress: stage(0.25, 0.8),
     cancel,
   });
-
   // Build every chosen site at the size cap, see how many pupils each takes, then size it to them.
   const byId = new Map(candidates.map((c) => [c.id, c.lngLat!]));
   const nameById = new Map(candidates.map((c) => [c.id, c.name]));
@@ -224,4 +252,23 @@ export async function recommendSites(
     after: after.summary,
     afterEvaluation: after,
   };
+}
+
+/**
+ * The Zhengzhou method's step 5 as one call: evaluate today, put candidate sites on a grid over
+ * the unserved pupils, let a siting model choose new sites (existing facilities kept, their seats
+ * counted), size each new school from the pupils it takes (classes × class size, within the cap),
+ * and evaluate again with them built — the before and after a planner compares.
+ */
+export async function recommendSites(
+  input: EvaluateInput,
+  evalOptions: EvaluateOptions,
+  options: RecommendOptions,
+  onProgress: ProgressCallback = () => undefined,
+  cancel?: CancelToken,
+): Promise<Recommendation> {
+  // A bad p is refused before seconds of evaluation.
+  specFor(options, 0, 0);
+  const basis = recommendationBasis(input, evalOptions, options, onProgress);
+  return finishRecommendation(input, evalOptions, options, basis, onProgress, cancel);
 }
