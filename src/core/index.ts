@@ -84,6 +84,7 @@ export { solveCapacitatedPMedian } from './siting/index.ts';
 export * from './io/index.ts';
 export * from './export/index.ts';
 export { recommendSites, type Proposal, type Recommendation, type RecommendModel, type RecommendOptions } from './recommend/recommend-sites.ts';
+export { coverageCurve, curveElbow, MAX_CURVE_SITES, type CurvePoint } from './recommend/coverage-curve.ts';
 export { buildRoadGraph, type RoadGraph, type RoadGraphOptions, type RoadComponents } from './network/road-graph.ts';
 export { walkNetwork, snapPoint, type WalkNetwork, type WalkNetworkOptions, type BarrierOptions, type Snap } from './network/walk-network.ts';
 export { networkRule, DEFAULT_MAX_SNAP_M, type NetworkRule, type NetworkRuleOptions } from './network/network-rule.ts';
