@@ -52,6 +52,16 @@ export class EngineClient {
     return this.worker.api.recommend(settings, recommend, onProgress ? proxy(onProgress) : undefined).then((r) => ({ ...r, afterEvaluation: unpackEvaluation(r.afterEvaluation) }));
   }
 
+  coverageCurve(
+    settings: Parameters<Api['coverageCurve']>[0],
+    recommend: Parameters<Api['coverageCurve']>[1],
+    maxP: number,
+    onPoint?: Parameters<Api['coverageCurve']>[3],
+    onProgress?: ProgressCallback,
+  ): Result<'coverageCurve'> {
+    return this.worker.api.coverageCurve(settings, recommend, maxP, onPoint ? proxy(onPoint) : undefined, onProgress ? proxy(onProgress) : undefined);
+  }
+
   isochrones(...args: Parameters<Api['isochrones']>): Result<'isochrones'> {
     return this.worker.api.isochrones(...args);
   }

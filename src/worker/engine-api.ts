@@ -12,6 +12,8 @@ import {
   readSitingPoints,
   recommendOptionsOf,
   recommendSites,
+  coverageCurve,
+  type CurvePoint,
   toSites,
   validateAnalysisSettings,
   validateRecommendSettings,
@@ -124,6 +126,20 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
       return recommendSites(d, options, { ...optimizer, locked, exclude: d.exclusions, loadHighs: env.loadHighs, candidates }, onProgress);
+    },
+    /** The chosen model's plan for p = 0 … maxP new sites (the optimizer's settings otherwise as Recommend's), point by point. */
+    coverageCurve(
+      settings: AnalysisSettings,
+      recommend: RecommendSettings,
+      maxP: number,
+      onPoint?: (point: CurvePoint) => void,
+      onProgress?: ProgressCallback,
+    ): Promise<CurvePoint[]> {
+      const options = optionsOf(settings);
+      const optimizer = recommendOptionsOf(validateRecommendSettings(recommend));
+      const d = loaded();
+      const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
+      return coverageCurve(d, options, { ...optimizer, exclude: d.exclusions, loadHighs: env.loadHighs, candidates }, maxP, onPoint, onProgress);
     },
     /** A plan with proposed sites built, evaluated in full (e.g. a saved scenario to compare with). */
     evaluateWithSites(settings: AnalysisSettings, sites: ProposedSite[]): Evaluation {

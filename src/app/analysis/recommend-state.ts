@@ -1,4 +1,17 @@
-import type { Recommendation } from '../../core/index.ts';
+import type { CurvePoint, Recommendation } from '../../core/index.ts';
+
+/** The coverage curve: the chosen model's plan for p = 0 … maxP new sites, growing point by point. */
+export interface CurveState {
+  status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  /** The most new sites asked for (1 … 50). */
+  maxP: number;
+  points: CurvePoint[];
+  progress: number;
+  /** The analysis and optimizer settings the points were made for: stale once either changes. */
+  basis: { analysis: AnalysisSettings; recommend: RecommendSettings } | null;
+  error: string | null;
+  runId: number;
+}
 import { DEFAULT_RECOMMEND_SETTINGS, type AnalysisSettings, type RecommendSettings } from '../../core/index.ts';
 
 export interface RecommendState {
@@ -13,6 +26,7 @@ export interface RecommendState {
   runId: number;
   /** Whether the map shows the district with the proposals built or as it is today. */
   view: 'after' | 'before';
+  curve: CurveState;
 }
 
 export type RecommendAction =
@@ -25,7 +39,15 @@ export type RecommendAction =
   | { type: 'cancelled' }
   | { type: 'set-view'; view: RecommendState['view'] }
   /** The district changed (a file was loaded): earlier proposals no longer apply. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'curve-max'; maxP: number }
+  | { type: 'curve-started'; runId: number; basis: NonNullable<CurveState['basis']> }
+  | { type: 'curve-point'; runId: number; point: CurvePoint }
+  | { type: 'curve-progress'; runId: number; progress: number }
+  /** The answer's points are the whole curve: a point heard late on its own port changes nothing. */
+  | { type: 'curve-finished'; runId: number; points: CurvePoint[] }
+  | { type: 'curve-failed'; runId: number; error: string }
+  | { type: 'curve-cancelled' };
 
 export const initialRecommend: RecommendState = {
   settings: DEFAULT_RECOMMEND_SETTINGS,
@@ -37,6 +59,7 @@ export const initialRecommend: RecommendState = {
   error: null,
   runId: 0,
   view: 'after',
+  curve: { status: 'idle', maxP: 10, points: [], progress: 0, basis: null, error: null, runId: 0 },
 };
 
 export function recommendReducer(state: RecommendState, action: RecommendAction): RecommendState {
@@ -58,6 +81,20 @@ export function recommendReducer(state: RecommendState, action: RecommendAction)
     case 'set-view':
       return { ...state, view: action.view };
     case 'reset':
-      return { ...initialRecommend, settings: state.settings, runId: state.runId + 1 };
+      return { ...initialRecommend, settings: state.settings, runId: state.runId + 1, curve: { ...initialRecommend.curve, maxP: state.curve.maxP, runId: state.curve.runId + 1 } };
+    case 'curve-max':
+      return { ...state, curve: { ...state.curve, maxP: action.maxP } };
+    case 'curve-started':
+      return { ...state, curve: { ...state.curve, status: 'running', points: [], progress: 0, basis: action.basis, error: null, runId: action.runId } };
+    case 'curve-point':
+      return action.runId === state.curve.runId && state.curve.status === 'running' ? { ...state, curve: { ...state.curve, points: [...state.curve.points, action.point] } } : state;
+    case 'curve-progress':
+      return action.runId === state.curve.runId ? { ...state, curve: { ...state.curve, progress: action.progress } } : state;
+    case 'curve-finished':
+      return action.runId === state.curve.runId ? { ...state, curve: { ...state.curve, status: 'done', progress: 1, points: action.points } } : state;
+    case 'curve-failed':
+      return action.runId === state.curve.runId ? { ...state, curve: { ...state.curve, status: 'error', error: action.error } } : state;
+    case 'curve-cancelled':
+      return state.curve.status === 'running' ? { ...state, curve: { ...state.curve, status: 'cancelled', runId: state.curve.runId + 1 } } : state;
   }
 }

@@ -1,5 +1,6 @@
 import { isSchoolType, RECOMMEND_BOUNDS, RECOMMEND_MODELS, type RecommendModel, type RecommendSettings } from '../../core/index.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
+import { CoverageCurve } from './CoverageCurve.tsx';
 import { sameSettings } from '../analysis/analysis-state.ts';
 import type { RecommendAction } from '../analysis/recommend-state.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
@@ -125,6 +126,7 @@ export function RecommendPanel() {
           <BeforeAfterTable before={result.before} after={result.after} />
         </div>
       )}
+      <CoverageCurve />
     </div>
   );
 }

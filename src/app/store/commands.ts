@@ -71,7 +71,7 @@ export const COMMANDS = [
   {
     id: 'recommend-run',
     label: () => 'rec.run',
-    enabled: (s) => ready(s) && s.recommend.status !== 'running',
+    enabled: (s) => ready(s) && s.recommend.status !== 'running' && s.recommend.curve.status !== 'running',
     run: ({ hub }) => hub.runRecommend(),
   },
   {
@@ -79,6 +79,18 @@ export const COMMANDS = [
     label: () => 'rec.cancel',
     enabled: (s) => s.recommend.status === 'running',
     run: ({ hub }) => hub.cancelRecommend(),
+  },
+  {
+    id: 'curve-run',
+    label: () => 'curve.run',
+    enabled: (s) => ready(s) && s.recommend.status !== 'running' && s.recommend.curve.status !== 'running' && s.recommend.settings.model !== 'lscp',
+    run: ({ hub }) => hub.runCurve(),
+  },
+  {
+    id: 'curve-cancel',
+    label: () => 'curve.cancel',
+    enabled: (s) => s.recommend.curve.status === 'running',
+    run: ({ hub }) => hub.cancelCurve(),
   },
   {
     id: 'present',

@@ -11,7 +11,7 @@ import type { RootAction, RootState } from './root.ts';
 
 type EngineLike = Pick<
   EngineClient,
-  'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
+  'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'coverageCurve' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
 >;
 type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'matrixColumns' | 'takeMatrix' | 'discard' | 'cancel' | 'dispose'>;
 
@@ -30,6 +30,9 @@ export interface Workers {
 export interface WorkerHub {
   runRecommend(): void;
   cancelRecommend(): void;
+  /** The coverage curve for p = 0 … the maximum set, in the optimizer's worker. */
+  runCurve(): void;
+  cancelCurve(): void;
   /** Optimizes again around the locked sites of the editing session. */
   reoptimize(): Promise<void>;
   compare(saved: SavedScenario | null): void;
@@ -74,6 +77,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
   let analysisRun = 0;
   let analysisBusy = false;
   let recommendRun = 0;
+  let curveRun = 0;
   let editorBusy = false;
   let editorStarted = 0;
   let loadRun = 0;
@@ -240,6 +244,32 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       recommendRun++;
       workers.optimizer.cancel();
       dispatch({ type: 'recommend', action: { type: 'cancelled' } });
+    },
+    runCurve() {
+      const { analysis, recommend } = store.getState();
+      if (recommend.curve.status === 'running' || recommend.status === 'running') return;
+      const runId = ++curveRun;
+      const basis = { analysis: analysis.settings, recommend: recommend.settings };
+      const act = (action: RootAction) => dispatch(action);
+      act({ type: 'recommend', action: { type: 'curve-started', runId, basis } });
+      workers.optimizer
+        .coverageCurve(
+          basis.analysis,
+          basis.recommend,
+          recommend.curve.maxP,
+          (point) => act({ type: 'recommend', action: { type: 'curve-point', runId, point } }),
+          (progress) => act({ type: 'recommend', action: { type: 'curve-progress', runId, progress } }),
+        )
+        .then(
+          (points) => act({ type: 'recommend', action: { type: 'curve-finished', runId, points } }),
+          (err: unknown) => act({ type: 'recommend', action: { type: 'curve-failed', runId, error: message(err) } }),
+        );
+    },
+    cancelCurve() {
+      if (store.getState().recommend.curve.status !== 'running') return;
+      curveRun++;
+      workers.optimizer.cancel();
+      dispatch({ type: 'recommend', action: { type: 'curve-cancelled' } });
     },
     async reoptimize() {
       const { analysis, recommend, whatIf } = store.getState();

@@ -3,8 +3,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import gcoord from 'gcoord';
-import { evaluate } from '../../src/core/index.ts';
-import { demoDistrict, redrawAfter, withApp } from './harness.ts';
+import { coverageCurve, curveElbow, DEFAULT_RECOMMEND_SETTINGS, evaluate, recommendOptionsOf } from '../../src/core/index.ts';
+import { demoDistrict, pct, redrawAfter, withApp } from './harness.ts';
 
 /** The demo's primary schools and villages as the engine gives them: what the tables must list. */
 const evaluation = evaluate(demoDistrict(), { type: 'primary', worstVillageCount: Infinity });
@@ -19,7 +19,7 @@ async function offCentre(page: Page, lngLat: readonly [number, number]): Promise
   }, [lngLat[0], lngLat[1]] as [number, number]);
 }
 
-describe('the planner tables and search', () => {
+describe('the planner instruments: tables, search, the coverage curve', () => {
   let page: Page;
   withApp((opened) => (page = opened.page));
 
@@ -93,5 +93,26 @@ describe('the planner tables and search', () => {
     expect(await page.evaluate(() => window.__catchmap!.drawnLayerIds)).toContain('search-pin');
     await page.getByTestId('search-input').press('Escape');
     await page.waitForFunction(() => !window.__catchmap!.drawnLayerIds.includes('search-pin'), undefined, { timeout: 20_000 });
+  });
+
+  it('draws the coverage curve for p = 0 … 5 point by point, with the figures of the engine, the elbow marked, and exports it', async () => {
+    const recommend = { ...DEFAULT_RECOMMEND_SETTINGS, model: 'mclp' as const };
+    const expected = await coverageCurve(demoDistrict(), { type: 'primary' }, recommendOptionsOf(recommend), 5);
+    await page.getByTestId('rec-model').selectOption('mclp');
+    await page.locator('[data-testid="curve"] > summary').click();
+    await page.getByTestId('curve-max').fill('5');
+    await page.getByTestId('curve-max').press('Enter');
+    await page.getByTestId('curve-run').click();
+    await page.waitForSelector('[data-testid="curve-chart"][data-points="6"]', { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="curve-progress"]') === null, undefined, { timeout: 120_000 });
+    const rows = await page.locator('[data-testid="curve-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual(expected.map((q) => [String(q.p), pct(q.coveragePct), pct(q.servedPct), pct(q.villageServedPct), pct(q.otherServedPct), q.unservedPupils.toLocaleString('en', { maximumFractionDigits: 0 })]));
+    const elbow = curveElbow(expected.map((q) => ({ p: q.p, value: q.coveragePct })));
+    expect(await page.getByTestId('curve-chart').getAttribute('data-elbow')).toBe(elbow === null ? '' : String(elbow));
+    expect(await page.locator('[data-testid="curve-chart"] svg.recharts-surface .recharts-line').count()).toBe(4);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('curve-svg').click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toContain('Given a place, villages');
+    expect(svg).toContain('How many new sites? Coverage curve');
   });
 });
