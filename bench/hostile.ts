@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- hostile`: the heavy cases of the hostile corpus (scripts/hostile-corpus.ts) —
- * zip bombs, a 4-billion-record .dbf, a 50,000-column CSV, GeoJSON of 300 and 600 MB, a million
+ * zip bombs, a 4-billion-record .dbf, a 50,000-column CSV, GeoJSON of 300 MB, 600 MB and 1 GB, a million
  * nested collections — plus a 3-million-cell evaluation written with --out cells.csv and the demo
  * with a 200,000-vertex urban village. Each runs through the CLI in a child process of its own
  * (heap up to 4 GB, so a case that needs more than the 2 GB target shows it rather than dying

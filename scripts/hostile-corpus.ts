@@ -587,6 +587,8 @@ add({ name: 'bomb-dbf-4-billion-deleted', format: 'shapefile', heavy: true, file
 add({ name: 'huge-csv-50000-columns-20mb', format: 'csv', heavy: true, files: () => ({ 'wide.csv': csv([['lon', 'lat', ...Array.from({ length: 49998 }, (_, i) => `c${i}`)].join(','), ...Array.from({ length: 200 }, () => ['113.65', '34.75', ...Array.from({ length: 49998 }, () => '1')].join(','))]) }), argv: ['load', '@wide.csv'], expect: refused('50,000 columns', 'csv-columns') });
 add({ name: 'huge-geojson-300mb-streamed', format: 'geojson', heavy: true, files: () => ({ 'big.geojson': bigGeojson(300_000_000) }), argv: ['load', '@big.geojson', '--role', 'population'], expect: { code: 0, stdout: ['used'] } });
 add({ name: 'huge-geojson-600mb-streamed', format: 'geojson', heavy: true, files: () => ({ 'big.geojson': bigGeojson(600_000_000) }), argv: ['load', '@big.geojson', '--role', 'population', '--limit', 'vertices=20000000'], expect: { code: 0, stdout: ['used'] } });
+// 4.3 million cells: read a window at a time into a population table, never as one buffer or as parsed objects.
+add({ name: 'huge-geojson-1gb-streamed', format: 'geojson', heavy: true, files: () => ({ 'big.geojson': bigGeojson(1_000_000_000) }), argv: ['load', '@big.geojson', '--role', 'population', '--limit', 'vertices=30000000'], expect: { code: 0, stdout: ['read 4336109, used 4336109, skipped 0'] } });
 add({
   name: 'huge-csv-400mb-streamed', format: 'csv', heavy: true,
   // 600,000 rows of ~700 bytes, a quoted note with a line break in each: read in pieces of whole rows.

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { InputError, isFacilityType, type FacilityType } from '../core/index.ts';
 import { applyMapping, DEFAULT_LIMITS, LIMIT_NAMES, loadFile, parseJson, parseLimitSettings, type CoordinateSystem, type Limits, type LoadOptions, type LoadResult, type MappedLayer, type Role } from '../core/io/index.ts';
+import type { ByteSource } from '../core/io/geojson-stream.ts';
 import { decimalNumber } from '../core/io/numbers.ts';
 import { mappingFor, type LayerChoice } from './mapping-options.ts';
 
@@ -23,6 +24,44 @@ export function readBytes(file: string): Uint8Array {
             : `cannot read file (${code ?? String(err)})`;
     throw new InputError(file, reason);
   }
+}
+
+/** Files larger than this are read a piece at a time where the format allows (GeoJSON), never whole. */
+const SOURCE_BYTES = 256 * 1024 * 1024;
+/** The most one read may ask for at once, as readFileSync allows. */
+const MAX_READ = 2 ** 31 - 1;
+
+/**
+ * A large file as a byte source read from disk as asked (a 1 GB GeoJSON is then never all in
+ * memory), or null for a file small enough to read at once. `close` when done.
+ */
+function fileSource(file: string): (ByteSource & { close(): void }) | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null; // readBytes names the failure
+  }
+  const size = fstatSync(fd).size;
+  if (size <= SOURCE_BYTES) {
+    closeSync(fd);
+    return null;
+  }
+  return {
+    size,
+    read(offset, length) {
+      if (length > MAX_READ) throw new InputError(file, 'the file is over 2 GiB, more than is read at once; split it (e.g. by district)');
+      const out = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, out, done, length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === length ? out : out.subarray(0, done);
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** Reads a file as UTF-8 text; any failure is an InputError naming the file. */
@@ -88,8 +127,14 @@ export function layerOptions(
 }
 
 /** Loads any supported file (GeoJSON, CSV/TSV, GeoTIFF, zipped Shapefile) from disk. */
-export function readFeatureFile(file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  return loadFile(readBytes(file), file, options);
+export async function readFeatureFile(file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const source = fileSource(file);
+  if (!source) return loadFile(readBytes(file), file, options);
+  try {
+    return await loadFile(source, file, options);
+  } finally {
+    source.close();
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { parseJson } from './json.ts';
+import { parseBoundedJson, parseJson } from './json.ts';
 import { overLimit, type Limits } from './limits.ts';
 
 /** What the streaming reader gives: the collection's `type` and `crs`, and its features parsed one by one. */
@@ -12,143 +12,227 @@ export interface StreamedCollection {
   featureCount: number;
 }
 
+/** A file read a piece at a time: its size, and `length` bytes from `offset` (fewer only at its end). */
+export interface ByteSource {
+  size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
 /** Takes the features parsed in one batch; `first` is the index of the first of them. */
 export type FeatureBatch = (features: unknown[], first: number) => void;
 
 /** Bytes of features parsed at once: few parses, and no string anywhere near the engine's limit. */
 const BATCH_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Bytes parsed at once when each batch goes to a callback and is dropped: its objects then mostly
+ * die young, where a 16 MiB batch's hundred MB of objects would all be promoted and collected late.
+ */
+const CALLBACK_BATCH_BYTES = 2 * 1024 * 1024;
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
+/** Bytes of the file held at once: a few batches, never the whole file. */
+const WINDOW_BYTES = 64 * 1024 * 1024;
+
+/** Thrown by the scanner at the end of the window when the file goes on: the step is redone on the next window. */
+const NEED_MORE = Symbol('more bytes');
+
+/** Bytes already in memory as a byte source. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
 /**
  * Reads a GeoJSON FeatureCollection from its UTF-8 bytes without ever holding the file as one
- * string (the engine's strings stop near 512 MiB): a byte scanner finds the top-level members and
- * the byte range of every element of "features", and each is decoded and parsed alone. Nesting
- * deeper than the limit is refused where it occurs. Members other than type, crs and features
- * are skipped unread. With `onBatch`, each batch of parsed features goes there and is not kept,
- * so a caller that keeps less than the parsed objects (a population table) never holds them all.
+ * string (the engine's strings stop near 512 MiB), nor, from a `ByteSource`, as one buffer: a byte
+ * scanner walks a window of the file (WINDOW_BYTES, grown for a feature larger than that), finds
+ * the top-level members and the byte range of every element of "features", and each batch of them
+ * is decoded and parsed alone. A step cut by the window's end is redone on the next window, which
+ * starts where the step did. Nesting deeper than the limit is refused where it occurs. Members
+ * other than type, crs and features are skipped unread. With `onBatch`, each batch of parsed
+ * features goes there and is not kept, so a caller that keeps less than the parsed objects (a
+ * population table) never holds them all.
  */
-export function readCollectionStreaming(bytes: Uint8Array, file: string, limits: Limits, encoding = 'utf-8', onBatch?: FeatureBatch): StreamedCollection {
+export function readCollectionStreaming(
+  input: Uint8Array | ByteSource,
+  file: string,
+  limits: Limits,
+  encoding = 'utf-8',
+  onBatch?: FeatureBatch,
+  windowBytes = WINDOW_BYTES,
+): StreamedCollection {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
   } catch {
     throw new InputError(file, `unknown text encoding '${encoding}' (try utf-8 or gbk)`);
   }
+  const source = input instanceof Uint8Array ? bytesSource(input) : input;
+  // The window: `buf` holds the file's bytes from `base`; `i` is an index into it.
+  let base = 0;
+  let buf = source.read(0, Math.min(source.size, windowBytes));
+  const more = () => base + buf.length < source.size;
+  /** Moves the window to start at index `from` of the current one (growing it when little would be new). */
+  const refill = (from: number) => {
+    const length = Math.max(windowBytes, 2 * (buf.length - from));
+    base += from;
+    buf = source.read(base, Math.min(length, source.size - base));
+    i = 0;
+  };
   const fail = (at: number, what: string): never => {
-    throw new InputError(file, `invalid JSON at byte ${at}: ${what}`);
+    throw new InputError(file, `invalid JSON at byte ${base + at}: ${what}`);
   };
   const decode = (from: number, to: number, what: string): string => {
     try {
-      return decoder.decode(bytes.subarray(from, to));
+      return decoder.decode(buf.subarray(from, to));
     } catch {
       return fail(from, `${what} is not valid ${encoding} text`);
     }
   };
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const ws = () => {
-    while (i < bytes.length && isSpace(bytes[i])) i++;
+    while (i < buf.length && isSpace(buf[i])) i++;
+    if (i >= buf.length && more()) throw NEED_MORE;
   };
   /** Moves past a string starting at i (a quote). */
   const skipString = () => {
-    for (i++; i < bytes.length; i++) {
-      if (bytes[i] === BACKSLASH) i++;
-      else if (bytes[i] === QUOTE) return void i++;
+    for (i++; i < buf.length; i++) {
+      if (buf[i] === BACKSLASH) i++;
+      else if (buf[i] === QUOTE) return void i++;
     }
+    if (more()) throw NEED_MORE;
     fail(i, 'a string is never closed');
   };
   /** Moves past one value starting at i; `depth` is the nesting of the value's container. */
   const skipValue = (depth: number) => {
     const start = i;
     let d = depth;
-    while (i < bytes.length) {
-      const b = bytes[i];
+    while (i < buf.length) {
+      const b = buf[i];
       if (b === QUOTE) {
         skipString();
         if (d === depth) return;
         continue;
       }
       if (b === 0x7b || b === 0x5b) {
-        if (++d > limits.nestingDepth) throw overLimit(file, 'nestingDepth', limits, `JSON nested more than ${limits.nestingDepth} deep at byte ${i}`);
+        if (++d > limits.nestingDepth) throw overLimit(file, 'nestingDepth', limits, `JSON nested more than ${limits.nestingDepth} deep at byte ${base + i}`);
       } else if (b === 0x7d || b === 0x5d) {
         if (d === depth) return; // the container's own closing bracket: the value has ended
         if (--d === depth) return void i++;
       } else if (b === 0x2c && d === depth) return;
       i++;
     }
+    // A number or literal may go on in the next window too.
+    if (more()) throw NEED_MORE;
     if (d !== depth || i === start) fail(i, 'the file ends inside a value');
   };
+  /** Runs a scanning step; cut by the window's end, it is run again from its start on the next window. */
+  const step = <T>(fn: () => T): T => {
+    for (;;) {
+      const from = i;
+      try {
+        return fn();
+      } catch (err) {
+        if (err !== NEED_MORE) throw err;
+        refill(from);
+      }
+    }
+  };
 
-  ws();
-  if (bytes[i] !== 0x7b) fail(i, 'expected a GeoJSON object');
-  i++;
   const out: StreamedCollection = { type: undefined, crs: undefined, featureCount: 0 };
-  for (;;) {
+  /** The elements of "features", from just after its '[' to just after its ']'. */
+  const readFeatures = () => {
+    const features: unknown[] = [];
+    out.features = features;
+    // Features are parsed a batch at a time (the bytes from the first one's start to the last
+    // one's end, commas included, are a JSON array's inside): one parse per batch, not per feature.
+    let batchStart = -1;
+    let batchEnd = -1;
+    const flush = () => {
+      if (batchStart < 0) return;
+      const first = out.featureCount + 1;
+      let parsed: unknown;
+      try {
+        // skipValue bounded every feature's nesting already.
+        parsed = parseBoundedJson(`[${decode(batchStart, batchEnd, `features ${first}…`)}]`, file);
+      } catch (err) {
+        if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${base + batchStart}): ${err.reason}`);
+        throw err;
+      }
+      const batch = parsed as unknown[];
+      if (onBatch) onBatch(batch, out.featureCount);
+      else for (const f of batch) features.push(f);
+      out.featureCount += batch.length;
+      batchStart = -1;
+    };
+    if (step(() => (ws(), buf[i] === 0x5d))) return void i++;
+    for (;;) {
+      const from = i;
+      try {
+        ws();
+        const start = i;
+        skipValue(2);
+        const end = i;
+        ws();
+        const next = buf[i];
+        if (next !== 0x2c && next !== 0x5d) fail(i, "expected ',' or ']' after a feature");
+        if (batchStart < 0) batchStart = start;
+        batchEnd = end;
+        i++;
+        if (next === 0x5d) return flush();
+        if (batchEnd - batchStart >= (onBatch ? CALLBACK_BATCH_BYTES : BATCH_BYTES)) flush();
+      } catch (err) {
+        if (err !== NEED_MORE) throw err;
+        // The window moves past the features taken so far: they are parsed first.
+        flush();
+        refill(from);
+      }
+    }
+  };
+
+  step(() => {
     ws();
-    if (bytes[i] === 0x7d) break;
-    if (bytes[i] !== QUOTE) fail(i, 'expected a member name');
-    const keyStart = i;
-    skipString();
-    const key = parseJson(decode(keyStart, i, 'a member name'), file);
-    ws();
-    if (bytes[i] !== 0x3a) fail(i, "expected ':'");
+    if (buf[i] !== 0x7b) fail(i, 'expected a GeoJSON object');
     i++;
-    ws();
-    if (key === 'features' && bytes[i] === 0x5b) {
-      out.features = [];
+  });
+  for (;;) {
+    const key = step((): { name: unknown } | null => {
+      ws();
+      if (buf[i] === 0x7d) return null;
+      if (buf[i] !== QUOTE) fail(i, 'expected a member name');
+      const keyStart = i;
+      skipString();
+      const name = parseJson(decode(keyStart, i, 'a member name'), file);
+      ws();
+      if (buf[i] !== 0x3a) fail(i, "expected ':'");
       i++;
       ws();
-      if (bytes[i] === 0x5d) i++;
-      else {
-        const features = out.features;
-        // Features are parsed a batch at a time (the bytes from the first one's start to the last
-        // one's end, commas included, are a JSON array's inside): one parse per batch, not per feature.
-        let batchStart = -1;
-        const flush = (end: number) => {
-          if (batchStart < 0) return;
-          const first = out.featureCount + 1;
-          let parsed: unknown;
-          try {
-            parsed = parseJson(`[${decode(batchStart, end, `features ${first}…`)}]`, file, { ...limits, nestingDepth: limits.nestingDepth - 1 });
-          } catch (err) {
-            if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${batchStart}): ${err.reason}`);
-            throw err;
-          }
-          const batch = parsed as unknown[];
-          if (onBatch) onBatch(batch, out.featureCount);
-          else for (const f of batch) features.push(f);
-          out.featureCount += batch.length;
-          batchStart = -1;
-        };
-        for (;;) {
-          ws();
-          if (batchStart < 0) batchStart = i;
-          skipValue(2);
-          const end = i;
-          if (end - batchStart >= BATCH_BYTES) flush(end);
-          ws();
-          if (bytes[i] === 0x2c) i++;
-          else if (bytes[i] === 0x5d) {
-            flush(end);
-            i++;
-            break;
-          } else fail(i, "expected ',' or ']' after a feature");
-        }
-      }
+      return { name };
+    });
+    if (key === null) break;
+    if (key.name === 'features' && buf[i] === 0x5b) {
+      i++;
+      readFeatures();
     } else {
-      const start = i;
-      skipValue(1);
-      if (key === 'type' || key === 'crs') out[key] = parseJson(decode(start, i, `"${key}"`), file);
+      step(() => {
+        const start = i;
+        skipValue(1);
+        if (key.name === 'type' || key.name === 'crs') out[key.name] = parseJson(decode(start, i, `"${key.name}"`), file);
+      });
     }
-    ws();
-    if (bytes[i] === 0x2c) i++;
-    else if (bytes[i] === 0x7d) break;
-    else fail(i, "expected ',' or '}'");
+    const closed = step(() => {
+      ws();
+      if (buf[i] === 0x2c) return void i++;
+      if (buf[i] !== 0x7d) fail(i, "expected ',' or '}'");
+      return true;
+    });
+    if (closed) break;
   }
   i++;
-  ws();
-  if (i < bytes.length) fail(i, 'unexpected data after the GeoJSON object');
+  step(ws);
+  if (i < buf.length) fail(i, 'unexpected data after the GeoJSON object');
   return out;
 }

@@ -4,10 +4,10 @@ import { decodeText, extensionOf, type DecodedText } from './bytes.ts';
 import { crsFromEpsg, crsFromGeoJsonName, type SourceCrs } from './crs.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
 import { FeatureTable } from './feature-table.ts';
-import { readCollectionStreaming } from './geojson-stream.ts';
+import { bytesSource, readCollectionStreaming, type ByteSource } from './geojson-stream.ts';
 import { parseJson } from './json.ts';
 import { limitsOf, overLimit } from './limits.ts';
-import type { Loader, RawFeature } from './types.ts';
+import type { Loader, LoadOptions, LoadProgressCallback, LoadResult, RawFeature } from './types.ts';
 
 /** Files larger than this are read feature by feature (geojson-stream.ts), never as one string. */
 const STREAM_BYTES = 256 * 1024 * 1024;
@@ -41,133 +41,141 @@ export const geojsonLoader: Loader = {
     if (b === 0x7b || b === 0x5b) return ext === 'geojson' || ext === 'json' ? 1 : 0.8;
     return ext === 'geojson' || ext === 'json' ? 0.6 : 0;
   },
-  async load(bytes, file, options, onProgress) {
-    const limits = limitsOf(options.limits);
-    const warnings: InputWarning[] = [];
-    const features: RawFeature[] = [];
-    const labels: string[] = [];
-    // A population file is kept as a table (properties as JSON text, flat coordinates), never as all its parsed objects.
-    const table = options.role === 'population' ? new FeatureTable() : null;
-    const fields = new Set<string>();
-    let skipped = 0;
-    /** Takes item i of the collection: a feature, or a warning saying why not. */
-    const take = (item: unknown, i: number) => {
-      if (!isRecord(item) || item.type !== 'Feature') {
-        warnings.push({ source: file, feature: `feature ${i + 1}`, reason: `not a GeoJSON Feature (got ${describe(item)}); skipped` });
-        skipped++;
-        return;
-      }
-      // The parsed objects are reused in place: copying a 200 MB file's features would double its memory.
-      const properties = isRecord(item.properties) ? item.properties : {};
-      const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : undefined;
-      const pid = properties.id;
-      const label =
-        (typeof pid === 'string' && pid.trim() !== '') || (typeof pid === 'number' && Number.isFinite(pid))
-          ? String(pid)
-          : id !== undefined && String(id).trim() !== ''
-            ? String(id)
-            : `feature ${i + 1}`;
-      let geometry: Geometry | null = null;
-      if (isRecord(item.geometry) && typeof item.geometry.type === 'string' && GEOMETRY_TYPES.has(item.geometry.type)) {
-        geometry = item.geometry as unknown as Geometry;
-      } else if (item.geometry !== null && item.geometry !== undefined) {
-        warnings.push({ source: file, feature: label, reason: `geometry is not GeoJSON (got ${describe(item.geometry)}); kept without geometry` });
-      }
-      for (const k in properties) fields.add(k);
-      if (table) return table.add(geometry, properties, label, id);
-      const feature: RawFeature = { type: 'Feature', geometry, properties };
-      if (id !== undefined) feature.id = id;
-      features.push(feature);
-      labels.push(label);
-    };
-    let value: unknown;
-    let decoded: DecodedText;
-    let read: number;
-    if (bytes.length > STREAM_BYTES) {
-      // Too big to parse as one string (or to want to): features are parsed a batch at a time.
-      const enc = options.encoding?.toLowerCase() ?? 'utf-8';
-      decoded = { text: '', encoding: enc, warnings: [] };
-      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
-      const overLimitSoFar = (n: number) => overLimit(file, 'features', limits, `more than ${limits.features.toLocaleString('en-US')} features (${n.toLocaleString('en-US')} read so far)`);
-      const streamed = readCollectionStreaming(
-        bytes,
-        file,
-        limits,
-        enc,
-        table
-          ? (batch, first) => {
-              if (first + batch.length > limits.features) throw overLimitSoFar(first + batch.length);
-              batch.forEach((item, k) => take(item, first + k));
-            }
-          : undefined,
-      );
-      if (streamed.type !== 'FeatureCollection') {
-        throw new InputError(file, `a GeoJSON file over ${STREAM_BYTES / 1024 / 1024} MiB is read only as a FeatureCollection (its "type" is ${JSON.stringify(streamed.type) ?? 'missing'})`);
-      }
-      value = streamed;
-      read = streamed.featureCount;
-    } else {
-      decoded = decodeText(bytes, file, options.encoding, limits);
-      onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
-      await checkpoint(options, file);
-      value = parseJson(decoded.text, file, limits);
-      read = 0;
-    }
-    onProgress?.({ phase: 'parse', fraction: 0.5, rows: 0 });
-    await checkpoint(options, file);
-
-    if (!isRecord(value)) throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
-    let items: unknown[];
-    if (value.type === 'FeatureCollection') {
-      if (!Array.isArray(value.features)) throw new InputError(file, `FeatureCollection has no "features" array (got ${describe(value.features)})`);
-      items = value.features;
-    } else if (value.type === 'Feature') {
-      items = [value];
-    } else if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
-      items = [{ type: 'Feature', properties: {}, geometry: value }];
-    } else if (value.type === 'Topology') {
-      throw new InputError(file, 'TopoJSON is not GeoJSON; convert it first (e.g. topo2geo or mapshaper)');
-    } else {
-      throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
-    }
-    // Streamed into the table, the items were taken batch by batch already.
-    const streamedIntoTable = table !== null && bytes.length > STREAM_BYTES;
-    if (!streamedIntoTable) read = items.length;
-    if (read === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
-    if (read > limits.features) throw overLimit(file, 'features', limits, `${read.toLocaleString('en-US')} features`);
-
-    let known: SourceCrs | null = null;
-    if (options.epsg !== undefined) known = crsFromEpsg(options.epsg, 'option', file);
-    else if (isRecord(value.crs) && isRecord(value.crs.properties) && typeof value.crs.properties.name === 'string') {
-      known = crsFromGeoJsonName(value.crs.properties.name, file);
-    }
-
-    if (!streamedIntoTable) {
-      for (let i = 0; i < items.length; i++) {
-        take(items[i], i);
-        if ((i & 0xffff) === 0xffff) {
-          onProgress?.({ phase: 'features', fraction: 0.5 + (0.45 * i) / items.length, rows: i + 1 });
-          await checkpoint(options, file);
-        }
-      }
-    }
-    if ((table?.count ?? features.length) === 0) throw new InputError(file, `no features: none of the ${read} items is a GeoJSON Feature`);
-    return finish(
-      {
-        file,
-        format: 'geojson',
-        features,
-        labels,
-        table: table ?? undefined,
-        fields: [...fields],
-        read,
-        skipped,
-        warnings: [...decoded.warnings, ...warnings],
-        known,
-        encoding: decoded.encoding,
-      },
-      options,
-      onProgress,
-    );
-  },
+  load: (bytes, file, options, onProgress) => loadGeojson(bytesSource(bytes), file, options, onProgress),
+  loadSource: loadGeojson,
 };
+
+/**
+ * The GeoJSON loader over a byte source: a file larger than STREAM_BYTES is read a window at a
+ * time (`readCollectionStreaming`), so from a source on disk it is never all in memory; a smaller
+ * one is read whole and parsed as one text.
+ */
+async function loadGeojson(source: ByteSource, file: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadResult> {
+  const limits = limitsOf(options.limits);
+  const warnings: InputWarning[] = [];
+  const features: RawFeature[] = [];
+  const labels: string[] = [];
+  // A population file is kept as a table (properties as JSON text, flat coordinates), never as all its parsed objects.
+  const table = options.role === 'population' ? new FeatureTable() : null;
+  const fields = new Set<string>();
+  let skipped = 0;
+  /** Takes item i of the collection: a feature, or a warning saying why not. */
+  const take = (item: unknown, i: number) => {
+    if (!isRecord(item) || item.type !== 'Feature') {
+      warnings.push({ source: file, feature: `feature ${i + 1}`, reason: `not a GeoJSON Feature (got ${describe(item)}); skipped` });
+      skipped++;
+      return;
+    }
+    // The parsed objects are reused in place: copying a 200 MB file's features would double its memory.
+    const properties = isRecord(item.properties) ? item.properties : {};
+    const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : undefined;
+    const pid = properties.id;
+    const label =
+      (typeof pid === 'string' && pid.trim() !== '') || (typeof pid === 'number' && Number.isFinite(pid))
+        ? String(pid)
+        : id !== undefined && String(id).trim() !== ''
+          ? String(id)
+          : `feature ${i + 1}`;
+    let geometry: Geometry | null = null;
+    if (isRecord(item.geometry) && typeof item.geometry.type === 'string' && GEOMETRY_TYPES.has(item.geometry.type)) {
+      geometry = item.geometry as unknown as Geometry;
+    } else if (item.geometry !== null && item.geometry !== undefined) {
+      warnings.push({ source: file, feature: label, reason: `geometry is not GeoJSON (got ${describe(item.geometry)}); kept without geometry` });
+    }
+    for (const k in properties) fields.add(k);
+    if (table) return table.add(geometry, properties, label, id);
+    const feature: RawFeature = { type: 'Feature', geometry, properties };
+    if (id !== undefined) feature.id = id;
+    features.push(feature);
+    labels.push(label);
+  };
+  let value: unknown;
+  let decoded: DecodedText;
+  let read: number;
+  if (source.size > STREAM_BYTES) {
+    // Too big to parse as one string (or to want to): features are parsed a batch at a time.
+    const enc = options.encoding?.toLowerCase() ?? 'utf-8';
+    decoded = { text: '', encoding: enc, warnings: [] };
+    onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+    const overLimitSoFar = (n: number) => overLimit(file, 'features', limits, `more than ${limits.features.toLocaleString('en-US')} features (${n.toLocaleString('en-US')} read so far)`);
+    const streamed = readCollectionStreaming(
+      source,
+      file,
+      limits,
+      enc,
+      table
+        ? (batch, first) => {
+            if (first + batch.length > limits.features) throw overLimitSoFar(first + batch.length);
+            batch.forEach((item, k) => take(item, first + k));
+          }
+        : undefined,
+    );
+    if (streamed.type !== 'FeatureCollection') {
+      throw new InputError(file, `a GeoJSON file over ${STREAM_BYTES / 1024 / 1024} MiB is read only as a FeatureCollection (its "type" is ${JSON.stringify(streamed.type) ?? 'missing'})`);
+    }
+    value = streamed;
+    read = streamed.featureCount;
+  } else {
+    decoded = decodeText(source.read(0, source.size), file, options.encoding, limits);
+    onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+    await checkpoint(options, file);
+    value = parseJson(decoded.text, file, limits);
+    read = 0;
+  }
+  onProgress?.({ phase: 'parse', fraction: 0.5, rows: 0 });
+  await checkpoint(options, file);
+
+  if (!isRecord(value)) throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
+  let items: unknown[];
+  if (value.type === 'FeatureCollection') {
+    if (!Array.isArray(value.features)) throw new InputError(file, `FeatureCollection has no "features" array (got ${describe(value.features)})`);
+    items = value.features;
+  } else if (value.type === 'Feature') {
+    items = [value];
+  } else if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
+    items = [{ type: 'Feature', properties: {}, geometry: value }];
+  } else if (value.type === 'Topology') {
+    throw new InputError(file, 'TopoJSON is not GeoJSON; convert it first (e.g. topo2geo or mapshaper)');
+  } else {
+    throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
+  }
+  // Streamed into the table, the items were taken batch by batch already.
+  const streamedIntoTable = table !== null && source.size > STREAM_BYTES;
+  if (!streamedIntoTable) read = items.length;
+  if (read === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
+  if (read > limits.features) throw overLimit(file, 'features', limits, `${read.toLocaleString('en-US')} features`);
+
+  let known: SourceCrs | null = null;
+  if (options.epsg !== undefined) known = crsFromEpsg(options.epsg, 'option', file);
+  else if (isRecord(value.crs) && isRecord(value.crs.properties) && typeof value.crs.properties.name === 'string') {
+    known = crsFromGeoJsonName(value.crs.properties.name, file);
+  }
+
+  if (!streamedIntoTable) {
+    for (let i = 0; i < items.length; i++) {
+      take(items[i], i);
+      if ((i & 0xffff) === 0xffff) {
+        onProgress?.({ phase: 'features', fraction: 0.5 + (0.45 * i) / items.length, rows: i + 1 });
+        await checkpoint(options, file);
+      }
+    }
+  }
+  if ((table?.count ?? features.length) === 0) throw new InputError(file, `no features: none of the ${read} items is a GeoJSON Feature`);
+  return finish(
+    {
+      file,
+      format: 'geojson',
+      features,
+      labels,
+      table: table ?? undefined,
+      fields: [...fields],
+      read,
+      skipped,
+      warnings: [...decoded.warnings, ...warnings],
+      known,
+      encoding: decoded.encoding,
+    },
+    options,
+    onProgress,
+  );
+}

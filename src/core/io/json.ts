@@ -11,6 +11,11 @@ export function parseJson(text: string, file: string, limits: Limits = DEFAULT_L
   // Deep nesting parses, but then overflows the stack of every recursive step after (copies, exports).
   const deep = nestingPast(text, limits.nestingDepth);
   if (deep >= 0) throw overLimit(file, 'nestingDepth', limits, `JSON nested more than ${limits.nestingDepth} deep at position ${deep}`);
+  return parseBoundedJson(text, file);
+}
+
+/** `parseJson` for text whose nesting the caller has bounded already (the streaming reader's scanner does, byte by byte). */
+export function parseBoundedJson(text: string, file: string): unknown {
   try {
     // The reviver costs time on large files, so it runs only when an unsafe key could be there
     // (spelt out, or hidden behind \u escapes of ASCII letters).

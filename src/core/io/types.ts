@@ -4,6 +4,7 @@ import type { PopulationTable } from '../demand/population-table.ts';
 import type { InputWarning } from '../errors.ts';
 import type { FacilityType } from '../schema.ts';
 import type { FeatureTable } from './feature-table.ts';
+import type { ByteSource } from './geojson-stream.ts';
 import type { Limits } from './limits.ts';
 
 /** What a loaded file is for in the plan; the UI asks the user to confirm the suggested one. */
@@ -202,6 +203,8 @@ export interface Loader {
   extensions: readonly string[];
   sniff(bytes: Uint8Array, name: string): number;
   load(bytes: Uint8Array, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadResult>;
+  /** Loads from a source read a piece at a time (a large file on disk), where the format can; others get all its bytes. */
+  loadSource?(source: ByteSource, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadResult>;
 }
 
 /** Thrown when `options.signal` aborts a load. */
