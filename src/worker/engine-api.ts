@@ -57,7 +57,7 @@ const NETWORK_MODES: readonly NetworkMode[] = ['network', 'network-no-arterial']
  * validated (it comes from the page: a scenario file or a share link may have put anything there);
  * a bad one is an InputError naming the field, e.g. `analysis.overrides.radiusM`.
  */
-export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } = {}) {
+export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'> = {}) {
   let district: DistrictInput | null = null;
   const loaded = (): DistrictInput => {
     if (!district) throw new Error('no district loaded: call setDistrict first');
@@ -125,7 +125,7 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
       if (locked !== undefined && !Array.isArray(locked)) throw new InputError('recommend.locked', 'must be a list of proposed sites');
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
-      return recommendSites(d, options, { ...optimizer, locked, exclude: d.exclusions, loadHighs: env.loadHighs, candidates }, onProgress);
+      return recommendSites(d, options, { ...optimizer, locked, exclude: d.exclusions, loadHighs: env.loadHighs, runMilp: env.runMilp, candidates }, onProgress);
     },
     /** The chosen model's plan for p = 0 … maxP new sites (the optimizer's settings otherwise as Recommend's), point by point. */
     coverageCurve(
@@ -139,7 +139,7 @@ export function createEngineApi(env: { loadHighs?: SolveOptions['loadHighs'] } =
       const optimizer = recommendOptionsOf(validateRecommendSettings(recommend));
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
-      return coverageCurve(d, options, { ...optimizer, exclude: d.exclusions, loadHighs: env.loadHighs, candidates }, maxP, onPoint, onProgress);
+      return coverageCurve(d, options, { ...optimizer, exclude: d.exclusions, loadHighs: env.loadHighs, runMilp: env.runMilp, candidates }, maxP, onPoint, onProgress);
     },
     /** A plan with proposed sites built, evaluated in full (e.g. a saved scenario to compare with). */
     evaluateWithSites(settings: AnalysisSettings, sites: ProposedSite[]): Evaluation {

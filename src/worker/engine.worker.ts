@@ -1,8 +1,7 @@
 import { expose } from 'comlink';
-import loadHighs from 'highs';
-import highsWasmUrl from 'highs/runtime?url';
 import { createEngineApi } from './engine-api.ts';
+import { browserMilpRunner } from './highs-thread.ts';
 import { packedEngineApi } from './packed-engine.ts';
 
-// In a bundled worker HiGHS cannot find its wasm by itself; hand it the URL Vite emitted.
-expose(packedEngineApi(createEngineApi({ loadHighs: () => loadHighs({ locateFile: () => highsWasmUrl }) })));
+// HiGHS runs in a worker of its own (it finds its wasm there), terminated at the time limit.
+expose(packedEngineApi(createEngineApi({ runMilp: browserMilpRunner })));

@@ -9,6 +9,7 @@ import { proposalsGeoJSON, readSitingPoints, toDemand, toSites, type SitingPoint
 import { nearestK } from '../../core/siting/demand-lists.ts';
 import { buildProblem, problemFromMatrix, solveSiting, type ModelSpec, type SitingModel, type SitingProblem, type SitingResult } from '../../core/siting/index.ts';
 import { UsageError } from '../cli.ts';
+import { nodeMilpRunner } from '../highs-thread.ts';
 import type { CliIo, Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, readMappingChoices, type LayerChoice } from '../mapping-options.ts';
@@ -144,6 +145,8 @@ export const solveCommand: Command = {
       solver: o.exact || model === 'cpmedian' || model === 'lscpb' ? ('exact' as const) : ('heuristic' as const),
       seed: number('seed', o.seed, { integer: true }) ?? 1,
       timeLimitS: timeLimit ?? (o.exact || model === 'cpmedian' || model === 'lscpb' ? 60 : undefined),
+      // HiGHS in a thread killed at the limit: its presolve would overrun it here.
+      runMilp: nodeMilpRunner,
     };
     let p = number('p', o.p, { integer: true });
     const radius = number('radius', o.radius);

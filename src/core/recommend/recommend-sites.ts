@@ -40,6 +40,7 @@ export interface RecommendOptions {
   /** Wall-clock budget of the whole recommendation, seconds: the optimizer gets what the evaluations leave of it. */
   timeLimitS?: number;
   loadHighs?: SolveOptions['loadHighs'];
+  runMilp?: SolveOptions['runMilp'];
 }
 
 /** One recommended new facility, sized the Zhengzhou way: from the pupils it takes, within the cap. */
@@ -199,6 +200,7 @@ export async function finishRecommendation(
     // Two more evaluations follow the model (sizing, then the plan): keep time for them.
     timeLimitS: options.timeLimitS === undefined ? undefined : Math.max(0.5, options.timeLimitS - (performance.now() - basis.startedAt) / 1000 - 2 * evaluationS),
     loadHighs: options.loadHighs,
+    runMilp: options.runMilp,
     onProgress: stage(0.25, 0.8),
     cancel,
   });

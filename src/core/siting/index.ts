@@ -37,4 +37,6 @@ export function solveSiting(problem: SitingProblem, spec: ModelSpec, opts: Solve
 export { buildProblem, problemFromMatrix, type SitingProblem } from './problem.ts';
 export type { ModelSpec, SitingDemand, SitingModel, SitingResult, SitingSite, SolveOptions } from './types.ts';
 export type { HighsLoader } from './exact/highs-loader.ts';
+export type { MilpJob, MilpOutcome } from './exact/milp-job.ts';
+export { answerMilpJob, outcomeOf, threadedMilpRunner, type MilpReply, type MilpRunner, type MilpThread } from './exact/milp-runner.ts';
 export { solveCapacitatedPMedian, solveCmclp, solveLscp, solveLscpb, solveMclp, solvePCenter, solvePMedian };

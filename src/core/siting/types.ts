@@ -1,5 +1,6 @@
 import type { CancelToken, LngLat, ProgressCallback } from '../types.ts';
 import type { HighsLoader } from './exact/highs-loader.ts';
+import type { MilpRunner } from './exact/milp-runner.ts';
 
 /** See `SitingResult.status`. */
 export type SolveStatus = 'optimal' | 'time_limit' | 'heuristic';
@@ -63,8 +64,14 @@ export interface SolveOptions {
   iterations?: number;
   onProgress?: ProgressCallback;
   cancel?: CancelToken;
-  /** How to obtain HiGHS (the browser passes one with `locateFile`). */
+  /** How to obtain HiGHS in this thread (the browser passes one with `locateFile`); used without `runMilp`. */
   loadHighs?: HighsLoader;
+  /**
+   * Runs HiGHS in a thread terminated at the time limit, so the limit holds even in presolve (Node:
+   * the CLI's worker_threads runner; the app: a Web Worker). Without it HiGHS runs in this thread
+   * and can overrun the limit by a presolve.
+   */
+  runMilp?: MilpRunner;
   /** Largest MILP (variables) HiGHS is given at all (default 250 000); larger is an InputError. */
   exactMaxVariables?: number;
 }

@@ -122,7 +122,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const start: Record<string, number> = {};
   for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
   for (const j of best.open) start[`y${j}`] = 1;
-  const ans = await solveMilp(cmclpLp(problem, cover, capacity, p), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const ans = await solveMilp(cmclpLp(problem, cover, capacity, p), { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (ans.status === 'infeasible') throw new Error('HiGHS reports the capacitated covering model infeasible');
   // Stopped by its time limit, HiGHS may hold a worse plan than the heuristic's: keep the better.
   open = pickExact(ans, best.open, problem.nCandidates, (a, b) => served(a) > served(b) + eps);

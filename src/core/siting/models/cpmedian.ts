@@ -92,7 +92,7 @@ export async function solveCapacitatedPMedian(
       for (let j = 0; j < m; j++) if (cost[u * m + j] !== Infinity) start[`x${u}_${j}`] = heur.assign[u] === j ? 1 : 0;
     }
   }
-  const ans = await solveMilp(lp.text(), { deadline: exactDeadline(opts, t0), loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const ans = await solveMilp(lp.text(), { deadline: exactDeadline(opts, t0), loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (ans.status === 'infeasible') {
     throw new InputError(
       'capacity',

@@ -87,7 +87,7 @@ export async function solveLscp(problem: SitingProblem, radius: number, target =
   if (share.length > 0) lp.row('target', share, '>=', required - base);
   const start: Record<string, number> = Object.fromEntries(ys.map((y) => [y, 0]));
   for (const j of open) start[`y${j}`] = 1;
-  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (ans.status === 'infeasible') throw new Error('HiGHS reports the covering model infeasible');
   // Fewer sites is better, but only a plan that meets the target counts.
   const meets = (sites: number[]): boolean => finishCoverage(problem, cover, sites, { model: 'lscp', solver: 'exact', t0 }).coveredWeight! >= required - eps;

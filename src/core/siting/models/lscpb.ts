@@ -52,13 +52,13 @@ export async function solveLscpb(problem: SitingProblem, radius: number, opts: S
     }
     return lp;
   };
-  const first = await solveMilp(stage(null).text(), { deadline, loadHighs: opts.loadHighs, cancel: opts.cancel });
+  const first = await solveMilp(stage(null).text(), { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, cancel: opts.cancel });
   if (first.status !== 'optimal' || !first.values) {
     throw new InputError('lscpb', `HiGHS did not prove the fewest sites within ${opts.timeLimitS ?? 60} s; raise --time-limit`);
   }
   const pStar = openFromValues(first.values, nc).length;
   const start: Record<string, number> = Object.fromEntries(ys.map((y) => [y, first.values!.get(y) ?? 0]));
-  const second = await solveMilp(stage(pStar).text(), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const second = await solveMilp(stage(pStar).text(), { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (second.status === 'infeasible') throw new Error('HiGHS reports the backup stage infeasible with the first stage’s count');
   const open = openFromValues(second.values ?? first.values, nc);
   const result = finishCoverage(problem, cover, open, { model: 'lscpb', solver: 'exact', t0 });

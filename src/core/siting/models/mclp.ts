@@ -55,7 +55,7 @@ export async function solveMclp(problem: SitingProblem, p: number, radius: numbe
   lp.setObjective(obj);
   const start: Record<string, number> = Object.fromEntries(ys.map((y) => [y, 0]));
   for (const j of heuristic.sites) start[`y${j}`] = 1;
-  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (ans.status === 'infeasible') throw new Error('HiGHS reports the covering model infeasible');
   const value = (open: number[]): number => {
     const covered = new Uint8Array(red.weights.length);

@@ -85,7 +85,7 @@ export async function solvePCenter(problem: SitingProblem, p: number, opts: Solv
   if (ys.length > 0) lp.row('p', ys, '=', p);
   const start: Record<string, number> = Object.fromEntries(ys.map((y) => [y, 0]));
   for (const j of open) start[`y${j}`] = 1;
-  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const ans = await solveMilp(lp.text(), { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (ans.status === 'infeasible') throw new InputError('pcenter', `${p} new site(s) cannot reach every demand point`);
   const value = (sites: number[]): number => finishMedian(problem, sites, { unreachable, solver: 'exact', status: 'heuristic', bound: null, t0, model: 'pcenter' }).objective;
   open = pickExact(ans, open, problem.nCandidates, (a, b) => value(a) < value(b));

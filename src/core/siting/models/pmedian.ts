@@ -50,7 +50,7 @@ export async function solvePMedian(problem: SitingProblem, p: number, opts: Solv
   const start: Record<string, number> = {};
   for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
   for (const j of heuristic.sites) start[`y${j}`] = 1;
-  const ans = await solveMilp(lp, { deadline, loadHighs: opts.loadHighs, start, cancel: opts.cancel });
+  const ans = await solveMilp(lp, { deadline, loadHighs: opts.loadHighs, runMilp: opts.runMilp, start, cancel: opts.cancel });
   if (ans.status === 'infeasible') throw new Error('HiGHS reports the p-median model infeasible');
   const value = (open: number[]): number => medianObjective(problem, open);
   const open = pickExact(ans, heuristic.sites, problem.nCandidates, (a, b) => value(a) < value(b));
