@@ -109,10 +109,24 @@ describe('the planner instruments: tables, search, the coverage curve', () => {
     expect(rows).toEqual(expected.map((q) => [String(q.p), pct(q.coveragePct), pct(q.servedPct), pct(q.villageServedPct), pct(q.otherServedPct), q.unservedPupils.toLocaleString('en', { maximumFractionDigits: 0 })]));
     const elbow = curveElbow(expected.map((q) => ({ p: q.p, value: q.coveragePct })));
     expect(await page.getByTestId('curve-chart').getAttribute('data-elbow')).toBe(elbow === null ? '' : String(elbow));
-    expect(await page.locator('[data-testid="curve-chart"] svg.recharts-surface .recharts-line').count()).toBe(4);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('curve-svg').click()]);
+    expect(await page.locator('[data-testid="curve-chart"] .recharts-wrapper > svg .recharts-line').count()).toBe(4);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('curve-chart-svg').click()]);
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg).toContain('Given a place, villages');
     expect(svg).toContain('How many new sites? Coverage curve');
+  });
+
+  it('charts the seats asked for and taken per school, and the distance to school, villages against the rest', async () => {
+    await page.locator('[data-testid="charts"] > summary').click();
+    const withSeats = evaluation.facilities.filter((f) => f.capacity > 0).length;
+    expect(await page.getByTestId('chart-utilisation').getAttribute('data-bars')).toBe(String(withSeats));
+    // Two bars a school (asked for, taken), drawn as SVG rectangles.
+    expect(await page.locator('[data-testid="chart-utilisation"] .recharts-bar-rectangle').count()).toBe(2 * withSeats);
+    expect(await page.getByTestId('chart-distance').getAttribute('data-bands')).toBe('9');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-distance-png').click()]);
+    const png = readFileSync((await download.path())!);
+    // A PNG (its signature), twice the chart's width on screen.
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.readUInt32BE(16)).toBe(600);
   });
 });

@@ -169,6 +169,10 @@ describe('map image and report', () => {
     const report = (await page.getByTestId('print-report').textContent()) ?? '';
     expect(report).toContain('Zhengzhou layout plan 2014–2030');
     expect(report).toContain('Before and after');
+    // The plan's charts print with it: a bar per facility with a capacity, nine distance bands.
+    expect(Number(await page.getByTestId('print-chart-utilisation').getAttribute('data-bars'))).toBeGreaterThan(0);
+    expect(await page.getByTestId('print-chart-distance').getAttribute('data-bands')).toBe('9');
+    expect(await page.locator('[data-testid="print-chart-distance"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     const site = (await page.evaluate(() => window.__catchmap!.whatIfSites()))[0];
     await expect(page.getByTestId('print-sites').locator('tbody tr').first().textContent()).resolves.toContain(site.lngLat[0].toFixed(5));
     await page.emulateMedia({ media: 'screen' });

@@ -19,6 +19,7 @@ import { en, type MessageKey } from '../i18n/messages.ts';
 import { NumberField } from './NumberField.tsx';
 import { StepSection } from './Steps.tsx';
 import { AccessSection } from './AccessSection.tsx';
+import { DistanceChart, UtilisationChart } from './PlanCharts.tsx';
 
 /** Percentage points from the straight-line coverage to the walking-network one. */
 function signedPoints(network: number | null, straight: number, t: ReturnType<typeof useI18n>['t']): string {
@@ -214,6 +215,13 @@ export function AnalysisPanel() {
               </tbody>
             </table>
             <EquityCard summary={summary} />
+            {result && (
+              <details className="charts" data-testid="charts">
+                <summary>{t('chart.title')}</summary>
+                <UtilisationChart evaluation={result} proposed={NO_PROPOSALS} />
+                <DistanceChart evaluation={result} />
+              </details>
+            )}
             {result && result.warnings.length > 0 && <p className="hint">{t('summary.warnings', { n: n(result.warnings.length) })}</p>}
           </>
         )}
@@ -230,6 +238,9 @@ function Row({ label, value, id, sub }: { label: string; value: string; id: stri
     </tr>
   );
 }
+
+/** Today's analysis has no proposed sites among its facilities. */
+const NO_PROPOSALS: ReadonlySet<string> = new Set();
 
 /** Villages the equity card names; the villages table lists them all. */
 const WORST_SHOWN = 5;

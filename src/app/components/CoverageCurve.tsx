@@ -1,9 +1,7 @@
-import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { curveElbow, MAX_CURVE_SITES, type CurvePoint } from '../../core/index.ts';
+import { curveElbow, MAX_CURVE_SITES, type CurvePoint, type RecommendModel } from '../../core/index.ts';
 import { sameSettings } from '../analysis/analysis-state.ts';
-import { downloadBlob } from '../export/plan-export.ts';
-import { chartPng, chartSvg } from '../export/chart-image.ts';
+import { ChartFrame } from './ChartFrame.tsx';
 import { useI18n } from '../i18n/i18n.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
 import { CommandButton } from './CommandButton.tsx';
@@ -31,14 +29,8 @@ export function CoverageCurve() {
   const dispatch = useDispatch();
   const curve = useAppState((s) => s.recommend.curve);
   const stale = useAppState((s) => curve.basis !== null && (!sameSettings(curve.basis.analysis, s.analysis.settings) || JSON.stringify(curve.basis.recommend) !== JSON.stringify(s.recommend.settings)));
-  const chart = useRef<HTMLDivElement>(null);
   const points = curve.points;
-  // The elbow of what the model maximises: places for capacitated coverage, reach for the others.
-  const model = curve.basis?.recommend.model;
-  const elbow = curve.status === 'done' ? curveElbow(points.map((q) => ({ p: q.p, value: model === 'cmclp' ? q.servedPct : q.coveragePct }))) : null;
-  const svg = () => chart.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
-  const legend = SERIES.map((s) => ({ label: t(s.label), colour: s.colour, dash: s.dash }));
-  const file = `catchmap-coverage-curve`;
+  const elbow = curve.status === 'done' ? elbowOf(points, curve.basis?.recommend.model) : null;
   return (
     <details className="curve" data-testid="curve" open={curve.status !== 'idle'}>
       <summary>{t('curve.title')}</summary>
@@ -59,27 +51,7 @@ export function CoverageCurve() {
       {stale && <p className="hint">{t('curve.stale')}</p>}
       {points.length > 0 && (
         <>
-          <div ref={chart} data-testid="curve-chart" data-points={points.length} data-elbow={elbow ?? ''}>
-            <LineChart width={WIDTH} height={HEIGHT} data={points} margin={{ top: 8, right: 8, bottom: 18, left: 0 }}>
-              <CartesianGrid stroke="#ddd" />
-              <XAxis dataKey="p" type="number" domain={[0, Math.max(1, curve.maxP)]} allowDecimals={false} label={{ value: t('curve.sites'), position: 'insideBottom', offset: -10 }} />
-              <YAxis domain={[0, 100]} unit="%" width={44} />
-              <Tooltip formatter={(v) => pct(typeof v === 'number' ? v : null)} labelFormatter={(p) => t('curve.tipSites', { p: String(p) })} />
-              <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: 11 }} />
-              {elbow !== null && <ReferenceLine x={elbow} stroke="#555" strokeDasharray="3 3" label={{ value: t('curve.elbow', { p: elbow }), position: 'insideTopRight', fontSize: 11 }} />}
-              {SERIES.map((s) => (
-                <Line key={s.key} type="monotone" dataKey={s.key} name={t(s.label)} stroke={s.colour} strokeDasharray={s.dash} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
-              ))}
-            </LineChart>
-          </div>
-          <div className="button-row">
-            <button type="button" data-testid="curve-svg" onClick={() => { const el = svg(); if (el) downloadBlob(`${file}.svg`, chartSvg(el, legend, t('curve.title'))); }}>
-              {t('curve.svg')}
-            </button>
-            <button type="button" data-testid="curve-png" onClick={() => { const el = svg(); if (el) void chartPng(el, 2, legend, t('curve.title')).then((b) => downloadBlob(`${file}.png`, b)); }}>
-              {t('curve.png')}
-            </button>
-          </div>
+          <CurveChart points={points} maxP={curve.maxP} elbow={elbow} />
           <details>
             <summary>{t('curve.table')}</summary>
             <table className="summary" data-testid="curve-table">
@@ -108,5 +80,31 @@ export function CoverageCurve() {
         </>
       )}
     </details>
+  );
+}
+
+/** The elbow of what the model maximises: places for capacitated coverage, reach for the others. */
+export function elbowOf(points: readonly CurvePoint[], model: RecommendModel | undefined): number | null {
+  return curveElbow(points.map((q) => ({ p: q.p, value: model === 'cmclp' ? q.servedPct : q.coveragePct })));
+}
+
+/** The curve itself: the four series against new sites, the elbow marked. `print`: in the report. */
+export function CurveChart({ points, maxP, elbow, print }: { points: readonly CurvePoint[]; maxP: number; elbow: number | null; print?: boolean }) {
+  const { t, pct } = useI18n();
+  const legend = SERIES.map((s) => ({ label: t(s.label), colour: s.colour, dash: s.dash }));
+  return (
+    <ChartFrame title={t('curve.title')} file="catchmap-coverage-curve" legend={legend} testId={print ? 'print-curve-chart' : 'curve-chart'} print={print} data={{ points: points.length, elbow: elbow ?? '' }}>
+      <LineChart width={WIDTH} height={HEIGHT} data={[...points]} margin={{ top: 8, right: 8, bottom: 18, left: 0 }}>
+        <CartesianGrid stroke="#ddd" />
+        <XAxis dataKey="p" type="number" domain={[0, Math.max(1, maxP)]} allowDecimals={false} label={{ value: t('curve.sites'), position: 'insideBottom', offset: -10 }} />
+        <YAxis domain={[0, 100]} unit="%" width={44} />
+        <Tooltip formatter={(v) => pct(typeof v === 'number' ? v : null)} labelFormatter={(p) => t('curve.tipSites', { p: String(p) })} />
+        <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: 11 }} />
+        {elbow !== null && <ReferenceLine x={elbow} stroke="#555" strokeDasharray="3 3" label={{ value: t('curve.elbow', { p: elbow }), position: 'insideTopRight', fontSize: 11 }} />}
+        {SERIES.map((s) => (
+          <Line key={s.key} type="monotone" dataKey={s.key} name={t(s.label)} stroke={s.colour} strokeDasharray={s.dash} dot={{ r: 2 }} isAnimationActive={false} connectNulls />
+        ))}
+      </LineChart>
+    </ChartFrame>
   );
 }

@@ -112,6 +112,8 @@ export function PrintPane() {
   const today = useAppState((s) => s.analysis.result?.summary ?? null);
   const proposed = useAppState(selectPlanSummary);
   const sites = useAppState(selectMarkers);
+  const evaluation = useAppState(selectShownEvaluation);
+  const curve = useAppState((s) => s.recommend.curve);
   useEffect(() => {
     if (!image) return;
     const img = document.querySelector<HTMLImageElement>('[data-testid="print-map"]');
@@ -119,5 +121,5 @@ export function PrintPane() {
     else window.print();
   }, [image]);
   if (!today) return null;
-  return <PrintReport title={title} subtitle={subtitle} image={image} today={today} proposed={proposed} sites={sites} />;
+  return <PrintReport title={title} subtitle={subtitle} image={image} today={today} proposed={proposed} sites={sites} evaluation={image ? evaluation : null} curve={curve.status === 'done' ? curve.points : []} curveModel={curve.basis?.recommend.model} />;
 }

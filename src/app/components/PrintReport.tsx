@@ -1,4 +1,6 @@
-import { isSchoolType, type EvaluationSummary, type StandardKey } from '../../core/index.ts';
+import { isSchoolType, type CurvePoint, type Evaluation, type RecommendModel, type EvaluationSummary, type StandardKey } from '../../core/index.ts';
+import { CurveChart, elbowOf } from './CoverageCurve.tsx';
+import { DistanceChart, UtilisationChart } from './PlanCharts.tsx';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
@@ -16,6 +18,9 @@ export function PrintReport({
   today,
   proposed,
   sites,
+  evaluation,
+  curve,
+  curveModel,
 }: {
   title: string;
   subtitle: string;
@@ -24,6 +29,11 @@ export function PrintReport({
   today: EvaluationSummary;
   proposed: EvaluationSummary | null;
   sites: SiteMarker[];
+  /** The plan printed, for its charts: given only while printing (the charts are not drawn unseen). */
+  evaluation: Evaluation | null;
+  /** The coverage curve, when one was drawn. */
+  curve: readonly CurvePoint[];
+  curveModel?: RecommendModel;
 }) {
   const { t, n } = useI18n();
   const standard = today.standard;
@@ -58,6 +68,16 @@ export function PrintReport({
       </table>
       <h2>{t('report.beforeAfter')}</h2>
       <BeforeAfterTable before={today} after={proposed} testIdPrefix="print" />
+      {evaluation && (
+        <>
+          <h2>{t('chart.title')}</h2>
+          <div className="print-charts">
+            <UtilisationChart evaluation={evaluation} proposed={new Set(sites.map((s) => s.id))} print />
+            <DistanceChart evaluation={evaluation} print />
+            {curve.length > 1 && <CurveChart points={curve} maxP={curve[curve.length - 1].p} elbow={elbowOf(curve, curveModel)} print />}
+          </div>
+        </>
+      )}
       <h2>{t('report.sites')}</h2>
       {sites.length === 0 ? (
         <p>{t('whatif.none')}</p>

@@ -496,9 +496,17 @@ export const en = {
   'curve.rest': 'Given a place, rest',
   'curve.unserved': 'Without a place',
   'curve.elbow': 'elbow: {p}',
-  'curve.svg': 'Chart as SVG',
-  'curve.png': 'Chart as PNG',
   'curve.table': 'The figures',
+
+  'chart.title': 'Charts',
+  'chart.svg': 'Chart as SVG',
+  'chart.png': 'Chart as PNG',
+  'chart.utilisation': 'Seats asked for and taken, per facility',
+  'chart.demand': 'Pupils in catchment ÷ seats',
+  'chart.allocated': 'Allocated ÷ seats',
+  'chart.facilities': '{n} facilities, the most asked of first',
+  'chart.distance': 'Pupils by distance to the nearest facility (radius {radius} m)',
+  'chart.metres': 'metres',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -998,7 +1006,15 @@ export const zhCN: Messages = {
   'curve.rest': '获得学位（其他）',
   'curve.unserved': '未获学位',
   'curve.elbow': '拐点：{p}',
-  'curve.svg': '导出图表（SVG）',
-  'curve.png': '导出图表（PNG）',
   'curve.table': '数据',
+
+  'chart.title': '图表',
+  'chart.svg': '导出图表（SVG）',
+  'chart.png': '导出图表（PNG）',
+  'chart.utilisation': '各设施的学位需求与占用',
+  'chart.demand': '服务范围内学生 ÷ 学位',
+  'chart.allocated': '已分配 ÷ 学位',
+  'chart.facilities': '{n} 个设施，需求最高者在前',
+  'chart.distance': '学生到最近设施的距离（服务半径 {radius} 米）',
+  'chart.metres': '米',
 };

@@ -73,7 +73,7 @@ describe('before/after table', () => {
 
   it('in the print report: today and the plan under their own headers; today alone without a plan', () => {
     const report = (proposed: EvaluationSummary | null) =>
-      rows(renderToStaticMarkup(<PrintReport title="T" subtitle="S" image={null} today={today} proposed={proposed} sites={[]} />), 'print-before-after');
+      rows(renderToStaticMarkup(<PrintReport title="T" subtitle="S" image={null} today={today} proposed={proposed} sites={[]} evaluation={null} curve={[]} />), 'print-before-after');
     const withPlan = report(planned);
     expect(withPlan.head[0].map((c) => c[1])).toEqual(['Measure', 'Today', 'Proposed']);
     for (const row of withPlan.body) expect(row.map((c) => c[2])).toEqual(['', expect.stringMatching(/^print-before-/), expect.stringMatching(/^print-after-/)]);
@@ -92,7 +92,7 @@ describe('before/after table', () => {
 
   it('heads the print report’s site size column "Capacity" for clinics', () => {
     const site = { id: 'n1', rank: 1, lngLat: [113.65, 34.75] as [number, number], seats: 300, classes: null, pupilsServed: 120, pupilsInCatchment: 150, locked: false, selected: false };
-    const html = renderToStaticMarkup(<PrintReport title="T" subtitle="S" image={null} today={clinic} proposed={clinic} sites={[site]} />);
+    const html = renderToStaticMarkup(<PrintReport title="T" subtitle="S" image={null} today={clinic} proposed={clinic} sites={[site]} evaluation={null} curve={[]} />);
     const header = /<table data-testid="print-sites">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)![1];
     expect(header).toContain('Capacity');
     expect(header).not.toContain('Size');
