@@ -47,11 +47,15 @@ function fileSource(file: string): (ByteSource & { close(): void }) | null {
     closeSync(fd);
     return null;
   }
+  // One buffer for every read (a window moves sixteen times through a 1 GB file): a new one each
+  // time would leave a gigabyte of dead buffers for the collector to notice.
+  let buffer = Buffer.alloc(0);
   return {
     size,
     read(offset, length) {
       if (length > MAX_READ) throw new InputError(file, 'the file is over 2 GiB, more than is read at once; split it (e.g. by district)');
-      const out = Buffer.allocUnsafe(length);
+      if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+      const out = buffer.subarray(0, length);
       let done = 0;
       while (done < length) {
         const n = readSync(fd, out, done, length - done, offset + done);

@@ -12,7 +12,10 @@ export interface StreamedCollection {
   featureCount: number;
 }
 
-/** A file read a piece at a time: its size, and `length` bytes from `offset` (fewer only at its end). */
+/**
+ * A file read a piece at a time: its size, and `length` bytes from `offset` (fewer only at its
+ * end). The bytes given are valid until the next read, which may reuse their memory.
+ */
 export interface ByteSource {
   size: number;
   read(offset: number, length: number): Uint8Array;
