@@ -46,14 +46,17 @@ export class MedianSearch {
   readonly f2: Int32Array;
   private readonly gain: Float64Array;
   private readonly loss: Float64Array;
+  /** extra[i, s] at s·m + i: a demand point's updates all fall in its nearest site's slot row. */
   private readonly extra: Float64Array;
-  /** Per candidate row of `extra`, the slots that may be non-zero (RW's sparse extra). */
+  /** Per candidate, the slots whose extra entry may be non-zero (RW's sparse extra). */
   private readonly touched: Int32Array;
   private readonly touchedLen: Int32Array;
   private readonly inTouched: Uint8Array;
   private readonly affected: Int32Array;
   /** During a swap, the cost of the opened site for each touched point that lists it. */
   private readonly ciOf: Float64Array;
+  /** During a swap, a touched point's second distance before it (-1: withdrawn and added back whole). */
+  private readonly oldB: Float64Array;
 
   constructor(args: {
     lists: DemandLists;
@@ -107,6 +110,7 @@ export class MedianSearch {
     this.inTouched = new Uint8Array(m * p);
     this.affected = new Int32Array(n);
     this.ciOf = new Float64Array(n);
+    this.oldB = new Float64Array(n);
   }
 
   /** Opens exactly the fixed sites plus `sites` (at most p) and rebuilds every structure. */
@@ -152,6 +156,7 @@ export class MedianSearch {
     const s = r >= 0 ? this.slotOf[r] : -1;
     if (s >= 0) this.loss[s] += wu * (b - a);
     const { p, lsite, lcost, open, swappable, gain, extra, inTouched } = this;
+    const base = s * this.m;
     for (let k = this.ls[u], end = this.ls[u + 1]; k < end; k++) {
       const i = lsite[k];
       const ci = lcost[k];
@@ -159,7 +164,7 @@ export class MedianSearch {
       if (open[i] || !swappable[i]) continue;
       if (ci < a) gain[i] += wu * (a - ci);
       if (s >= 0) {
-        const e = i * p + s;
+        const e = base + i;
         extra[e] += wu * (b - (ci > a ? ci : a));
         if (!inTouched[e]) {
           inTouched[e] = 1;
@@ -221,73 +226,117 @@ export class MedianSearch {
 
   /** Closes the site in slot s and opens i there. */
   swap(i: number, s: number): void {
-    const { m, p } = this;
+    const { m, f1, f2, d1, d2, affected, ciOf, oldB, mark } = this;
     const r = this.sol[s];
     // Touched points: those with r as nearest or second (they list r), and those i comes closer to.
-    // `affected` holds demand points here; `cost` the cost of i for each (Infinity: not listed).
+    // `ciOf` holds the cost of i for each (Infinity: not listed).
     const stamp = ++this.stamp;
     let na = 0;
     for (let t = this.is[r]; t < this.is[r + 1]; t++) {
       const u = this.iu[t];
-      if (this.f1[u] === r || this.f2[u] === r) {
-        this.mark[u] = stamp;
-        this.affected[na++] = u;
+      if (f1[u] === r || f2[u] === r) {
+        mark[u] = stamp;
+        ciOf[u] = Infinity;
+        affected[na++] = u;
       }
     }
-    const ciOf = this.ciOf;
     for (let t = this.is[i]; t < this.is[i + 1]; t++) {
       const u = this.iu[t];
-      if (this.mark[u] === stamp) {
+      if (mark[u] === stamp) ciOf[u] = this.ic[t];
+      else if (this.ic[t] < d2[u]) {
+        mark[u] = stamp;
         ciOf[u] = this.ic[t];
-        continue;
-      }
-      if (this.ic[t] < this.d2[u]) {
-        this.mark[u] = stamp;
-        ciOf[u] = this.ic[t];
-        this.affected[na++] = u;
+        affected[na++] = u;
       }
     }
-    for (let k = 0; k < na; k++) this.contribute(this.affected[k], -1);
+    // A point whose nearest site stays (r was its second, or i comes between its first and second)
+    // keeps its gains; only its second distance moves, which `shift` applies in one pass. The
+    // others are withdrawn here and added back once the swap is made. oldB < 0 marks those.
+    for (let k = 0; k < na; k++) {
+      const u = affected[k];
+      if (f1[u] !== r && ciOf[u] > d1[u]) oldB[u] = d2[u];
+      else {
+        oldB[u] = -1;
+        this.contribute(u, -1);
+      }
+    }
     this.open[r] = 0;
     this.slotOf[r] = -1;
     this.open[i] = 1;
     this.slotOf[i] = s;
     this.sol[s] = i;
     this.clearSite(i);
-    // Every demand point whose nearest was r has been withdrawn, so slot s's loss and extra column
-    // are zero but for rounding. Clearing the column (m strided writes, a cache miss each) cost
-    // more than the rest of a swap on 2,000 sites; the rounding left is far below any move's eps.
+    // Every demand point whose nearest was r has been withdrawn, so slot s's loss and extra row are
+    // zero but for rounding; the row is contiguous, so clearing it is cheap.
     this.loss[s] = 0;
+    this.extra.fill(0, s * m, (s + 1) * m);
     for (let k = 0; k < na; k++) {
-      const u = this.affected[k];
-      if (this.f1[u] === r || this.f2[u] === r) this.findNearest(u);
+      const u = affected[k];
+      if (f1[u] === r || f2[u] === r) this.findNearest(u);
       else {
         const ci = ciOf[u];
-        if (ci < this.d1[u]) {
-          this.f2[u] = this.f1[u];
-          this.d2[u] = this.d1[u];
-          this.f1[u] = i;
-          this.d1[u] = ci;
+        if (ci < d1[u]) {
+          f2[u] = f1[u];
+          d2[u] = d1[u];
+          f1[u] = i;
+          d1[u] = ci;
         } else {
-          this.f2[u] = i;
-          this.d2[u] = ci;
+          f2[u] = i;
+          d2[u] = ci;
         }
       }
-      this.contribute(u, 1);
+      if (oldB[u] < 0) this.contribute(u, 1);
+      else this.shift(u, oldB[u]);
     }
   }
 
-  /** Zeroes an opened site's row, which only rounding can have left non-zero. */
+  /**
+   * Demand point u kept its nearest site while its second distance moved from `bOld` to d2[u]:
+   * gains are unchanged, the loss and extra of its nearest site's slot move by the difference. The
+   * site just closed needs no care: it was u's second (cost bOld) or beyond it, so had no share.
+   */
+  private shift(u: number, bOld: number): void {
+    const w = this.w[u];
+    const s = this.slotOf[this.f1[u]];
+    if (w === 0 || s < 0) return;
+    const a = this.d1[u];
+    const b = this.d2[u];
+    this.loss[s] += w * (b - bOld);
+    const { p, lsite, lcost, open, swappable, extra, inTouched } = this;
+    const base = s * this.m;
+    const hi = b > bOld ? b : bOld;
+    for (let k = this.ls[u], end = this.ls[u + 1]; k < end; k++) {
+      const i = lsite[k];
+      const ci = lcost[k];
+      if (ci >= hi) break;
+      if (open[i] || !swappable[i]) continue;
+      const near = ci > a ? ci : a;
+      const d = (ci < b ? b - near : 0) - (ci < bOld ? bOld - near : 0);
+      if (d === 0) continue;
+      const e = base + i;
+      extra[e] += w * d;
+      if (!inTouched[e]) {
+        inTouched[e] = 1;
+        this.touched[i * p + this.touchedLen[i]++] = s;
+      }
+    }
+  }
+
+  /** Zeroes an opened site's column, which only rounding can have left non-zero (only its touched slots can be). */
   private clearSite(i: number): void {
+    const { m, p, extra, inTouched, touched } = this;
     this.gain[i] = 0;
-    this.extra.fill(0, i * this.p, (i + 1) * this.p);
-    this.inTouched.fill(0, i * this.p, (i + 1) * this.p);
+    for (let k = 0, len = this.touchedLen[i]; k < len; k++) {
+      const e = touched[i * p + k] * m + i;
+      extra[e] = 0;
+      inTouched[e] = 0;
+    }
     this.touchedLen[i] = 0;
   }
 
   /** Decrease of the objective if i replaces the site in slot s. */
   swapProfit(i: number, s: number): number {
-    return this.gain[i] - this.loss[s] + this.extra[i * this.p + s];
+    return this.gain[i] - this.loss[s] + this.extra[s * this.m + i];
   }
 
   /** Candidate to open with the largest gain (greedy). */
@@ -329,10 +378,10 @@ export class MedianSearch {
       let len = touchedLen[i];
       for (let k = 0; k < len; ) {
         const s = touched[row + k];
-        const e = extra[row + s];
+        const e = extra[s * m + i];
         if (e === 0) {
           // Stale entry: drop it so rows stay short.
-          inTouched[row + s] = 0;
+          inTouched[s * m + i] = 0;
           touched[row + k] = touched[row + --len];
           continue;
         }
