@@ -24,6 +24,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { CommandButton } from './components/CommandButton.tsx';
 import { TablePanel } from './components/TablePanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
+import { DrawTools } from './components/DrawTools.tsx';
 import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel, SyntheticNotice } from './components/Panes.tsx';
 import { useDispatch } from './store/store.ts';
 import { useHub } from './store/use-commands.ts';
@@ -41,7 +42,6 @@ export function App() {
   const userDistrict = useAppState((s) => s.data.district?.demoLayers.includes('boundary') === false);
   const layers = useAppState((s) => s.layers);
   const radiusM = useAppState(selectRadiusM);
-  const styleUrl = useAppState((s) => s.ui.styleUrl);
   const dispatch = useDispatch();
   const hub = useHub();
   useCommandKeys();
@@ -84,8 +84,9 @@ export function App() {
                   <div className="button-row">
                     <CommandButton id="zoom-to-data" testId="zoom-to-data" />
                   </div>
+                  <DrawTools />
                   <LayerPanel state={layers} dispatch={(action) => dispatch({ type: 'layers', action })} radiusM={radiusM} />
-                  <BasemapSettings styleUrl={styleUrl} onChange={(url) => dispatch({ type: 'ui', action: { type: 'set-style', styleUrl: url } })} />
+                  <BasemapSettings />
                 </SidePanel>
                 <ErrorBoundary name="legend">
                   <Legend analysed={analysed} />

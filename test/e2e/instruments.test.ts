@@ -129,4 +129,51 @@ describe('the planner instruments: tables, search, the coverage curve', () => {
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(png.readUInt32BE(16)).toBe(600);
   });
+
+  it('measures a distance clicked on the map', async () => {
+    // The tables drawer covers the bottom of the map: close it to click there.
+    if ((await page.getByTestId('table-panel').count()) > 0) await page.getByTestId('table-close').click();
+    // Two points 1,000 m apart along a meridian (turf's sphere: 6,371,008.8 m).
+    const a: [number, number] = [113.62, 34.74];
+    const b: [number, number] = [113.62, 34.74 + (1000 * 180) / (Math.PI * 6_371_008.8)];
+    await redrawAfter(page, () => page.evaluate((p) => window.__catchmap!.jumpTo(p, 14), a));
+    await page.getByTestId('draw-measure-distance').click();
+    for (const p of [a, b]) {
+      const [x, y] = await page.evaluate((q) => window.__catchmap!.project(q), p);
+      await page.mouse.click(x, y);
+    }
+    // A click lands on a whole pixel: at zoom 14 that is within about 8 m.
+    const shown = Number((await page.getByTestId('draw-length').textContent())!.replace(/[^\d.]/g, ''));
+    expect(Math.abs(shown * 1000 - 1000)).toBeLessThan(15);
+    await page.getByTestId('draw-cancel').click();
+    await page.getByTestId('draw-status').waitFor({ state: 'detached' });
+  });
+
+  it('keeps proposals out of an exclusion zone drawn on the map', async () => {
+    await page.getByTestId('rec-model').selectOption('mclp');
+    await page.getByTestId('rec-p').fill('3');
+    await page.getByTestId('rec-p').press('Enter');
+    await page.getByTestId('rec-run').click();
+    await page.getByTestId('rec-proposals').waitFor({ timeout: 120_000 });
+    const first = (await page.locator('[data-testid="rec-proposals"] tbody tr').first().getAttribute('title'))!.split(', ').map(Number) as [number, number];
+    const box = (d: number): [number, number][] => [[first[0] - d, first[1] - d], [first[0] + d, first[1] - d], [first[0] + d, first[1] + d], [first[0] - d, first[1] + d]];
+    await redrawAfter(page, () => page.evaluate((p) => window.__catchmap!.jumpTo(p, 14), first));
+    const landUse = async () => Number((await page.getByTestId('workspace-landuse').textContent())!.match(/(\d+) features?/)![1]);
+    const before = await landUse();
+    await page.getByTestId('draw-exclusion').click();
+    for (const p of box(0.006)) {
+      const [x, y] = await page.evaluate((q) => window.__catchmap!.project(q), p);
+      await page.mouse.click(x, y);
+    }
+    await expect(page.getByTestId('draw-area').textContent()).resolves.toMatch(/ha|km²/);
+    await page.getByTestId('draw-finish').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="workspace-landuse"]')?.textContent?.includes(`${n} features`), before + 1, { timeout: 30_000 });
+    // The district changed: the old proposals are gone; recommend again.
+    await page.getByTestId('rec-proposals').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByTestId('rec-run').click();
+    await page.getByTestId('rec-proposals').waitFor({ timeout: 120_000 });
+    const sites = await page.locator('[data-testid="rec-proposals"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('title')!.split(', ').map(Number)));
+    expect(sites).toHaveLength(3);
+    for (const [lng, lat] of sites) expect(Math.abs(lng - first[0]) < 0.006 && Math.abs(lat - first[1]) < 0.006).toBe(false);
+  });
 });

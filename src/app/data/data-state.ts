@@ -1,8 +1,9 @@
 import type { LoadOptions, MappedLayer, Role, SparseCostMatrix } from '../../core/index.ts';
 import type { LoadPreview, MatrixPreview } from '../../worker/loader-api.ts';
+import type { Polygon } from 'geojson';
 import type { DistrictData, DistrictLayer } from './district-data.ts';
 import { emptyDistrict, removeLayer } from './workspace.ts';
-import { mergeLayer, type MergeOptions } from './merge-layer.ts';
+import { mergeLayer, withDrawnZone, type MergeOptions } from './merge-layer.ts';
 
 /** A file read into the worker, waiting for the user to confirm its role and fields. */
 export interface PendingFile {
@@ -70,6 +71,8 @@ export type DataAction =
   | { type: 'matrix-preview'; preview: MatrixPreview }
   | { type: 'matrix-confirmed'; travelTimes: TravelTimes }
   | { type: 'matrix-removed' }
+  /** A zone drawn on the map: an exclusion zone (kept from proposals), or a candidate parcel. */
+  | { type: 'zone-drawn'; kind: 'exclusion' | 'candidate'; polygon: Polygon }
   | { type: 'layer-confirmed'; layer: MappedLayer; options: MergeOptions }
   /** The workspace: a layer taken out, or every layer (an empty district to start a city from). */
   | { type: 'layer-removed'; layer: DistrictLayer }
@@ -119,6 +122,8 @@ export function dataReducer(state: DataState, action: DataAction): DataState {
       return { ...state, pending: null, travelTimes: action.travelTimes };
     case 'matrix-removed':
       return { ...state, travelTimes: null };
+    case 'zone-drawn':
+      return state.district ? { ...state, district: withDrawnZone(state.district, action.kind, action.polygon), version: state.version + 1 } : state;
     case 'layer-removed':
       return state.district ? { ...state, district: removeLayer(state.district, action.layer), version: state.version + 1 } : state;
     case 'district-emptied':

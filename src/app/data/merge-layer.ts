@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { gridBounds, isFacilityType, type FacilityType, type MappedLayer } from '../../core/index.ts';
 import type { DistrictData, DistrictLayer } from './district-data.ts';
 import { extentOf, outsideDemo, setAsideDemo, withDefaultBoundary } from './workspace.ts';
@@ -65,4 +65,21 @@ function mergeInto(data: DistrictData, layer: MappedLayer, fc: FeatureCollection
     case 'boundary':
       return { ...data, boundary: fc as DistrictData['boundary'], demoLayers: withoutDemo(data, 'boundary') };
   }
+}
+
+/**
+ * The district with a zone drawn by hand: an exclusion zone joins the land use (as loaded ones
+ * do), a candidate parcel joins the candidate sites (the generated grid gives way to them, as
+ * with a loaded candidates layer). Each is numbered in its kind: "drawn-exclusion-2".
+ */
+export function withDrawnZone(data: DistrictData, kind: 'exclusion' | 'candidate', polygon: Polygon): DistrictData {
+  if (kind === 'exclusion') {
+    const n = data.landuse.features.filter((f) => String(f.properties?.id ?? '').startsWith('drawn-exclusion-')).length + 1;
+    const zone = { type: 'Feature', geometry: polygon, properties: { id: `drawn-exclusion-${n}`, class: 'exclusion', name: `drawn-exclusion-${n}` } } as DistrictData['landuse']['features'][number];
+    return { ...data, landuse: { ...data.landuse, features: [...data.landuse.features, zone] } };
+  }
+  const existing = data.candidates?.features ?? [];
+  const n = existing.filter((f) => String(f.properties?.id ?? '').startsWith('drawn-candidate-')).length + 1;
+  const parcel: Feature = { type: 'Feature', geometry: polygon, properties: { id: `drawn-candidate-${n}`, name: `drawn-candidate-${n}` } };
+  return { ...data, candidates: { type: 'FeatureCollection', features: [...existing, parcel] } };
 }

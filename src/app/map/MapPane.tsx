@@ -10,7 +10,10 @@ import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectEditing } from '../store/selectors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
+import { siteProblem } from '../whatif/site-check.ts';
 import type { MapViewState } from '../scenario/scenario.ts';
+import { LOCAL_BASEMAP } from './basemap/choice.ts';
+import type { LngLat } from '../../core/index.ts';
 
 /** The map's handle (capture, screen → lon/lat), for exports and the compare divider. */
 export const MapApiContext = createContext<{ current: MapApi | null }>({ current: null });
@@ -33,30 +36,39 @@ export function MapPane() {
   const compare = useAppState((s) => s.ui.compare);
   const divider = useAppState((s) => s.ui.dividerFraction);
   const viewRequest = useAppState((s) => s.ui.viewRequest);
-  const styleUrl = useAppState((s) => s.ui.styleUrl);
+  const basemapChoice = useAppState((s) => s.ui.basemap);
   const view = useAppState((s) => s.ui.view);
   const selection = useAppState((s) => s.ui.selection);
   const tableLayer = useAppState((s) => s.ui.tables.layer);
   const searchPin = useAppState((s) => s.ui.searchPin);
+  const draw = useAppState((s) => s.ui.draw);
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
   const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
+  const drawing = draw !== null && !editable;
 
   const splitLng = compare?.evaluation ? (apiRef.current?.unproject(divider * window.innerWidth, window.innerHeight / 2)[0] ?? null) : null;
   const deckLayers = useMemo(
     () => deckLayersOf(store.getState(), splitLng),
     // The layers depend on exactly these parts of the state (and on the view through the divider).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin],
+    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin, draw],
   );
-  const basemap = useMemo(() => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse } : null), [district]);
+  const basemap = useMemo(
+    () => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse, villages: district.villages, facilities: district.facilities } : null),
+    [district],
+  );
 
   const editing = useMemo(
     (): SiteEditing<EditorSite> | null =>
       editable
         ? {
             onAdd: (lngLat) => {
-              const standard = store.getState().whatIf.evaluation?.summary.standard;
-              if (standard) dispatch({ type: 'whatif', action: { type: 'add-site', lngLat, standard } });
+              const state = store.getState();
+              const standard = state.whatIf.evaluation?.summary.standard;
+              if (!standard) return;
+              dispatch({ type: 'whatif', action: { type: 'add-site', lngLat, standard } });
+              const problem = state.data.district ? siteProblem(state.data.district, lngLat) : null;
+              if (problem) dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'whatif.siteOn', keyVars: { place: `whatif.siteOn.${problem}` } } } });
             },
             onSelect: (id) => dispatch({ type: 'whatif', action: { type: 'select', id } }),
             canDrag: (id) => !store.getState().whatIf.sites.some((s) => s.id === id && s.locked),
@@ -87,9 +99,10 @@ export function MapPane() {
     },
     [dispatch, store],
   );
+  const onDrawPoint = useCallback((lngLat: LngLat) => dispatch({ type: 'ui', action: { type: 'draw-point', lngLat: [lngLat[0], lngLat[1]] } }), [dispatch]);
   const onBasemapError = useCallback(
     (message: string) => {
-      dispatch({ type: 'ui', action: { type: 'set-style', styleUrl: null } });
+      dispatch({ type: 'ui', action: { type: 'set-basemap', basemap: LOCAL_BASEMAP } });
       dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'notice.basemapFailed', vars: { message } } } });
     },
     [dispatch],
@@ -111,9 +124,10 @@ export function MapPane() {
       deckLayers={deckLayers}
       roads={layers.layers.roads}
       boundary={layers.layers.boundary}
-      styleUrl={styleUrl}
+      basemapChoice={basemapChoice}
       onHover={onHover}
       onPick={onPick}
+      onDrawPoint={drawing ? onDrawPoint : null}
       onBasemapError={onBasemapError}
       synthetic={synthetic}
     />

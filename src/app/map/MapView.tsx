@@ -10,6 +10,8 @@ import { extentOf } from '../data/workspace.ts';
 
 const WORLD: [number, number, number, number] = [-170, -60, 170, 75];
 import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
+import { LOCAL_BASEMAP, basemapName, sameBasemap, withoutKey, type BasemapChoice } from './basemap/choice.ts';
+import { basemapStyle } from './basemap/styles.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
 import { publishMapHooks, setMapReady } from './test-hooks.ts';
 import { useI18n } from '../i18n/i18n.ts';
@@ -50,12 +52,14 @@ export interface MapViewProps {
   deckLayers: Layer[];
   roads: LayerSetting;
   boundary: LayerSetting;
-  /** An online MapLibre style URL, or null for the local offline style. */
-  styleUrl: string | null;
+  /** The basemap: the local offline style, a PMTiles file, Tianditu or a style/tile URL. */
+  basemapChoice: BasemapChoice;
   onHover: (info: PickingInfo) => void;
   /** A click on the map outside editing: what is under it (null: nothing), to select its row. */
   onPick?: (info: PickingInfo | null) => void;
-  /** Called when an online style or its tiles fail; the map has gone back to the local style. */
+  /** Set while a line or shape is drawn: each click is a vertex (and a double click does not zoom). */
+  onDrawPoint?: ((lngLat: LngLat) => void) | null;
+  /** Called when a basemap other than the local style, or its tiles, fail; the map has gone back to the local style. */
   onBasemapError: (message: string) => void;
   /** Whether any layer on the map is the synthetic demo's (the attribution says so). */
   synthetic: boolean;
@@ -71,9 +75,10 @@ function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary
   ];
   for (const [ids, setting] of groups) {
     for (const id of ids) {
-      if (!map.getLayer(id)) continue;
+      const layer = map.getLayer(id);
+      if (!layer) continue;
       map.setLayoutProperty(id, 'visibility', setting.visible ? 'visible' : 'none');
-      map.setPaintProperty(id, 'line-opacity', setting.opacity);
+      map.setPaintProperty(id, layer.type === 'symbol' ? 'text-opacity' : 'line-opacity', setting.opacity);
     }
   }
 }
@@ -90,15 +95,17 @@ function framePadding(container: HTMLElement) {
   return map.width - padding.left - padding.right > 200 ? padding : 60;
 }
 
-export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, styleUrl, onHover, onPick, onBasemapError, synthetic }: MapViewProps) {
+export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
-  /** The online style in use, or null while the local style is shown. */
-  const activeStyleUrlRef = useRef<string | null>(null);
-  const propsRef = useRef({ roads, boundary, onHover, onPick, onBasemapError, basemap, editing, onViewChange });
-  propsRef.current = { roads, boundary, onHover, onPick, onBasemapError, basemap, editing, onViewChange };
+  /** The basemap shown (or being built); every other than the local style falls back to it on an error. */
+  const activeBasemapRef = useRef<BasemapChoice>(LOCAL_BASEMAP);
+  /** Counts basemap changes, so a style built too late for its choice is not applied. */
+  const styleRequestRef = useRef(0);
+  const propsRef = useRef({ roads, boundary, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange });
+  propsRef.current = { roads, boundary, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -148,15 +155,17 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     });
 
     map.on('style.load', () => {
-      if (activeStyleUrlRef.current !== null) addDistrictLayers(map, propsRef.current.basemap);
+      // A style from a URL gets the district's layers and the label font; built styles have them.
+      addDistrictLayers(map, propsRef.current.basemap);
       applyStyleLayerSettings(map, propsRef.current.roads, propsRef.current.boundary);
     });
     map.on('error', (event) => {
-      const url = activeStyleUrlRef.current;
-      if (url === null) return;
-      activeStyleUrlRef.current = null;
+      const active = activeBasemapRef.current;
+      if (active.kind === 'local') return;
+      activeBasemapRef.current = LOCAL_BASEMAP;
+      styleRequestRef.current++;
       map.setStyle(localStyle(propsRef.current.basemap));
-      propsRef.current.onBasemapError(`${url}: ${event.error?.message ?? 'the style or its tiles could not be loaded'}`);
+      propsRef.current.onBasemapError(withoutKey(`${basemapName(active)}: ${event.error?.message ?? 'the style or its tiles could not be loaded'}`));
     });
 
     // Editing: a press on a proposed site drags it (the map does not pan); a click elsewhere adds one.
@@ -203,6 +212,11 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
       dragging = null;
     });
     map.on('click', (e) => {
+      const draw = propsRef.current.onDrawPoint;
+      if (draw) {
+        draw([e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
       const edit = propsRef.current.editing;
       if (!edit) {
         propsRef.current.onPick?.(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 }));
@@ -289,12 +303,33 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     if (map?.isStyleLoaded()) applyStyleLayerSettings(map, roads, boundary);
   }, [roads, boundary]);
 
+  // While drawing, two quick clicks are two vertices, not a zoom.
+  const drawing = Boolean(onDrawPoint);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || styleUrl === activeStyleUrlRef.current) return;
-    activeStyleUrlRef.current = styleUrl;
-    map.setStyle(styleUrl ?? localStyle(propsRef.current.basemap));
-  }, [styleUrl]);
+    if (!map) return;
+    if (drawing) map.doubleClickZoom.disable();
+    else map.doubleClickZoom.enable();
+  }, [drawing]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || sameBasemap(basemapChoice, activeBasemapRef.current)) return;
+    activeBasemapRef.current = basemapChoice;
+    const request = ++styleRequestRef.current;
+    // Built asynchronously (a PMTiles archive's header is read first); a later choice wins.
+    basemapStyle(basemapChoice, propsRef.current.basemap).then(
+      (style) => {
+        if (request === styleRequestRef.current) map.setStyle(style);
+      },
+      (err: unknown) => {
+        if (request !== styleRequestRef.current) return;
+        activeBasemapRef.current = LOCAL_BASEMAP;
+        map.setStyle(localStyle(propsRef.current.basemap));
+        propsRef.current.onBasemapError(withoutKey(`${basemapName(basemapChoice)}: ${err instanceof Error ? err.message : String(err)}`));
+      },
+    );
+  }, [basemapChoice]);
 
   // The zoom and compass buttons and the attribution, in the app's language (MapLibre words its
   // controls once, in English, so they are made again when the language changes). Bottom right,
@@ -327,5 +362,5 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     };
   }, [t, synthetic]);
 
-  return <div ref={containerRef} className={editing ? 'map editing' : 'map'} data-testid="map" />;
+  return <div ref={containerRef} className={editing || drawing ? 'map editing' : 'map'} data-testid="map" />;
 }

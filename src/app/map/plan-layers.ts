@@ -20,6 +20,7 @@ import { villagesLayer } from './layers/villages-layer.ts';
 import { accessByFeature, accessClasses, accessLayers, gridAccessImage, toAccessData, type AccessLayerData } from './layers/access-layer.ts';
 import { currentAccess } from '../analysis/analysis-state.ts';
 import { searchPinLayers, selectionLayers } from './layers/selection-layer.ts';
+import { drawLayers } from './layers/draw-layer.ts';
 import { selectSelectedRow } from '../tables/tables.ts';
 import { catchmentsLayer, isochronesLayer } from './layers/catchments-layer.ts';
 import { utilisationLayer } from './layers/utilisation-layer.ts';
@@ -144,5 +145,6 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     ...b.proposals,
     ...selectionLayers(selectSelectedRow(s)),
     ...searchPinLayers(s.ui.searchPin),
+    ...drawLayers(s.ui.draw),
   ];
 }

@@ -8,6 +8,8 @@ import type { TooltipState } from '../components/Tooltip.tsx';
 import type { RootAction } from '../store/root.ts';
 import type { DistrictLayer } from '../data/district-data.ts';
 import type { TableId, TableView } from '../tables/table-model.ts';
+import { LOCAL_BASEMAP, type BasemapChoice } from '../map/basemap/choice.ts';
+import type { DrawMode, DrawState } from '../draw/draw-state.ts';
 
 /** Kept as a message key, so it follows a change of language; `undo` is the root action that takes back what it reports. */
 export interface Notice {
@@ -28,8 +30,8 @@ export type ViewRequest = ViewTarget & { nonce: number };
 export interface UiState {
   locale: Locale;
   notices: Notice[];
-  /** An online MapLibre style URL, or null for the local offline style. */
-  styleUrl: string | null;
+  /** The basemap: the local offline style, a PMTiles file, Tianditu or a style/tile URL. */
+  basemap: BasemapChoice;
   present: boolean;
   /** Proposed site shown in the presentation, -1 for the overview. */
   presentIndex: number;
@@ -53,13 +55,15 @@ export interface UiState {
   selection: { table: TableId; id: string } | null;
   /** A coordinate found by search, pinned on the map until the search is cleared. */
   searchPin: [number, number] | null;
+  /** A line or shape being drawn on the map (measuring, or a zone for the analysis). */
+  draw: DrawState | null;
 }
 
 export type UiAction =
   | { type: 'set-locale'; locale: Locale }
   | { type: 'notify'; notice: Omit<Notice, 'id'> }
   | { type: 'dismiss'; id: number }
-  | { type: 'set-style'; styleUrl: string | null }
+  | { type: 'set-basemap'; basemap: BasemapChoice }
   | { type: 'present'; on: boolean }
   | { type: 'view-changed'; view: MapViewState }
   | { type: 'request-view'; request: ViewTarget }
@@ -79,12 +83,16 @@ export type UiAction =
   | { type: 'tables-layer'; layer: DistrictLayer }
   /** `layer`: for the features table, the layer the row is in. */
   | { type: 'select'; selection: UiState['selection']; layer?: DistrictLayer }
-  | { type: 'search-pin'; lngLat: [number, number] | null };
+  | { type: 'search-pin'; lngLat: [number, number] | null }
+  | { type: 'draw-start'; mode: DrawMode }
+  | { type: 'draw-point'; lngLat: [number, number] }
+  | { type: 'draw-undo' }
+  | { type: 'draw-end' };
 
 export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean): UiState => ({
   locale,
   notices: [],
-  styleUrl: null,
+  basemap: LOCAL_BASEMAP,
   present,
   presentIndex: -1,
   view: null,
@@ -111,6 +119,7 @@ export const initialUi = (locale: Locale, smallScreen: boolean, present: boolean
   },
   selection: null,
   searchPin: null,
+  draw: null,
 });
 
 let lastNoticeId = 0;
@@ -124,8 +133,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, notices: [...state.notices, { ...action.notice, id: ++lastNoticeId }] };
     case 'dismiss':
       return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
-    case 'set-style':
-      return { ...state, styleUrl: action.styleUrl };
+    case 'set-basemap':
+      return { ...state, basemap: action.basemap };
     case 'present':
       return { ...state, present: action.on, presentIndex: -1 };
     case 'view-changed':
@@ -160,6 +169,14 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, tables: { ...state.tables, views: { ...state.tables.views, [action.tab]: { ...state.tables.views[action.tab], ...action.view } } } };
     case 'tables-layer':
       return { ...state, tables: { ...state.tables, layer: action.layer }, selection: state.selection?.table === 'features' ? null : state.selection };
+    case 'draw-start':
+      return { ...state, draw: { mode: action.mode, points: [] }, tooltip: null };
+    case 'draw-point':
+      return state.draw ? { ...state, draw: { ...state.draw, points: [...state.draw.points, action.lngLat] } } : state;
+    case 'draw-undo':
+      return state.draw ? { ...state, draw: { ...state.draw, points: state.draw.points.slice(0, -1) } } : state;
+    case 'draw-end':
+      return { ...state, draw: null };
     case 'search-pin':
       return { ...state, searchPin: action.lngLat };
     case 'select': {

@@ -3,6 +3,7 @@ import type { RootState } from './root.ts';
 import type { AppStore } from './store.ts';
 import type { WorkerHub } from './workers.ts';
 import { selectMarkers, selectPlanBounds, selectShowProposals } from './selectors.ts';
+import { drawnPolygon, isArea, minPoints } from '../draw/draw-state.ts';
 
 export interface CommandContext {
   store: AppStore;
@@ -140,6 +141,33 @@ export const COMMANDS = [
     label: (s) => (s.ui.tables.open ? 'table.hide' : 'table.show'),
     enabled: (s) => s.data.district !== null && !s.ui.present,
     run: ({ store }) => store.dispatch({ type: 'ui', action: { type: 'tables-open', open: !store.getState().ui.tables.open } }),
+  },
+  {
+    id: 'draw-finish',
+    label: () => 'draw.finish',
+    keys: ['enter'],
+    enabled: (s) => s.ui.draw !== null && s.ui.draw.points.length >= minPoints(s.ui.draw.mode) && isArea(s.ui.draw.mode) && !s.ui.draw.mode.startsWith('measure'),
+    run: ({ store }) => {
+      const draw = store.getState().ui.draw;
+      const shape = draw ? drawnPolygon(draw.points) : null;
+      if (!draw || !shape || (draw.mode !== 'exclusion' && draw.mode !== 'candidate')) return;
+      store.dispatch({ type: 'data', action: { type: 'zone-drawn', kind: draw.mode, polygon: shape.geometry } });
+      store.dispatch({ type: 'ui', action: { type: 'draw-end' } });
+    },
+  },
+  {
+    id: 'draw-undo',
+    label: () => 'draw.undo',
+    keys: ['backspace'],
+    enabled: (s) => (s.ui.draw?.points.length ?? 0) > 0,
+    run: ({ store }) => store.dispatch({ type: 'ui', action: { type: 'draw-undo' } }),
+  },
+  {
+    id: 'draw-cancel',
+    label: (s) => (s.ui.draw?.mode.startsWith('measure') ? 'draw.done' : 'draw.cancel'),
+    keys: ['escape'],
+    enabled: (s) => s.ui.draw !== null && !s.ui.present,
+    run: ({ store }) => store.dispatch({ type: 'ui', action: { type: 'draw-end' } }),
   },
   {
     id: 'zoom-to-data',
