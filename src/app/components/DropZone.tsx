@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
+import { useDispatch } from '../store/store.ts';
+import { isPmtilesName, pmtilesChoice } from '../map/basemap/pmtiles.ts';
 
-/** Files dropped anywhere on the window; an overlay shows while something is dragged over it. */
-export function DropZone({ onFiles }: { onFiles: (files: FileList) => void }) {
+/**
+ * Files dropped anywhere on the window; an overlay shows while something is dragged over it. A
+ * .pmtiles file becomes the basemap (it never goes through the data loader); the rest are data.
+ */
+export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
+  const dispatch = useDispatch();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -25,7 +31,11 @@ export function DropZone({ onFiles }: { onFiles: (files: FileList) => void }) {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      if (e.dataTransfer?.files.length) onFiles(e.dataTransfer.files);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      const tiles = files.filter((f) => isPmtilesName(f.name));
+      if (tiles.length > 0) dispatch({ type: 'ui', action: { type: 'set-basemap', basemap: pmtilesChoice(tiles[tiles.length - 1]) } });
+      const data = files.filter((f) => !isPmtilesName(f.name));
+      if (data.length > 0) onFiles(data);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -37,7 +47,7 @@ export function DropZone({ onFiles }: { onFiles: (files: FileList) => void }) {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [onFiles]);
+  }, [onFiles, dispatch]);
   return over ? (
     <div className="drop-overlay" data-testid="drop-overlay">
       {t('data.drop')}
