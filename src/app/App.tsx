@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { I18nContext, makeI18n } from './i18n/i18n.ts';
 import { useAppState } from './store/store.ts';
 import { useCommandKeys } from './store/use-commands.ts';
-import { selectShownEvaluation } from './store/selectors.ts';
 import { selectRadiusM } from './map/plan-layers.ts';
 import { MapPane } from './map/MapPane.tsx';
 import { LayerPanel } from './components/LayerPanel.tsx';
@@ -38,7 +37,6 @@ export function App() {
   const loadError = useAppState((s) => s.data.loadError);
   const present = useAppState((s) => s.ui.present);
   const tooltip = useAppState((s) => s.ui.tooltip);
-  const analysed = useAppState((s) => selectShownEvaluation(s) !== null);
   const userDistrict = useAppState((s) => s.data.district?.demoLayers.includes('boundary') === false);
   const layers = useAppState((s) => s.layers);
   const radiusM = useAppState(selectRadiusM);
@@ -89,7 +87,7 @@ export function App() {
                   <BasemapSettings />
                 </SidePanel>
                 <ErrorBoundary name="legend">
-                  <Legend analysed={analysed} />
+                  <Legend />
                 </ErrorBoundary>
               </div>
               <SidePanel side="right" label={t('app.analysis')} className="panel panel-right">

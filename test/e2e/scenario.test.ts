@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { DENSITY_COLOURS } from '../../src/app/map/colour-ramp.ts';
+import { SHORTFALL_COLOURS } from '../../src/app/map/layers/shortfall-layer.ts';
+import { UTILISATION_COLOURS } from '../../src/app/map/layers/utilisation-layer.ts';
 import { OUTPUT_DIR, addSiteByClick, colourDistance, demoDistrict, pct, whatIfSynced, openApp, screenshot, waitForLayers, waitForMapReady, watchErrors, type AppSession, withApp } from './harness.ts';
 import { evaluate, withProposedSites } from '../../src/core/index.ts';
 
@@ -143,9 +145,17 @@ describe('map image and report', () => {
       const i = (Math.round(y * 2) * png.width + Math.round(x * 2)) * 4;
       return [png.data[i], png.data[i + 1], png.data[i + 2]];
     };
-    // Legend swatches (CSS px): 7 rows of 18 px from legendY + 32, legendY = 900 − (34 + 7 × 18) − 48.
-    const legendY = 900 - (34 + DENSITY_COLOURS.length * 18) - 48;
-    DENSITY_COLOURS.forEach((c, i) => expect(colourDistance(at(37, legendY + 32 + i * 18 + 6), c), `swatch ${i}`).toBeLessThan(12));
+    // The legend lists every visible layer: each swatch drawn where the export laid it out, in its colour.
+    const legend = (await page.evaluate(() => window.__catchmap!.exportLegend))!;
+    const fills = legend.rows.filter((r) => r.kind === 'item' && r.mark.kind === 'fill');
+    const titles = legend.rows.filter((r) => r.kind === 'title').map((r) => r.text);
+    expect(titles).toEqual(['Residents per km²', 'Unserved per cell (pupils or visits a day)', 'Utilisation (halo)', 'On the map']);
+    const colours = fills.map((r) => (r.kind === 'item' && r.mark.kind === 'fill' ? r.mark.colour.slice(0, 3) : []));
+    expect(colours).toEqual([...DENSITY_COLOURS, ...SHORTFALL_COLOURS].map((c) => c.slice(0, 3)));
+    fills.forEach((r, i) => expect(colourDistance(at(legend.x + r.x + 8, legend.y + r.y + 6), colours[i]), `swatch ${i}`).toBeLessThan(12));
+    const dots = legend.rows.filter((r) => r.kind === 'item' && r.mark.kind === 'dot');
+    for (const r of dots) if (r.kind === 'item' && r.mark.kind === 'dot') expect(colourDistance(at(legend.x + r.x + 8, legend.y + r.y + 6), r.mark.colour)).toBeLessThan(12);
+    expect(dots).toHaveLength(Object.keys(UTILISATION_COLOURS).length);
     // The title card is white and the map shows through elsewhere.
     expect(colourDistance(at(20, 70), [255, 255, 255])).toBeLessThan(20);
     expect(app.errors).toEqual([]);

@@ -38,7 +38,7 @@ export function PresentationView() {
         </svg>
       </div>
       <div className="present-legend">
-        <Legend analysed={today !== null} />
+        <Legend />
       </div>
       <aside className="present-figures" aria-label={t('present.keyFigures')} data-testid="present-figures">
         <h2>{t('present.keyFigures')}</h2>

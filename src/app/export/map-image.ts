@@ -1,15 +1,55 @@
-import type { Rgba } from '../map/colour-ramp.ts';
+import type { FacilityType } from '../../core/index.ts';
+import type { LegendMark, LegendSection } from '../map/legend-model.ts';
+import { publishExportLegend } from '../map/test-hooks.ts';
 
 /** What the exported image shows besides the map itself. */
 export interface MapImageDecorations {
   title: string;
   subtitle: string;
   legendTitle: string;
-  legend: { colour: Rgba | [number, number, number]; label: string }[];
+  /** Every visible layer's key (the legend model); laid out in columns to fit the image. */
+  legend: LegendSection[];
+  /** The facility symbols, drawn as on the map. */
+  symbols: Partial<Record<FacilityType, CanvasImageSource>>;
   /** Metres per CSS pixel at the map's centre, for the scale bar. */
   metresPerPixel: number;
   bearing: number;
   attribution: string;
+}
+
+/** Legend geometry, CSS px: a column's width, a row's height, the card's padding and heading. */
+export const LEGEND = { column: 250, row: 18, title: 20, pad: 12, heading: 26 } as const;
+
+/** One placed row of the exported legend: a section title, or an entry with its mark at (x, y). */
+export type LegendRow = { kind: 'title'; x: number; y: number; text: string } | { kind: 'item'; x: number; y: number; mark: LegendMark; text: string };
+
+/**
+ * The exported legend laid out in columns no taller than `maxHeight` (CSS px): sections one after
+ * another, a section carried to the next column rather than split from its title. Positions are
+ * relative to the card's top left; (x, y) of an item is its mark's top left (16 × 12).
+ */
+export function legendLayout(sections: readonly LegendSection[], maxHeight: number): { width: number; height: number; rows: LegendRow[] } {
+  const rows: LegendRow[] = [];
+  const top = LEGEND.pad + LEGEND.heading;
+  let column = 0;
+  let y = top;
+  let tallest = y;
+  for (const section of sections) {
+    const need = LEGEND.title + section.items.length * LEGEND.row;
+    if (y > top && y + need > maxHeight - LEGEND.pad) {
+      column++;
+      y = top;
+    }
+    const x = LEGEND.pad + column * LEGEND.column;
+    rows.push({ kind: 'title', x, y, text: section.title });
+    y += LEGEND.title;
+    for (const item of section.items) {
+      rows.push({ kind: 'item', x, y, mark: item.mark, text: item.label });
+      y += LEGEND.row;
+    }
+    tallest = Math.max(tallest, y);
+  }
+  return { width: 2 * LEGEND.pad + (column + 1) * LEGEND.column - 10, height: tallest + LEGEND.pad, rows };
 }
 
 const niceLengths = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
@@ -55,25 +95,30 @@ export async function composeMapImage(layers: HTMLCanvasElement[], ratio: number
   ctx.fillStyle = '#444';
   ctx.fillText(d.subtitle, 30, 66, w - 60);
 
-  // Legend, bottom left.
-  const row = 18;
-  const legendH = 34 + d.legend.length * row;
-  const legendY = h - legendH - 48;
-  card(16, legendY, 220, legendH);
+  // Legend, bottom left, in as many columns as the height needs.
+  const layout = legendLayout(d.legend, h - 78 - 16 - 48);
+  const legendX = 16;
+  const legendY = h - layout.height - 48;
+  card(legendX, legendY, Math.min(layout.width, w - 32), layout.height);
+  publishExportLegend({ x: legendX, y: legendY, rows: layout.rows });
   ctx.fillStyle = '#1f2328';
   ctx.font = font(13, 700);
-  ctx.fillText(d.legendTitle, 28, legendY + 22);
-  ctx.font = font(12);
-  d.legend.forEach((item, i) => {
-    const y = legendY + 32 + i * row;
-    const [r, g, b] = item.colour;
-    ctx.fillStyle = `rgb(${r},${g},${b})`;
-    ctx.fillRect(28, y, 18, 12);
-    ctx.strokeStyle = 'rgba(0,0,0,0.3)';
-    ctx.strokeRect(28.5, y + 0.5, 17, 11);
+  ctx.fillText(d.legendTitle, legendX + LEGEND.pad, legendY + LEGEND.pad + 12);
+  const rgb = (c: readonly number[], a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
+  for (const row of layout.rows) {
+    const x = legendX + row.x;
+    const y = legendY + row.y;
+    if (row.kind === 'title') {
+      ctx.fillStyle = '#1f2328';
+      ctx.font = font(12, 700);
+      ctx.fillText(row.text, x, y + 13, LEGEND.column - 10);
+      continue;
+    }
+    drawMark(ctx, row.mark, x, y, d.symbols, rgb);
     ctx.fillStyle = '#1f2328';
-    ctx.fillText(item.label, 54, y + 11);
-  });
+    ctx.font = font(12);
+    ctx.fillText(row.text, x + 24, y + 11, LEGEND.column - 34);
+  }
 
   // Scale bar, bottom left under the legend.
   const bar = scaleBar(d.metresPerPixel, 160);
@@ -112,4 +157,61 @@ export async function composeMapImage(layers: HTMLCanvasElement[], ratio: number
   ctx.fillText(d.attribution, w - aw - 2, h - 9);
 
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+}
+
+/** An entry's mark in a 16 × 12 box at (x, y), as the map draws it. */
+function drawMark(
+  ctx: CanvasRenderingContext2D,
+  mark: LegendMark,
+  x: number,
+  y: number,
+  symbols: Partial<Record<FacilityType, CanvasImageSource>>,
+  rgb: (c: readonly number[], a?: number) => string,
+): void {
+  switch (mark.kind) {
+    case 'fill':
+      ctx.fillStyle = rgb(mark.colour);
+      ctx.fillRect(x, y, 16, 12);
+      ctx.strokeStyle = 'rgba(0,0,0,0.3)';
+      ctx.strokeRect(x + 0.5, y + 0.5, 15, 11);
+      return;
+    case 'outline':
+      ctx.fillStyle = rgb(mark.fill, (mark.fill[3] ?? 255) / 255);
+      ctx.fillRect(x, y, 16, 12);
+      ctx.strokeStyle = rgb(mark.colour);
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x + 1, y + 1, 14, 10);
+      ctx.lineWidth = 1;
+      return;
+    case 'ring':
+    case 'dot':
+      ctx.beginPath();
+      ctx.arc(x + 8, y + 6, 6, 0, 2 * Math.PI);
+      if (mark.kind === 'dot') {
+        ctx.fillStyle = rgb(mark.colour);
+        ctx.fill();
+      } else {
+        ctx.strokeStyle = rgb(mark.colour);
+        ctx.lineWidth = 2;
+        ctx.stroke();
+        ctx.lineWidth = 1;
+      }
+      return;
+    case 'symbol': {
+      const image = symbols[mark.type];
+      if (image) ctx.drawImage(image, x, y - 2, 16, 16);
+      return;
+    }
+    case 'line':
+      ctx.strokeStyle = rgb(mark.colour);
+      ctx.lineWidth = 2;
+      ctx.setLineDash(mark.dashed ? [4, 3] : []);
+      ctx.beginPath();
+      ctx.moveTo(x, y + 6);
+      ctx.lineTo(x + 16, y + 6);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.lineWidth = 1;
+      return;
+  }
 }

@@ -1,6 +1,8 @@
 import type { I18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
-import { DENSITY_BREAKS_PER_KM2, DENSITY_COLOURS } from '../map/colour-ramp.ts';
+import { FACILITY_TYPES } from '../../core/index.ts';
+import { facilitySymbolDataUrl } from '../map/facility-style.ts';
+import { legendSections } from '../map/legend-model.ts';
 import type { MapApi } from '../map/MapView.tsx';
 import type { RootState } from '../store/root.ts';
 import { selectPlanBounds } from '../store/selectors.ts';
@@ -26,16 +28,23 @@ export function planTitles(s: RootState, { t, n }: I18n): { title: string; subti
  * and every proposed site whatever the view on screen.
  */
 export async function planImage(s: RootState, map: MapApi, i18n: I18n, pixelRatio: number): Promise<Blob> {
-  const { t, n } = i18n;
+  const { t } = i18n;
   const shot = await map.capture(pixelRatio, selectPlanBounds(s) ?? undefined);
-  const legend = DENSITY_COLOURS.map((colour, k) => ({
-    colour,
-    label: DENSITY_BREAKS_PER_KM2[k + 1] === undefined ? `≥ ${n(DENSITY_BREAKS_PER_KM2[k])}` : `${n(DENSITY_BREAKS_PER_KM2[k])} – ${n(DENSITY_BREAKS_PER_KM2[k + 1])}`,
-  }));
+  const symbols = Object.fromEntries(
+    await Promise.all(
+      FACILITY_TYPES.map(async (type) => {
+        const image = new Image();
+        image.src = facilitySymbolDataUrl(type);
+        await image.decode();
+        return [type, image] as const;
+      }),
+    ),
+  );
   return composeMapImage(shot.layers, pixelRatio, {
     ...planTitles(s, i18n),
-    legendTitle: t('legend.density'),
-    legend,
+    legendTitle: t('legend.title'),
+    legend: legendSections(s, i18n),
+    symbols,
     metresPerPixel: shot.metresPerPixel,
     bearing: shot.bearing,
     attribution: s.data.district?.demoLayers.length ? `Catchmap · ${t('app.synthetic')}` : 'Catchmap',

@@ -552,6 +552,10 @@ export const en = {
   'whatif.siteOn.rail': 'on railway land',
   'whatif.siteOn.industry': 'on industrial land',
   'whatif.siteOn.exclusion': 'in an exclusion zone',
+
+  'legend.catchmentOf': 'Catchment: {type}',
+  'legend.boundary': 'District boundary',
+  'legend.features': 'On the map',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1107,4 +1111,8 @@ export const zhCN: Messages = {
   'whatif.siteOn.rail': '铁路用地上',
   'whatif.siteOn.industry': '工业用地上',
   'whatif.siteOn.exclusion': '禁建区内',
+
+  'legend.catchmentOf': '服务范围：{type}',
+  'legend.boundary': '辖区边界',
+  'legend.features': '图上要素',
 };

@@ -1,5 +1,6 @@
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import type { ProposedSite } from '../../core/index.ts';
+import type { LegendRow } from '../export/map-image.ts';
 
 /**
  * What end-to-end tests read from the page: whether the map and every deck.gl layer have drawn,
@@ -17,6 +18,8 @@ export interface CatchmapTestHooks {
   fitDistrict(): void;
   /** The proposed sites of the what-if editor, as sent to the engine. */
   whatIfSites(): ProposedSite[];
+  /** Where the last exported PNG drew its legend (CSS px): tests read its marks there. */
+  exportLegend?: { x: number; y: number; rows: LegendRow[] };
 }
 
 declare global {
@@ -54,4 +57,9 @@ export function setMapReady(ready: boolean, drawnLayerIds?: string[]): void {
 /** Lets the what-if editor publish its sites for tests. */
 export function publishWhatIfSites(sites: () => ProposedSite[]): void {
   if (window.__catchmap) window.__catchmap.whatIfSites = sites;
+}
+
+/** Lets the PNG export say where it drew its legend. */
+export function publishExportLegend(legend: NonNullable<CatchmapTestHooks['exportLegend']>): void {
+  if (window.__catchmap) window.__catchmap.exportLegend = legend;
 }
