@@ -89,7 +89,7 @@ describe('the local offline style', () => {
       expect(file!.url, char).not.toMatch(/^https?:/);
     }
     // Every character of the demo's names is covered.
-    const names = [...data.facilities!.features, ...data.villages!.features, ...data.roads.features].map((f) => `${f.properties?.name ?? ''}${f.properties?.name_en ?? ''}`).join('');
+    const names = [...data.facilities!.features, ...data.villages!.features, ...data.roads.features].map((f) => { const p = f.properties as { name?: string; name_en?: string }; return `${p.name ?? ''}${p.name_en ?? ''}`; }).join('');
     const missing = [...new Set(names)].filter((c) => !files.some((f) => covers(f['unicode-range'], c.codePointAt(0)!)));
     expect(missing).toEqual([]);
   });
