@@ -37,7 +37,7 @@ describe('plural forms', () => {
 
 /** Texts that may stay as they are in Chinese: names, units, formats, acronyms, symbols. */
 const SAME_IN_CHINESE = new Set<MessageKey>(['export.png', 'rec.model.mclp', 'crs.gcj02', 'crs.bd09']);
-const ALLOWED_WORDS = /\b(?:MapLibre|GeoJSON|CSV|TSV|GeoTIFF|Shapefiles?|PNG|SVG|JSON|json|WGS84|GCJ-02|BD-09|HiGHS|MILP|MCLP|LSCP|2SFCA|E2SFCA|Hansen|GB|km²|pts|Esc|Ctrl|Shift|Delete|Catchmap|catchmap|http|https|mode|present|p|s|m)\b/g;
+const ALLOWED_WORDS = /\b(?:MapLibre|GeoJSON|CSV|TSV|GeoTIFF|Shapefiles?|PNG|SVG|JSON|json|WGS84|GCJ-02|BD-09|HiGHS|MILP|MCLP|LSCP|2SFCA|E2SFCA|Hansen|GB|km²|pts|Esc|Enter|Backspace|Ctrl|Shift|Delete|Catchmap|catchmap|http|https|mode|present|p|s|m)\b/g;
 
 describe('Chinese texts', () => {
   it('has a non-empty Chinese text for every English one, translated wherever the English has words', () => {

@@ -15,11 +15,26 @@ describe('command registry', () => {
     expect(press('ArrowRight')).toBe('arrowright');
   });
 
-  it('labels every command in both languages and binds no key twice', () => {
+  it('labels every command in both languages and never has two commands on one key at once', () => {
     const store = analysedStore();
     for (const c of COMMANDS) expect(en[c.label(store.getState())]).toBeTruthy();
-    const keys = COMMANDS.flatMap((c) => ('keys' in c ? [...c.keys] : []));
-    expect(new Set(keys).size).toBe(keys.length);
+    // Esc and Backspace serve drawing and, at other times, the presentation and site editing: in
+    // each of these situations at most one enabled command may hold a key.
+    const editing = analysedStore();
+    editing.dispatch({ type: 'edit-start' });
+    editing.dispatch({ type: 'whatif', action: { type: 'add-site', lngLat: [113.65, 34.77], standard: getStandard('zhengzhou-2035', 'primary') } });
+    const presenting = analysedStore();
+    presenting.dispatch({ type: 'ui', action: { type: 'present', on: true } });
+    const drawing = analysedStore();
+    drawing.dispatch({ type: 'ui', action: { type: 'draw-start', mode: 'exclusion' } });
+    for (const p of [[113.6, 34.7], [113.61, 34.7], [113.61, 34.71]] as [number, number][]) drawing.dispatch({ type: 'ui', action: { type: 'draw-point', lngLat: p } });
+    for (const s of [store, editing, presenting, drawing].map((x) => x.getState())) {
+      const keys = COMMANDS.filter((c) => c.enabled(s)).flatMap((c) => ('keys' in c ? [...c.keys] : []));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    expect(commandForKey(drawing.getState(), 'enter')?.id).toBe('draw-finish');
+    expect(commandForKey(drawing.getState(), 'backspace')?.id).toBe('draw-undo');
+    expect(commandForKey(drawing.getState(), 'escape')?.id).toBe('draw-cancel');
   });
 
   it('deletes the selected site by key, but never a locked one, and only while editing', () => {
