@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluate, haversineM } from '../../src/core/index.ts';
@@ -132,5 +134,16 @@ describe('accessibility on a travel-time matrix in the app', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="access-villages"]')?.textContent?.includes('travel_time'), undefined, { timeout: 60_000 });
     shows(await page.getByTestId('access-villages').textContent(), expected.villages);
     shows(await page.getByTestId('access-rest').textContent(), expected.rest);
+  });
+
+  it('writes the measure into the exported cells as a column', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-cells-csv').click()]);
+    const rows = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(evaluation.cells.length);
+    const byId = new Map(rows.map((r) => [r.id, r.access_nearest]));
+    evaluation.cells.forEach((c, k) => {
+      const times = pairs.filter((p) => p.cell === k && p.minutes <= 10).map((p) => p.minutes);
+      expect(byId.get(c.id), c.id).toBe(times.length > 0 ? String(Math.min(...times)) : '');
+    });
   });
 });

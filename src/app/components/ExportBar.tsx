@@ -1,6 +1,8 @@
 import type { Feature, Point } from 'geojson';
 import { cellRows, facilityFeatures, featureChunks, roundAs, summaryJson, withProposedSites } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { currentAccess } from '../analysis/analysis-state.ts';
+import { withAccessColumn } from '../export/access-column.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectMarkers, selectPlanKind, selectShownEvaluation } from '../store/selectors.ts';
 import { blobOfChunks, downloadBlob, planImage } from '../export/plan-export.ts';
@@ -37,6 +39,8 @@ export function ExportBar() {
   const kind = useAppState(selectPlanKind);
   const markers = useAppState(selectMarkers);
   const district = useAppState((s) => s.data.district);
+  // Today's cells carry the accessibility measure of step 3 as a column.
+  const access = useAppState((s) => currentAccess(s.analysis));
   if (!result || !district) return null;
   // A plan's facility rows include its proposed sites, in the order the evaluation added them.
   const facilities = () =>
@@ -71,7 +75,7 @@ export function ExportBar() {
     <div className="export-bar" aria-label={t('export.title')} data-plan={kind}>
       <h3>{t('export.title')}</h3>
       <div className="button-row wrap">
-        {both(t('export.cells'), 'cells', () => cellRows(result, populationOf(district)))}
+        {both(t('export.cells'), 'cells', () => (access && kind === 'today' ? withAccessColumn(cellRows(result, populationOf(district)), result.cells, access) : cellRows(result, populationOf(district))))}
         {both(t('export.facilities'), 'facilities', () => facilityFeatures(result, facilities()))}
         <button
           type="button"
