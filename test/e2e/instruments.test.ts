@@ -175,5 +175,11 @@ describe('the planner instruments: tables, search, the coverage curve', () => {
     const sites = await page.locator('[data-testid="rec-proposals"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('title')!.split(', ').map(Number)));
     expect(sites).toHaveLength(3);
     for (const [lng, lat] of sites) expect(Math.abs(lng - first[0]) < 0.006 && Math.abs(lat - first[1]) < 0.006).toBe(false);
+    // The zone drawn can be kept as a file: its corners where they were clicked (to a pixel).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('draw-download').click()]);
+    const zones = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: { properties: { role: string }; geometry: { coordinates: number[][][] } }[] };
+    expect(zones.features.map((f) => f.properties.role)).toEqual(['exclusion']);
+    const ring = zones.features[0].geometry.coordinates[0];
+    box(0.006).forEach((corner, k) => expect(Math.hypot(ring[k][0] - corner[0], ring[k][1] - corner[1])).toBeLessThan(1e-4));
   });
 });

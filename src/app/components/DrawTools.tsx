@@ -3,6 +3,8 @@ import { useI18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
 import { CommandButton } from './CommandButton.tsx';
+import { drawnZones } from '../draw/drawn-zones.ts';
+import { downloadBlob } from '../export/plan-export.ts';
 
 /**
  * Measure a distance or an area on the map, or draw a zone the analysis uses: an exclusion zone
@@ -14,6 +16,8 @@ export function DrawTools() {
   const dispatch = useDispatch();
   const draw = useAppState((s) => s.ui.draw);
   const editing = useAppState((s) => s.whatIf.active);
+  const district = useAppState((s) => s.data.district);
+  const zones = district ? drawnZones(district) : null;
   const start = (mode: DrawMode) => dispatch({ type: 'ui', action: { type: 'draw-start', mode } });
   const area = draw !== null && isArea(draw.mode);
   const lengthShown = draw && !area ? lengthText(lineLengthM(draw.points), locale) : null;
@@ -28,6 +32,15 @@ export function DrawTools() {
           </button>
         ))}
       </div>
+      {zones && zones.features.length > 0 && (
+        <button
+          type="button"
+          data-testid="draw-download"
+          onClick={() => downloadBlob('catchmap-drawn-zones.geojson', new Blob([JSON.stringify(zones)], { type: 'application/geo+json' }))}
+        >
+          {t('draw.download', { n: zones.features.length })}
+        </button>
+      )}
       {draw && (
         <div className="draw-status" role="status" data-testid="draw-status" data-points={draw.points.length}>
           <p className="hint">{t(draw.points.length < minPoints(draw.mode) ? 'draw.clickMore' : isArea(draw.mode) && !draw.mode.startsWith('measure') ? 'draw.canFinish' : 'draw.clickOn')}</p>

@@ -544,6 +544,7 @@ export const en = {
   'draw.undo': 'Undo point',
   'draw.cancel': 'Cancel',
   'draw.done': 'Done',
+  'draw.download': 'Download the {n, plural, one {# zone} other {# zones}} drawn (GeoJSON)',
 
   'whatif.siteOn': 'The site just added lies {place}: check the land before keeping it.',
   'whatif.siteOn.outside': 'outside the district',
@@ -1103,6 +1104,7 @@ export const zhCN: Messages = {
   'draw.undo': '撤销一点',
   'draw.cancel': '取消',
   'draw.done': '结束',
+  'draw.download': '下载已绘制的 {n} 个区域（GeoJSON）',
 
   'whatif.siteOn': '刚添加的选址位于{place}：请核实用地后再保留。',
   'whatif.siteOn.outside': '辖区范围以外',

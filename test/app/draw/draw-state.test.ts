@@ -3,6 +3,7 @@ import { areaText, drawnPolygon, lengthText, lineLengthM, polygonAreaM2 } from '
 import { withDrawnZone } from '../../../src/app/data/merge-layer.ts';
 import { emptyDistrict } from '../../../src/app/data/workspace.ts';
 import { siteProblem } from '../../../src/app/whatif/site-check.ts';
+import { drawnZones } from '../../../src/app/draw/drawn-zones.ts';
 
 /** Degrees of latitude for a distance on turf's sphere (radius 6,371,008.8 m). */
 const degLat = (m: number) => (m * 180) / (Math.PI * 6_371_008.8);
@@ -42,6 +43,13 @@ describe('zones drawn by hand', () => {
     const parcel = withDrawnZone(twice, 'candidate', square);
     expect(parcel.candidates?.features.map((f) => f.properties?.id)).toEqual(['drawn-candidate-1']);
     expect(parcel.landuse).toBe(twice.landuse);
+    // Downloaded together, each with its role; a loaded park is not a drawn zone.
+    const withPark = { ...parcel, landuse: { ...parcel.landuse, features: [...parcel.landuse.features, { type: 'Feature' as const, properties: { id: 'park-1', class: 'park' as const }, geometry: square }] } };
+    expect(drawnZones(withPark).features.map((f) => [f.properties?.id, f.properties?.role])).toEqual([
+      ['drawn-exclusion-1', 'exclusion'],
+      ['drawn-exclusion-2', 'exclusion'],
+      ['drawn-candidate-1', 'candidate'],
+    ]);
   });
 
   it('a site in a park, on water or outside the district is named as such', () => {
