@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
-import { useDispatch } from '../store/store.ts';
-import { isPmtilesName, pmtilesChoice } from '../map/basemap/pmtiles.ts';
 
 /**
- * Files dropped anywhere on the window; an overlay shows while something is dragged over it. A
- * .pmtiles file becomes the basemap (it never goes through the data loader); the rest are data.
+ * Files dropped anywhere on the window; an overlay shows while something is dragged over it. They
+ * go where files picked go (`addFiles`: a .pmtiles archive becomes the basemap, the rest are data).
  */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
-  const dispatch = useDispatch();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -32,10 +29,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       depth = 0;
       setOver(false);
       const files = [...(e.dataTransfer?.files ?? [])];
-      const tiles = files.filter((f) => isPmtilesName(f.name));
-      if (tiles.length > 0) dispatch({ type: 'ui', action: { type: 'set-basemap', basemap: pmtilesChoice(tiles[tiles.length - 1]) } });
-      const data = files.filter((f) => !isPmtilesName(f.name));
-      if (data.length > 0) onFiles(data);
+      if (files.length > 0) onFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -47,7 +41,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       window.removeEventListener('dragover', overHandler);
       window.removeEventListener('drop', drop);
     };
-  }, [onFiles, dispatch]);
+  }, [onFiles]);
   return over ? (
     <div className="drop-overlay" data-testid="drop-overlay">
       {t('data.drop')}

@@ -5,6 +5,7 @@ import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
 import { populationOf } from '../data/workspace.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
 import type { SavedScenario } from '../scenario/scenario-list.ts';
+import { isPmtilesName, pmtilesChoice } from '../map/basemap/pmtiles.ts';
 import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
 import type { AppStore } from './store.ts';
 import type { RootAction, RootState } from './root.ts';
@@ -303,8 +304,12 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       );
     },
     addFiles(files, role) {
+      // A .pmtiles archive is a basemap, however it arrives (dropped, picked, as a replacement): never data.
+      const all = [...files];
+      const tiles = all.filter((f) => isPmtilesName(f.name));
+      if (tiles.length > 0) dispatch({ type: 'ui', action: { type: 'set-basemap', basemap: pmtilesChoice(tiles[tiles.length - 1]) } });
       const options = loadBounds();
-      const list = [...files].map((file) => ({ file, options, role }));
+      const list = all.filter((f) => !isPmtilesName(f.name)).map((file) => ({ file, options, role }));
       if (list.length > 0) dispatch({ type: 'data', action: { type: 'files-added', files: list } });
     },
     cancelLoad() {

@@ -193,3 +193,17 @@ describe('the accessibility measure', () => {
     expect(calls.filter((c) => c.method === 'setTravelTimes').at(-1)!.args[0]).toBeNull();
   });
 });
+
+describe('files added', () => {
+  it('sends a .pmtiles archive to the basemap, however it arrives, and the rest to the loader', () => {
+    const store = newStore();
+    const { workers } = fakeWorkers();
+    const hub = connectWorkers(store, workers, { debounceMs: 10 });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    const tiles = new File([new Uint8Array(8)], 'city.pmtiles');
+    const csv = new File(['id,lon,lat,population\n'], 'cells.csv');
+    hub.addFiles([tiles, csv]);
+    expect(store.getState().ui.basemap).toMatchObject({ kind: 'pmtiles' });
+    expect(store.getState().data.queue.map((q) => q.file.name).concat(store.getState().data.progress ? [store.getState().data.progress.name] : [])).toEqual(['cells.csv']);
+  });
+});
