@@ -106,6 +106,16 @@ describe('labels in the offline style (headless Chromium)', () => {
     const below = await screenshot(page, 'basemap-labels-zoom14.png');
     const [x14, y14] = await page.evaluate((p) => window.__catchmap!.project(p), at);
     expect(darkPixels(below, x14, y14, 90, 45)).toBeLessThan(5);
+    // Facility names follow the facilities' switch.
+    await jumpTo(page, at, 16);
+    await hideDeckLayers(page);
+    const named = await screenshot(page, 'basemap-labels-facilities-on.png');
+    await redrawAfter(page, () => page.getByTestId('layer-toggle-facilities').click());
+    const unnamed = await screenshot(page, 'basemap-labels-facilities-off.png');
+    await redrawAfter(page, () => page.getByTestId('layer-toggle-facilities').click());
+    const [x16, y16] = await page.evaluate((p) => window.__catchmap!.project(p), at);
+    expect(darkPixels(named, x16, y16, 90, 45)).toBeGreaterThan(20);
+    expect(darkPixels(unnamed, x16, y16, 90, 45)).toBeLessThan(5);
     await showDeckLayers(page);
   });
 });

@@ -53,6 +53,8 @@ export function MapPane() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin, draw],
   );
+  const { roads, boundary, facilities } = layers.layers;
+  const styleLayers = useMemo(() => ({ roads, boundary, facilities }), [roads, boundary, facilities]);
   const basemap = useMemo(
     () => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse, villages: district.villages, facilities: district.facilities } : null),
     [district],
@@ -122,8 +124,7 @@ export function MapPane() {
       editing={editing}
       basemap={basemap}
       deckLayers={deckLayers}
-      roads={layers.layers.roads}
-      boundary={layers.layers.boundary}
+      styleLayers={styleLayers}
       basemapChoice={basemapChoice}
       onHover={onHover}
       onPick={onPick}

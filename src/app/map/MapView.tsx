@@ -50,8 +50,8 @@ export interface MapViewProps {
   /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
   basemap: BasemapData;
   deckLayers: Layer[];
-  roads: LayerSetting;
-  boundary: LayerSetting;
+  /** Visibility and opacity of what the style draws: roads, the boundary, facility names. */
+  styleLayers: StyleLayerSettings;
   /** The basemap: the local offline style, a PMTiles file, Tianditu or a style/tile URL. */
   basemapChoice: BasemapChoice;
   onHover: (info: PickingInfo) => void;
@@ -68,12 +68,13 @@ export interface MapViewProps {
 /** How near (px) a press must be to a proposed site's centre to take it: its drawn radius and a little. */
 const SITE_HIT_PX = 14;
 
-function applyStyleLayerSettings(map: MapLibreMap, roads: LayerSetting, boundary: LayerSetting) {
-  const groups: [readonly string[], LayerSetting][] = [
-    [STYLE_LAYER_GROUPS.roads, roads],
-    [STYLE_LAYER_GROUPS.boundary, boundary],
-  ];
-  for (const [ids, setting] of groups) {
+/** The layer panel's settings of the layers the basemap style draws (roads, boundary, facility names). */
+export type StyleLayerSettings = Record<keyof typeof STYLE_LAYER_GROUPS, LayerSetting>;
+
+function applyStyleLayerSettings(map: MapLibreMap, settings: StyleLayerSettings) {
+  for (const group of Object.keys(STYLE_LAYER_GROUPS) as (keyof typeof STYLE_LAYER_GROUPS)[]) {
+    const ids = STYLE_LAYER_GROUPS[group];
+    const setting = settings[group];
     for (const id of ids) {
       const layer = map.getLayer(id);
       if (!layer) continue;
@@ -95,7 +96,7 @@ function framePadding(container: HTMLElement) {
   return map.width - padding.left - padding.right > 200 ? padding : 60;
 }
 
-export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, roads, boundary, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
+export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, styleLayers, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -104,8 +105,8 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
   const activeBasemapRef = useRef<BasemapChoice>(LOCAL_BASEMAP);
   /** Counts basemap changes, so a style built too late for its choice is not applied. */
   const styleRequestRef = useRef(0);
-  const propsRef = useRef({ roads, boundary, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange });
-  propsRef.current = { roads, boundary, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange };
+  const propsRef = useRef({ styleLayers, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange });
+  propsRef.current = { styleLayers, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -157,7 +158,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     map.on('style.load', () => {
       // A style from a URL gets the district's layers and the label font; built styles have them.
       addDistrictLayers(map, propsRef.current.basemap);
-      applyStyleLayerSettings(map, propsRef.current.roads, propsRef.current.boundary);
+      applyStyleLayerSettings(map, propsRef.current.styleLayers);
     });
     map.on('error', (event) => {
       const active = activeBasemapRef.current;
@@ -300,8 +301,8 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map?.isStyleLoaded()) applyStyleLayerSettings(map, roads, boundary);
-  }, [roads, boundary]);
+    if (map?.isStyleLoaded()) applyStyleLayerSettings(map, styleLayers);
+  }, [styleLayers]);
 
   // While drawing, two quick clicks are two vertices, not a zoom.
   const drawing = Boolean(onDrawPoint);

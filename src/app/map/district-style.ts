@@ -169,6 +169,9 @@ export const DISTRICT_LAYERS: LayerSpecification[] = [
 export const STYLE_LAYER_GROUPS = {
   roads: ['roads-local', 'roads-secondary', 'roads-arterial', 'labels-roads'],
   boundary: ['district-boundary-line'],
+  // Facility names follow the facilities' switch, as road names follow the roads'. Village names
+  // stay: until deck.gl draws under the labels, switching the village fill off is how to read them.
+  facilities: ['labels-facilities'],
 } as const;
 
 export function localStyle(data: BasemapData): StyleSpecification {
