@@ -22,6 +22,9 @@ export interface PopulationTable {
   spreadM: Float64Array;
   /** Every feature's properties have the same keys in the same order (a CSV's columns). */
   sameKeys: boolean;
+  /** Registered residents and migrants, when the file gives them (NaN where a feature gives its total alone). */
+  registered?: Float64Array;
+  migrants?: Float64Array;
   /** Whether feature k is a polygon (then `geometry(k)` is its Polygon or MultiPolygon). */
   polygonal: Uint8Array;
   /** Feature k's geometry as GeoJSON, built for this call. */

@@ -34,11 +34,12 @@ export function assessPairs(
   decay: DistanceDecay,
   perM = bucketsPerMetre(longestDistanceM(table.distancesM)),
   progress: ProgressCallback = () => undefined,
+  allocator: typeof allocate = allocate,
 ): PairAssessment {
   const stats = catchmentStats(table, users);
 
   progress(0.75, 'allocating places');
-  const allocation = allocate(table, users, capacity, perM);
+  const allocation = allocator(table, users, capacity, perM);
 
   progress(0.85, 'accessibility (2SFCA)');
   const access2sfca = twoStepFca(table, users, capacity, radiusM, { kind: 'binary' });
@@ -49,17 +50,19 @@ export function assessPairs(
 /**
  * Catchments, capacity-aware allocation, 2SFCA / E2SFCA and village equity for `facilities`, whose
  * reach `table` lists them in the same order. Cheap next to `prepareEvaluation`: linear in the
- * cell–facility pairs and the cells. Reports progress 0.75 to 0.95.
+ * cell–facility pairs and the cells. Reports progress 0.75 to 0.95. `allocator` replaces the
+ * nearest-first allocation (registered-first admission, src/core/registration).
  */
 export function assess(
   prepared: PreparedEvaluation,
   facilities: readonly Facility[],
   table: ReachTable,
   progress: ProgressCallback,
+  allocator?: typeof allocate,
 ): Assessment {
   const { users, standard } = prepared;
   const capacity = Float64Array.from(facilities, (f) => f.capacity);
-  const pairs = assessPairs(table, users, capacity, standard.radiusM, prepared.decay, undefined, progress);
+  const pairs = assessPairs(table, users, capacity, standard.radiusM, prepared.decay, undefined, progress, allocator);
 
   progress(0.95, 'equity');
   const equity = villageEquity(prepared.cells, prepared.villages, pairs.stats.covered, pairs.allocation.served, prepared.worstVillageCount);

@@ -4,6 +4,7 @@ import { assess } from './assess.ts';
 import type { CellResult, EvaluateInput, EvaluateOptions, Evaluation } from './evaluation.ts';
 import { packCellsOf, type PackedEvaluation } from './cell-columns.ts';
 import { prepareEvaluation } from './prepare.ts';
+import { registrationAnalysis } from '../registration/registration-analysis.ts';
 import { cellResult, facilityResults, summarize } from './results.ts';
 
 export { NEAR_CAPACITY_FROM } from './results.ts';
@@ -49,14 +50,22 @@ export function evaluateView(input: EvaluateInput, options: EvaluateOptions, onP
   };
 }
 
-function evaluateParts(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback) {
+/** The evaluation's parts: what `evaluate` builds its cells from, and the analysis by registration when asked for. */
+export function evaluateParts(input: EvaluateInput, options: EvaluateOptions, onProgress?: ProgressCallback) {
   const progress = onProgress ?? (() => undefined);
   const prepared = prepareEvaluation(input, options, progress);
   const { facilities, warnings } = prepared;
   const table = reachTable(prepared.rule, facilities, prepared.standard.radiusM);
-  const assessment = assess(prepared, facilities, table, progress);
+  const registration = options.registration ? registrationAnalysis(input, prepared, options.registration) : undefined;
+  const assessment = assess(prepared, facilities, table, progress, registration?.allocator);
   const results = facilityResults(facilities, assessment);
   const summary = summarize(prepared, facilities, assessment, results);
+  const byRegistration = registration?.results(assessment.stats.covered, assessment.allocation.served, assessment.allocation);
   progress(1, 'done');
-  return { prepared, assessment, rest: { summary, facilities: results, warnings: [...warnings.population, ...warnings.facilities, ...warnings.villages] } };
+  return {
+    prepared,
+    assessment,
+    registration,
+    rest: { summary, facilities: results, warnings: [...warnings.population, ...warnings.facilities, ...warnings.villages], ...(byRegistration ? { byRegistration } : {}) },
+  };
 }

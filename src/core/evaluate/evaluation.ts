@@ -3,6 +3,7 @@ import type { Equity } from '../equity/village-equity.ts';
 import type { CapacitySource } from '../facilities/facilities.ts';
 import type { FacilityType } from '../schema.ts';
 import type { InputWarning } from '../errors.ts';
+import type { ByRegistration, RegistrationOptions } from '../registration/by-registration.ts';
 import type { AnalysisSettings } from '../settings/analysis-settings.ts';
 import type { FacilityStandard } from '../standards/presets.ts';
 import type { DistanceRule, LngLat } from '../types.ts';
@@ -29,6 +30,8 @@ export interface EvaluateOptions extends Partial<Omit<AnalysisSettings, 'type' |
   worstVillageCount?: number;
   /** Builds the distance rule over the cells' points; default straight-line (geodesic). */
   distanceRule?: (points: readonly LngLat[]) => DistanceRule;
+  /** Given: the figures for registered residents and migrants (`Evaluation.byRegistration`), under its admission policy. */
+  registration?: RegistrationOptions;
 }
 
 /** Under: catchment demand below 90 % of capacity; near: 90–100 %; over: above capacity. */
@@ -130,4 +133,6 @@ export interface Evaluation {
   cells: CellResult[];
   facilities: FacilityResult[];
   warnings: InputWarning[];
+  /** Registered residents against migrants, when `EvaluateOptions.registration` asked for them. */
+  byRegistration?: ByRegistration;
 }

@@ -22,6 +22,8 @@ export const FIELD_NAMES = {
   type: ['type', '类型', '类别', 'category', 'kind', '学段', 'facility_type'],
   migrantShare: ['migrant_share', 'migrants_share', '流动人口比例', '外来人口比例', 'migrant_ratio'],
   class: ['class', 'fclass', 'highway', 'landuse', '用地类型', '道路等级'],
+  registered: ['registered', 'hukou', 'registered_population', 'hukou_population', '户籍人口', '户籍', '户籍人口数', '户籍人数'],
+  migrants: ['migrants', 'migrant_population', 'floating_population', 'non_hukou', '流动人口', '居住证', '居住证人口', '暂住人口', '非户籍人口', '外来人口', '流动人口数'],
 } as const;
 
 /** The first field (in FIELD_NAMES order) whose normalised name is one of `names`. */
@@ -113,6 +115,8 @@ export function suggestMapping(fields: readonly string[]): FieldMapping {
   set('type');
   set('migrantShare');
   set('class');
+  set('registered');
+  set('migrants');
   return mapping;
 }
 
@@ -152,12 +156,12 @@ export function suggestRole(file: string, features: readonly RawFeature[], mappi
   if (kind === 'point') {
     if (named === 'candidates') return 'candidates';
     if (mapping.capacity || (mapping.type && !mapping.population)) return 'facilities';
-    if (mapping.population) return 'population';
+    if (mapping.population || (mapping.registered && mapping.migrants)) return 'population';
     return named === 'facilities' || named === 'population' ? named : 'candidates';
   }
   if (mapping.capacity && mapping.type) return 'facilities';
   if (mapping.migrantShare || named === 'villages') return 'villages';
-  if (mapping.population) return 'population';
+  if (mapping.population || (mapping.registered && mapping.migrants)) return 'population';
   if (named === 'exclusions' || named === 'boundary') return named;
   return features.length === 1 ? 'boundary' : 'exclusions';
 }

@@ -41,6 +41,8 @@ export const FIELD_ROLES: Readonly<Record<Exclude<keyof FieldMapping, 'id' | 'na
   fixedType: 'facilities',
   migrantShare: 'villages',
   class: 'roads',
+  registered: 'population',
+  migrants: 'population',
 };
 
 const TOP_KEYS = ['format', 'version', 'role', 'fields', 'typeValues', 'assumeCapacity'] as const;

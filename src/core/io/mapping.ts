@@ -10,6 +10,7 @@ import { LAYER_NAMES } from './finish.ts';
 import { mappedTable } from './population-table.ts';
 import { decimalNumber } from './numbers.ts';
 import { isUnsafeKey } from './properties.ts';
+import { completeRegistration } from '../registration/registration-figures.ts';
 import { FIELD_MAPPING_KEYS, type CapacityCounts, type FieldMappingKey, type FieldMapping, type LoadResult, type MappedLayer, type MappingOptions, type Role } from './types.ts';
 
 /** Above these a value is a typo or garbage, and would swamp every total. */
@@ -80,12 +81,51 @@ export function withSchemaKeys(props: Record<string, unknown>, fileLabel: string
   return { properties: props, label };
 }
 
+/** Why a population row's figures cannot stand together (a group above the total, groups not adding up); the file is then refused naming the row. */
+export type RegistrationRefusal = { refuse: string };
+
+/**
+ * A population feature's registration groups from their mapped columns (`mapping.registered`,
+ * `mapping.migrants`), completed with its total by `completeRegistration`: sets `registered` and
+ * `migrants` (numbers, or left unset when only the total is known) and, when no total column is
+ * mapped, `population` as their sum. A group that is not a number is a reason to skip the row
+ * (as a bad population is); figures that contradict each other are a `RegistrationRefusal`.
+ */
+export function registrationProblem(props: Record<string, unknown>, mapping: FieldMapping): string | RegistrationRefusal | null {
+  if (!mapping.registered && !mapping.migrants) return null;
+  const values: (number | null)[] = [];
+  for (const field of [mapping.population, mapping.registered, mapping.migrants]) {
+    if (!field || isEmpty(props[field])) {
+      values.push(null);
+      continue;
+    }
+    const check = amount(props, field, MAX_POPULATION);
+    if (!check.ok) return check.reason;
+    values.push(check.value);
+  }
+  const [population, registered, migrants] = values;
+  const figures = completeRegistration({ population, registered, migrants });
+  // A missing total skips the row as a missing population does; figures that contradict each other refuse the file.
+  if ('error' in figures) return population === null ? figures.error : { refuse: figures.error };
+  if (population === null) props.population = figures.population;
+  if (figures.registered === null) {
+    delete props.registered;
+    delete props.migrants;
+  } else {
+    props.registered = figures.registered;
+    props.migrants = figures.migrants;
+  }
+  return null;
+}
+
 /**
  * Why a feature cannot be a population feature (its population, then its geometry), or null when
- * it can: `props.population` is then the number of residents.
+ * it can: `props.population` is then the number of residents. Where the registration groups gave
+ * the total (`registrationProblem`: no total column, or it is empty) `population` itself is read.
  */
 export function populationProblem(props: Record<string, unknown>, g: Geometry | null, mapping: FieldMapping): string | null {
-  const population = amount(props, mapping.population!, MAX_POPULATION);
+  const fromGroups = (mapping.registered || mapping.migrants) && (!mapping.population || isEmpty(props[mapping.population]));
+  const population = amount(props, fromGroups ? 'population' : mapping.population!, MAX_POPULATION);
   if (!population.ok) return population.reason;
   props.population = population.value;
   if (!g) return 'no geometry';
@@ -140,7 +180,7 @@ export function applyMapping(
     mapping[key] = value;
   }
   const missingField = (what: string) => new InputError(file, `no ${what} field: choose the column that holds it (${columns})`);
-  if (role === 'population' && !mapping.population) throw missingField('population');
+  if (role === 'population' && !mapping.population && !(mapping.registered && mapping.migrants)) throw missingField('population');
   if (role === 'facilities' && !mapping.type && !mapping.fixedType) throw missingField('facility type');
 
   if (role === 'population' && result.grid && mapping.population === 'population') return mappedGrid(result, result.grid, mapping);
@@ -172,7 +212,9 @@ export function applyMapping(
     let g = f.geometry;
 
     if (role === 'population') {
-      const reason = populationProblem(props, g, mapping);
+      const registration = registrationProblem(props, mapping);
+      if (registration !== null && typeof registration !== 'string') throw new InputError(file, `${label}: ${registration.refuse}`);
+      const reason = registration ?? populationProblem(props, g, mapping);
       if (reason !== null || !g) return skip(reason ?? 'no geometry');
     } else if (role === 'facilities' || role === 'candidates') {
       if (role === 'facilities') {

@@ -1,12 +1,12 @@
 import type { Geometry } from 'geojson';
-import { noUsableFeatures, type InputWarning } from '../errors.ts';
+import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { ChunkedNumbers, float64s, uint32s, uint8s } from '../demand/chunked-numbers.ts';
 import { IdSet } from '../demand/id-set.ts';
 import { polygonShape } from '../demand/polygon-shape.ts';
 import type { PopulationTable } from '../demand/population-table.ts';
 import { TextColumn } from '../demand/text-column.ts';
 import type { FeatureTable } from './feature-table.ts';
-import { populationProblem, withSchemaKeys } from './mapping.ts';
+import { populationProblem, registrationProblem, withSchemaKeys } from './mapping.ts';
 import type { FieldMapping, LoadResult, MappedLayer } from './types.ts';
 
 /**
@@ -27,10 +27,16 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
   const lat = new ChunkedNumbers(float64s);
   const spread = new ChunkedNumbers(float64s);
   const polygonal = new ChunkedNumbers(uint8s);
+  // Registration groups only when mapped: NaN where a row gives its total alone.
+  const groups = Boolean(mapping.registered || mapping.migrants);
+  const registered = groups ? new ChunkedNumbers(float64s) : null;
+  const migrants = groups ? new ChunkedNumbers(float64s) : null;
   for (let i = 0; i < table.count; i++) {
     const { properties, label } = withSchemaKeys(table.properties(i), table.labels.get(i), mapping);
     const g = table.shapes.geometry(i);
-    const reason = populationProblem(properties, g, mapping);
+    const registration = registrationProblem(properties, mapping);
+    if (registration !== null && typeof registration !== 'string') throw new InputError(file, `${label}: ${registration.refuse}`);
+    const reason = registration ?? populationProblem(properties, g, mapping);
     if (reason !== null || !g) {
       const w = { source: file, feature: label, reason: `${reason ?? 'no geometry'}; skipped` };
       warnings.push(w);
@@ -42,6 +48,10 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
     rows.push(i);
     ids.push(id);
     population.push(properties.population as number);
+    if (groups) {
+      registered!.push(typeof properties.registered === 'number' ? properties.registered : NaN);
+      migrants!.push(typeof properties.migrants === 'number' ? properties.migrants : NaN);
+    }
     if (g.type === 'Point') {
       lng.push(g.coordinates[0]);
       lat.push(g.coordinates[1]);
@@ -69,10 +79,15 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
     // A CSV's rows all have its columns; the schema's keys are then added alike to each.
     sameKeys: table.keys !== null,
     polygonal: polygonal.toArray(uint8s),
+    ...(registered && migrants ? { registered: registered.toArray(float64s), migrants: migrants.toArray(float64s) } : {}),
     geometry: (k) => table.shapes.geometry(source[k]) as Geometry,
     properties: (k) => {
       const { properties } = withSchemaKeys(table.properties(source[k]), table.labels.get(source[k]), mapping);
       properties.population = residents[k];
+      if (populationTable.registered && populationTable.migrants && !Number.isNaN(populationTable.registered[k])) {
+        properties.registered = populationTable.registered[k];
+        properties.migrants = populationTable.migrants[k];
+      }
       return properties;
     },
   };

@@ -78,10 +78,14 @@ export interface FieldMapping {
   migrantShare?: string;
   /** Road or land-use class. */
   class?: string;
+  /** Population: registered (Hukou) residents living here (户籍人口). */
+  registered?: string;
+  /** Population: migrants living here without local Hukou (流动人口, 居住证, 暂住人口). */
+  migrants?: string;
 }
 
 /** The keys of FieldMapping, in the order forms and messages list them. */
-export const FIELD_MAPPING_KEYS = ['population', 'capacity', 'classes', 'type', 'fixedType', 'name', 'id', 'migrantShare', 'class'] as const satisfies readonly (keyof FieldMapping)[];
+export const FIELD_MAPPING_KEYS = ['population', 'capacity', 'classes', 'type', 'fixedType', 'name', 'id', 'migrantShare', 'class', 'registered', 'migrants'] as const satisfies readonly (keyof FieldMapping)[];
 export type FieldMappingKey = (typeof FIELD_MAPPING_KEYS)[number];
 
 /**

@@ -64,7 +64,7 @@ describe('mapping files', () => {
     expect(refusal(json({ ...base, role: 'schools', fields: {} }))).toBe('role must be one of population, villages, facilities, candidates, exclusions, roads, boundary, got "schools"');
     expect(refusal(json({ ...base, fields: ['capacity'] }))).toBe('fields must be an object of field names, got an array');
     expect(refusal(json({ ...base, fields: { seats: 'OTGC2016' } }))).toBe(
-      'fields: unknown key "seats" (known: population, capacity, classes, type, fixedType, name, id, migrantShare, class)',
+      'fields: unknown key "seats" (known: population, capacity, classes, type, fixedType, name, id, migrantShare, class, registered, migrants)',
     );
     expect(refusal(json({ ...base, fields: { capacity: 12 } }))).toBe('fields.capacity must be a column name (text), got 12');
     expect(refusal(json({ ...base, fields: { capacity: ' ' } }))).toBe('fields.capacity must be a column name (text), got " "');

@@ -1,0 +1,56 @@
+import type { Allocation } from '../allocate/allocate.ts';
+import { InputError } from '../errors.ts';
+import type { EvaluateInput } from '../evaluate/evaluation.ts';
+import type { PreparedEvaluation } from '../evaluate/prepare.ts';
+import type { ReachTable } from '../types.ts';
+import { byRegistrationOf, cellGroupService, UNKNOWN_RESIDENTS_TOLERANCE, type ByRegistration, type CellGroupService, type RegistrationOptions } from './by-registration.ts';
+import { cellRegistration, type CellRegistration } from './cell-registration.ts';
+import { featureMigrantShares } from './feature-registration.ts';
+import { allocateRegisteredFirst, type GroupAllocation } from './registered-first.ts';
+
+/** An allocation function of `allocate`'s shape (what `assess` runs). */
+export type Allocator = (table: ReachTable, users: Float64Array, capacity: Float64Array, perM?: number) => Allocation;
+
+/** The analysis by registration of one prepared district: the split, the allocation it asks for, and its results. */
+export interface RegistrationAnalysis {
+  split: CellRegistration;
+  /** Registered-first: the allocation to run in place of the default; proportional: none. */
+  allocator?: Allocator;
+  /** Each cell's service by group under the allocation that was run. */
+  service(served: Float64Array, allocation: Allocation): CellGroupService;
+  results(covered: Uint8Array, served: Float64Array, allocation: Allocation): ByRegistration;
+}
+
+const isGroupAllocation = (a: Allocation): a is GroupAllocation => 'migrantServed' in a;
+
+/**
+ * Splits the prepared cells by registration (`cellRegistration`) and, for registered-first
+ * admission, gives the two-pass allocation to assess with. Registered-first needs every
+ * resident's registration: without it that is an InputError saying what is missing. A stated
+ * share outside [0, 1] is an InputError.
+ */
+export function registrationAnalysis(input: EvaluateInput, prepared: PreparedEvaluation, options: RegistrationOptions): RegistrationAnalysis {
+  const admission = options.admission ?? 'proportional';
+  const stated = options.migrantShareOutsideVillages;
+  if (stated !== undefined && !(stated >= 0 && stated <= 1)) {
+    throw new InputError('registration', `the migrants' share outside villages must be between 0 and 1, got ${String(stated)}`);
+  }
+  const shares = featureMigrantShares(input.population, input.sources?.population ?? 'population');
+  const split = cellRegistration(prepared.cells, shares, stated);
+  if (admission === 'registered-first' && split.residentsUnknown > UNKNOWN_RESIDENTS_TOLERANCE) {
+    throw new InputError(
+      input.sources?.population ?? 'population',
+      `registered-first admission needs every resident's registration, but that of ${Math.round(split.residentsUnknown).toLocaleString('en-US')} residents outside urban villages is not known: give registered / migrants figures or the migrants' share outside villages`,
+    );
+  }
+  const service = (served: Float64Array, allocation: Allocation) => cellGroupService(split, served, isGroupAllocation(allocation) ? allocation : undefined);
+  return {
+    split,
+    allocator:
+      admission === 'registered-first'
+        ? (table, _users, capacity, perM) => allocateRegisteredFirst(table, split.registeredUsers, split.migrantUsers, capacity, perM)
+        : undefined,
+    service,
+    results: (covered, served, allocation) => byRegistrationOf(prepared.cells, split, covered, service(served, allocation), admission, stated),
+  };
+}
