@@ -95,3 +95,4 @@ export { createWhatIfSession, type WhatIfSession } from './whatif/session.ts';
 export { withProposedSites } from './whatif/proposed-site.ts';
 export type { ProposedSite, WhatIfSummary, WhatIfUpdate, CellChange } from './whatif/types.ts';
 export { cellBuffers, packCells, packEvaluation, unpackCells, unpackEvaluation, type CellColumns, type PackedEvaluation } from './evaluate/cell-columns.ts';
+export * from './zones/index.ts';

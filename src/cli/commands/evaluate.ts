@@ -15,17 +15,21 @@ import {
   STANDARD_KEYS,
   validateAnalysisSettings,
   type Evaluation,
+  type InputWarning,
   type NumberBounds,
   type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
 import { evaluateView } from '../../core/evaluate/evaluate.ts';
+import { ADMISSIONS, isAdmission, type Admission, type ByRegistration, type RegistrationGroup } from '../../core/registration/by-registration.ts';
 import { cellRows, cellRowsHeader, exportFormatOf, facilityFeatures, featureChunks, summaryJson, summaryRecord } from '../../core/export/index.ts';
 import { argsError, UsageError } from '../cli.ts';
 import { writeChunks, type CliIo, type Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, mappingOptionsUsage, readMappingChoices } from '../mapping-options.ts';
-import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readLayer } from '../read-file.ts';
+import { LAYER_OPTIONS, LAYER_OPTIONS_USAGE, layerOptions, readFeatureCollection, readLayer } from '../read-file.ts';
+import { ZONE_OPTIONS, ZONE_OPTIONS_USAGE, zoneLayerOptions, zoneTable } from '../zone-options.ts';
+import { evaluateZones, roundZoneFigures, type ZoneEvaluation } from '../../core/zones/index.ts';
 
 const USAGE = `Usage: catchmap evaluate --population FILE --facilities FILE [--villages FILE] --type TYPE
                         [--preset NAME] [--radius M] [--per-1000 N] [--class-size N]
@@ -34,6 +38,8 @@ const USAGE = `Usage: catchmap evaluate --population FILE --facilities FILE [--v
                         [--field KEY=COLUMN ...] [--type-value VALUE=TYPE ...] [--mapping FILE]
                         [--assume-capacity standard]
                         [--distance network --roads FILE [--no-cross arterial] [--snap-m M]]
+                        [--admission proportional|registered-first] [--migrant-share F]
+                        [--zones FILE [--zone-field F] [--zone-school-field F] [--zone-where F=V ...]]
 
 Residents → pupils → seats: catchment coverage, capacity-aware allocation, shortfall and the
 urban-village equity gap for one facility type.
@@ -57,11 +63,21 @@ urban-village equity gap for one facility type.
                       summary as .json
   --facilities-out FILE  write per-facility results as .geojson or .csv (capacity_assumed says
                       which capacities are assumed)
+  --admission POLICY  how seats go to registered residents' and migrants' children (byRegistration):
+                      proportional (default: neither favoured) or registered-first (Hukou-based
+                      admission: each school admits registered pupils first, migrants take the rest)
+  --migrant-share F   migrants' share (0..1) of residents outside urban villages whose population
+                      features give no registered / migrants figures (户籍人口, 流动人口); without
+                      it their registration is not known and byRegistration says so
 ${mappingOptionsUsage('population, facilities, villages, roads')}
 ${LAYER_OPTIONS_USAGE}
 ${DISTANCE_OPTIONS_USAGE}
+${ZONE_OPTIONS_USAGE}
 
 Warnings about skipped features go to stderr; exit 2 on unusable input.`;
+
+/** A share typed on the command line (--migrant-share). */
+const SHARE_BOUNDS: NumberBounds = { min: 0, max: 1, integer: false };
 
 /** At most this many warnings are printed to stderr; --json carries them all. */
 const MAX_PRINTED_WARNINGS = 50;
@@ -97,9 +113,12 @@ function parse(argv: string[]) {
         json: { type: 'boolean' },
         out: { type: 'string' },
         'facilities-out': { type: 'string' },
+        admission: { type: 'string' },
+        'migrant-share': { type: 'string' },
         ...LAYER_OPTIONS,
         ...MAPPING_OPTIONS,
         ...DISTANCE_OPTIONS,
+        ...ZONE_OPTIONS,
       },
     }).values;
   } catch (err) {
@@ -133,6 +152,18 @@ function capacityNotes(s: Evaluation['summary']): string[] {
     notes.push(`capacity from classes × ${fmt(standard.classSize)} for ${fmt(s.capacitiesFromClasses)} of ${fmt(s.facilities)} facilities`);
   }
   return notes;
+}
+
+/** The two groups' rows: registered residents and migrants (or why they are not known). */
+function registrationTable(b: ByRegistration, capacityKnown: boolean): string[] {
+  if (!b.available) return [`by registration: not available (${b.reason})`];
+  const row = (label: string, g: RegistrationGroup) =>
+    `${label.padEnd(11)}  ${fmt(g.residents).padStart(10)}  ${fmt(g.pupils).padStart(8)}  ${pct(g.coveragePct).padStart(8)}  ${(capacityKnown ? pct(g.servedPct) : 'n/a').padStart(8)}`;
+  return [
+    `by registration (${b.admission} admission)  residents    pupils   covered    served`,
+    row('registered', b.registered),
+    row('migrants', b.migrants),
+  ];
 }
 
 function table(result: Omit<Evaluation, 'cells'>): string {
@@ -169,6 +200,7 @@ function table(result: Omit<Evaluation, 'cells'>): string {
     '',
     ...rows.map(([label, v]) => `${label.padEnd(width)}  ${v}`),
   ];
+  if (result.byRegistration) lines.push('', ...registrationTable(result.byRegistration, s.capacityKnown));
   const notes = capacityNotes(s);
   if (notes.length > 0) lines.push('', ...notes);
   if (e.worstVillages.length > 0 && s.capacityKnown) {
@@ -178,6 +210,22 @@ function table(result: Omit<Evaluation, 'cells'>): string {
     }
   }
   // Village names and file names come from files: printed with control characters escaped.
+  return lines.map(terminalSafe).join('\n') + '\n';
+}
+
+/** The zones' lines of the text output: the summary, then the zones worst first. */
+function zoneText(z: ZoneEvaluation): string {
+  const s = z.summary;
+  const lines = [
+    '',
+    `zones: ${fmt(s.zones)} (${fmt(s.zonesWithoutSchool)} without a school), ${fmt(s.residents)} residents, ${fmt(s.pupils)} pupils; outside every zone ${fmt(s.outsideResidents)} residents, ${fmt(s.outsidePupils)} pupils`,
+    `  pupils above their zone school's seats  ${fmt(s.pupilsAboveSeats)}`,
+    `  pupils beyond the walking standard     ${fmt(s.beyondRadiusPupils)}`,
+    `  zones over capacity next to room       ${fmt(s.overCapacityNextToRoom.length)}` +
+      (s.overCapacityNextToRoom.length > 0 ? ` (${s.overCapacityNextToRoom.slice(0, 5).map((c) => `${c.zone} → ${c.neighboursWithRoom.map((n) => n.zone).join('/')}`).join(', ')}${s.overCapacityNextToRoom.length > 5 ? ', …' : ''})` : ''),
+    '',
+    ...zoneTable(z.zones),
+  ];
   return lines.map(terminalSafe).join('\n') + '\n';
 }
 
@@ -196,6 +244,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (value !== undefined) overrides[key] = value;
   }
   const growthFactor = numberOption('growth', args.growth, GROWTH_BOUNDS) ?? 1;
+  if (args.admission !== undefined && !isAdmission(args.admission)) throw new UsageError(`--admission must be one of ${ADMISSIONS.join(', ')}, got '${args.admission}'`);
+  const migrantShare = numberOption('migrant-share', args['migrant-share'], SHARE_BOUNDS);
   // The same record, and the same checks, as the app's analysis and a scenario file.
   const settings = validateAnalysisSettings(
     { type: args.type, preset: args.preset ?? DEFAULT_PRESET_ID, overrides, growthFactor, distance: args.distance === 'network' ? 'network' : 'straight' },
@@ -233,7 +283,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       villages,
       sources: { population: args.population, facilities: args.facilities, villages: args.villages },
     },
-    { ...options, distanceRule: distance?.rule },
+    { ...options, distanceRule: distance?.rule, registration: { admission: args.admission as Admission | undefined, migrantShareOutsideVillages: migrantShare } },
   );
 
   // Within every bound each figure is finite; if a sum still overflows, say so instead of printing ∞ or NaN.
@@ -241,9 +291,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (figures.length > 0) {
     throw new InputError(args.population, `the totals overflow (${figures.map(([k, v]) => `${k} = ${String(v)}`).join(', ')}): the populations or the growth factor are too large`);
   }
+  // Zones are read as they are in the file (own columns, WGS84), then checked by the engine's zone reader.
+  let zoneResult: ZoneEvaluation | null = null;
+  const zoneLoadWarnings: InputWarning[] = [];
+  if (args.zones) {
+    const zoneFile = await readFeatureCollection(args.zones, load);
+    zoneLoadWarnings.push(...zoneFile.loaded.warnings);
+    zoneResult = evaluateZones(
+      { population, facilities, villages, zones: zoneFile.collection, sources: { population: args.population, facilities: args.facilities, villages: args.villages, zones: args.zones } },
+      { ...options, distanceRule: distance?.rule, zoneLayer: zoneLayerOptions(args, usage) },
+    );
+  } else if (args['zone-field'] !== undefined || args['zone-school-field'] !== undefined || args['zone-where'] !== undefined) {
+    throw usage('--zone-field, --zone-school-field and --zone-where need --zones FILE');
+  }
   const loadWarnings = [populationLayer, facilityLayer, villageLayer].flatMap((l) => l?.warnings ?? []);
   const networkWarnings = distance?.warnings((i) => result.cells.cellAt(i).id, { demand: args.population, sites: args.facilities }) ?? [];
-  const warnings = [...loadWarnings, ...result.warnings, ...networkWarnings].map(formatWarning);
+  const warnings = [...loadWarnings, ...result.warnings, ...networkWarnings, ...zoneLoadWarnings, ...(zoneResult?.warnings ?? [])].map(formatWarning);
   warnings.slice(0, MAX_PRINTED_WARNINGS).forEach((w) => io.stderr(`warning: ${w}\n`));
   if (warnings.length > MAX_PRINTED_WARNINGS) {
     io.stderr(`warning: … and ${warnings.length - MAX_PRINTED_WARNINGS} more (all are listed by --json)\n`);
@@ -263,9 +326,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     writeChunks(facilitiesOut, featureChunks(() => facilityFeatures(result, facilities), facilitiesFormat));
   }
   if (args.json) {
-    io.stdout(JSON.stringify(summaryRecord(result, warnings)) + '\n');
+    const zoneRecord = zoneResult ? { zones: zoneResult.zones.map(roundZoneFigures), zonesSummary: zoneResult.summary } : {};
+    io.stdout(JSON.stringify({ ...summaryRecord(result, warnings), ...zoneRecord }) + '\n');
   } else {
     io.stdout(table(result));
+    if (zoneResult) io.stdout(zoneText(zoneResult));
     if (distance) io.stdout(`\n${terminalSafe(distance.description)}\n`);
     if (args.out) io.stdout(`\n${cellsFormat === 'json' ? 'summary' : 'per-cell results'} written to ${terminalSafe(args.out)}\n`);
     if (facilitiesOut) io.stdout(`per-facility results written to ${terminalSafe(facilitiesOut)}\n`);
