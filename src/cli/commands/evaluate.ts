@@ -157,12 +157,13 @@ function capacityNotes(s: Evaluation['summary']): string[] {
 /** The two groups' rows: registered residents and migrants (or why they are not known). */
 function registrationTable(b: ByRegistration, capacityKnown: boolean): string[] {
   if (!b.available) return [`by registration: not available (${b.reason})`];
-  const row = (label: string, g: RegistrationGroup) =>
-    `${label.padEnd(11)}  ${fmt(g.residents).padStart(10)}  ${fmt(g.pupils).padStart(8)}  ${pct(g.coveragePct).padStart(8)}  ${(capacityKnown ? pct(g.servedPct) : 'n/a').padStart(8)}`;
+  const row = (label: string, values: string[]) => `  ${label.padEnd(10)}${values.map((v) => v.padStart(11)).join('')}`;
+  const figures = (g: RegistrationGroup) => [fmt(g.residents), fmt(g.pupils), pct(g.coveragePct), capacityKnown ? pct(g.servedPct) : 'n/a'];
   return [
-    `by registration (${b.admission} admission)  residents    pupils   covered    served`,
-    row('registered', b.registered),
-    row('migrants', b.migrants),
+    `by registration (${b.admission} admission):`,
+    row('', ['residents', 'pupils', 'covered', 'served']),
+    row('registered', figures(b.registered)),
+    row('migrants', figures(b.migrants)),
   ];
 }
 

@@ -9,6 +9,7 @@ import { isPopulationGrid, pixelFeature } from '../demand/population-grid.ts';
 import { isPopulationTable, tableFeature } from '../demand/population-table.ts';
 import { csvLines, type CsvHeader } from './csv.ts';
 import { denoiseProperties, roundAs, roundGeometry } from './rounding.ts';
+import { byRegistrationRecord } from '../registration/by-registration.ts';
 
 // Computed fields are rounded by kind (people, share, ratio, metres): see rounding.ts.
 const people = (x: number) => roundAs('people', x);
@@ -148,7 +149,8 @@ const ALLOCATION_FIGURES = [
  */
 export function summaryRecord(result: Omit<Evaluation, 'cells'>, warnings: readonly string[]): Record<string, unknown> {
   const s = result.summary;
-  if (s.capacityKnown !== false) return { ...s, facilityResults: result.facilities, warnings };
+  const byRegistration = result.byRegistration ? { byRegistration: byRegistrationRecord(result.byRegistration, s.capacityKnown !== false) } : {};
+  if (s.capacityKnown !== false) return { ...s, facilityResults: result.facilities, warnings, ...byRegistration };
   const record: Record<string, unknown> = { ...s };
   for (const key of ALLOCATION_FIGURES) record[key] = null;
   record.equity = {
@@ -161,7 +163,7 @@ export function summaryRecord(result: Omit<Evaluation, 'cells'>, warnings: reado
   const facilityResults = result.facilities.map((r) =>
     r.capacitySource === 'none' ? { ...r, capacity: null, allocated: null, utilisation: null, catchmentUtilisation: null, status: null } : r,
   );
-  return { ...record, facilityResults, warnings };
+  return { ...record, facilityResults, warnings, ...byRegistration };
 }
 
 /** summaryRecord as indented JSON text: the CLI's `--out summary.json`. */

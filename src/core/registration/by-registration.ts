@@ -181,3 +181,13 @@ export function byRegistrationOf(
     },
   };
 }
+
+/**
+ * The figures as outputs give them: without capacities the served figures are not results
+ * (as `summaryRecord` does for the summary), so they are null.
+ */
+export function byRegistrationRecord(b: ByRegistration, capacityKnown: boolean): ByRegistration | Record<string, unknown> {
+  if (capacityKnown || !b.available) return b;
+  const unallocated = (g: RegistrationGroup) => ({ ...g, servedPupils: null, unservedPupils: null, servedPct: null });
+  return { ...b, registered: unallocated(b.registered), migrants: unallocated(b.migrants), servedRatio: null };
+}
