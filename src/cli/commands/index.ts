@@ -14,3 +14,6 @@ commands.push(loadCommand);
 
 import { accessCommand } from './access.ts';
 commands.push(accessCommand);
+
+import { zonesCommand } from './zones.ts';
+commands.push(zonesCommand);

@@ -1,0 +1,140 @@
+import FlatQueue from 'flatqueue';
+import type { ZoneDesignProblem } from './design-problem.ts';
+
+/** Seats are compared with this slack (pupils), so a school filled to the seat is not "over" by float noise. */
+const SEAT_EPS = 1e-7;
+
+/**
+ * A zoning being built: each cell's school (-1: none) and each school's pupils. The repair steps
+ * below change it in place; each keeps the rules the earlier ones established.
+ */
+export interface ZoneState {
+  cellSchool: Int32Array;
+  load: Float64Array;
+  limits: Float64Array;
+}
+
+export function emptyState(problem: ZoneDesignProblem, limits: Float64Array): ZoneState {
+  return { cellSchool: new Int32Array(problem.cells.length).fill(-1), load: new Float64Array(problem.schools.length), limits };
+}
+
+/** The pair of cell c to school s, or -1 when c may not go to s. */
+export function pairOf(problem: ZoneDesignProblem, c: number, s: number): number {
+  for (let k = problem.pairStart[c]; k < problem.pairStart[c + 1]; k++) if (problem.pairSchool[k] === s) return k;
+  return -1;
+}
+
+function assign(problem: ZoneDesignProblem, state: ZoneState, c: number, s: number): void {
+  const old = state.cellSchool[c];
+  const w = problem.cells[c].users;
+  if (old >= 0) state.load[old] -= w;
+  state.cellSchool[c] = s;
+  if (s >= 0) state.load[s] += w;
+}
+
+/** Each cell to the school carrying most of it in the LP, or to none when the unplaced share is larger (ties: the nearer school). */
+export function roundShares(problem: ZoneDesignProblem, state: ZoneState, pairShare: Float64Array): void {
+  for (let c = 0; c < problem.cells.length; c++) {
+    if (!(problem.cells[c].users > 0)) continue;
+    let best = -1;
+    let carried = 0;
+    for (let k = problem.pairStart[c]; k < problem.pairStart[c + 1]; k++) {
+      carried += pairShare[k];
+      if (best < 0 || pairShare[k] > pairShare[best]) best = k;
+    }
+    if (best >= 0 && pairShare[best] > 0 && pairShare[best] >= 1 - carried) assign(problem, state, c, problem.pairSchool[best]);
+  }
+}
+
+/** Schools above their limit give up their farthest cells (ties: the later cell) until they fit. */
+export function evictOverCapacity(problem: ZoneDesignProblem, state: ZoneState): void {
+  const bySchool: number[][] = problem.schools.map(() => []);
+  state.cellSchool.forEach((s, c) => s >= 0 && bySchool[s].push(c));
+  bySchool.forEach((cells, s) => {
+    if (state.load[s] <= state.limits[s] + SEAT_EPS) return;
+    const distance = (c: number) => problem.pairDistanceM[pairOf(problem, c, s)];
+    cells.sort((a, b) => distance(b) - distance(a) || b - a);
+    for (const c of cells) {
+      if (state.load[s] <= state.limits[s] + SEAT_EPS) break;
+      if (problem.cells[c].users > 0) assign(problem, state, c, -1);
+    }
+  });
+}
+
+/**
+ * Every zone one connected piece: each school keeps the piece holding its anchor cell (else its
+ * piece with the most pupils; ties: the piece with the lowest cell) and lets the other pieces go.
+ */
+export function keepConnected(problem: ZoneDesignProblem, state: ZoneState): void {
+  const n = problem.cells.length;
+  const piece = new Int32Array(n).fill(-1);
+  const pieces: { school: number; cells: number[]; pupils: number }[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < n; start++) {
+    const s = state.cellSchool[start];
+    if (s < 0 || piece[start] >= 0) continue;
+    const p = { school: s, cells: [] as number[], pupils: 0 };
+    piece[start] = pieces.length;
+    stack.push(start);
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      p.cells.push(c);
+      p.pupils += problem.cells[c].users;
+      for (let k = problem.neighbourStart[c]; k < problem.neighbourStart[c + 1]; k++) {
+        const m = problem.neighbours[k];
+        if (piece[m] < 0 && state.cellSchool[m] === s) {
+          piece[m] = pieces.length;
+          stack.push(m);
+        }
+      }
+    }
+    pieces.push(p);
+  }
+  const kept = new Int32Array(problem.schools.length).fill(-1);
+  pieces.forEach((p, i) => {
+    const anchor = problem.anchors[p.school];
+    const current = kept[p.school];
+    if (current < 0) kept[p.school] = i;
+    else if (anchor >= 0 && piece[anchor] === i) kept[p.school] = i;
+    else if (!(anchor >= 0 && piece[anchor] === current) && p.pupils > pieces[current].pupils) kept[p.school] = i;
+  });
+  pieces.forEach((p, i) => {
+    if (kept[p.school] !== i) for (const c of p.cells) assign(problem, state, c, -1);
+  });
+}
+
+/**
+ * Grows the zones into the cells without a school, nearest pair first (a multi-source search over
+ * touching cells): a cell joins a zone it touches (or, for an empty zone, the school's anchor cell)
+ * when it may go to that school and the seats hold its pupils. Zones stay connected and within
+ * their limits; what no zone can take stays without a school.
+ */
+export function growZones(problem: ZoneDesignProblem, state: ZoneState): void {
+  const queue = new FlatQueue<number>();
+  const { pairStart, pairSchool, pairDistanceM, neighbourStart, neighbours } = problem;
+  const pairCell = new Int32Array(pairSchool.length);
+  for (let c = 0; c < problem.cells.length; c++) for (let k = pairStart[c]; k < pairStart[c + 1]; k++) pairCell[k] = c;
+  const offer = (c: number, s: number) => {
+    const k = pairOf(problem, c, s);
+    if (k >= 0) queue.push(k, pairDistanceM[k]);
+  };
+  const offerNeighbours = (c: number, s: number) => {
+    for (let k = neighbourStart[c]; k < neighbourStart[c + 1]; k++) if (state.cellSchool[neighbours[k]] < 0) offer(neighbours[k], s);
+  };
+  const zoneSize = new Int32Array(problem.schools.length);
+  state.cellSchool.forEach((s) => s >= 0 && zoneSize[s]++);
+  state.cellSchool.forEach((s, c) => s >= 0 && offerNeighbours(c, s));
+  problem.anchors.forEach((c, s) => c >= 0 && zoneSize[s] === 0 && state.cellSchool[c] < 0 && offer(c, s));
+  while (queue.length > 0) {
+    const k = queue.pop()!;
+    const c = pairCell[k];
+    const s = pairSchool[k];
+    if (state.cellSchool[c] >= 0) continue;
+    if (state.load[s] + problem.cells[c].users > state.limits[s] + SEAT_EPS) continue;
+    // An empty zone may start only at its anchor.
+    if (zoneSize[s] === 0 && problem.anchors[s] !== c) continue;
+    assign(problem, state, c, s);
+    zoneSize[s]++;
+    offerNeighbours(c, s);
+  }
+}
