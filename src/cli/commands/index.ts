@@ -17,3 +17,6 @@ commands.push(accessCommand);
 
 import { zonesCommand } from './zones.ts';
 commands.push(zonesCommand);
+
+import { joinCommand } from './join.ts';
+commands.push(joinCommand);
