@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { networkDistance } from '../../src/core/index.ts';
+import { polygonShape } from '../../src/core/demand/polygon-shape.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -49,4 +54,164 @@ describe('catchmap evaluate --zones', () => {
     const r3 = await runCli([...base, '--zone-where', 'Year']);
     expect(r3.stderr).toMatch(/^error: --zone-where must be FIELD=VALUE \(e\.g\. Year=2016\), got 'Year'\n/);
   });
+});
+
+const DESIGN = join(ROOT, 'test', 'fixtures', 'zones', 'design');
+const GEO = join(ROOT, 'data', 'geo');
+const tmp = mkdtempSync(join(tmpdir(), 'catchmap-zones-'));
+
+describe('catchmap zones', () => {
+  it('prints the assignment, zones, unassigned cells, objective, bound, gap and seconds as JSON', async () => {
+    const r = await runCli(['zones', '--type', 'primary', '--population', at(DESIGN, 'row-population'), '--facilities', at(DESIGN, 'row-schools'), '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    // Worked by hand in test/core/zones/design-zones.test.ts.
+    expect(json.assignment).toEqual({ r0: 'S1', r1: 'S1', r2: 'S1', r3: 'S2', r4: null, far: null });
+    expect(json.unassigned).toEqual([
+      { cell: 'r4', pupils: 66, reason: 'no-seats' },
+      { cell: 'far', pupils: 66, reason: 'no-school-in-reach' },
+    ]);
+    expect(json.objective).toBeCloseTo(66 * 3 * 111.19508, 0);
+    expect(json.gapPct).toBe(0);
+    expect(json.zones.map((z: { id: string; pupils: number; seats: number }) => [z.id, z.pupils, z.seats])).toEqual([['S1', 198, 198], ['S2', 66, 66]]);
+    expect(json).toMatchObject({ solver: 'lp', lpStatus: 'optimal', placedPupils: 264, unplacedPupils: 132, adjacency: 'shared-edge' });
+    expect(typeof json.seconds).toBe('number');
+  });
+
+  it('keeps zones on their side of an arterial without a crossing (--distance network --no-cross arterial)', async () => {
+    const r = await runCli([
+      'zones', '--type', 'primary', '--population', at(DESIGN, 'arterial-population'), '--facilities', at(DESIGN, 'arterial-schools'),
+      '--distance', 'network', '--roads', at(DESIGN, 'arterial-roads'), '--no-cross', 'arterial', '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.assignment).toEqual({ a0: 'S1', a1: 'S1', a2: 'S1', a3: null, a4: 'S2' });
+    expect(json.unassigned).toEqual([{ cell: 'a3', pupils: 66, reason: 'across-arterial' }]);
+  });
+
+  it('--out writes the zones dissolved with their figures, or each cell with its school (cells neutralised)', async () => {
+    const geojson = join(tmp, 'zones.geojson');
+    const r = await runCli(['zones', '--type', 'primary', '--population', at(DESIGN, 'island-population'), '--facilities', at(DESIGN, 'island-schools'), '--fast', '--out', geojson]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/zones written to /);
+    const zones = JSON.parse(readFileSync(geojson, 'utf8'));
+    // S1 = O, C, A: the cells 10.000–10.003 × 0–0.001 dissolved into one rectangle (turf's union
+    // may start the ring anywhere, so its corners are compared as a set).
+    const s1 = zones.features[0];
+    expect(s1.properties).toMatchObject({ id: 'S1', school: 'S1', pupils: 198, seats: 198, utilisation: 1 });
+    expect(s1.geometry.type).toBe('Polygon');
+    const corners = new Set(s1.geometry.coordinates[0].map((p: number[]) => p.join(',')));
+    expect(corners).toEqual(new Set(['10,0', '10.003,0', '10.003,0.001', '10,0.001']));
+
+    const pop = JSON.parse(readFileSync(at(DESIGN, 'row-population'), 'utf8'));
+    pop.features[0].properties.id = '=HYPERLINK("x")';
+    const popFile = join(tmp, 'row-hostile.geojson');
+    writeFileSync(popFile, JSON.stringify(pop));
+    const csv = join(tmp, 'cells.csv');
+    expect((await runCli(['zones', '--type', 'primary', '--population', popFile, '--facilities', at(DESIGN, 'row-schools'), '--out', csv])).code).toBe(0);
+    const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('id,school,residents,pupils,unplaced_reason,lon,lat');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",S1,1000,66,,10.0005,0.0005`);
+    expect(lines[5]).toBe('r4,,1000,66,no-seats,10.0045,0.0005');
+  });
+
+  it('refuses facilities without capacities, and bad options, with a clear message', async () => {
+    const fac = JSON.parse(readFileSync(at(DESIGN, 'row-schools'), 'utf8'));
+    for (const f of fac.features) delete f.properties.capacity;
+    const facFile = join(tmp, 'no-capacity.geojson');
+    writeFileSync(facFile, JSON.stringify(fac));
+    const r = await runCli(['zones', '--type', 'primary', '--population', at(DESIGN, 'row-population'), '--facilities', facFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${facFile}: zones need seats: none of the primary facilities has a capacity (map one with --field capacity=COLUMN, or --assume-capacity standard)\n`);
+    const r2 = await runCli(['zones', '--type', 'primary', '--population', at(DESIGN, 'row-population'), '--facilities', at(DESIGN, 'row-schools'), '--max-utilisation', '0']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/^error: --max-utilisation /);
+    const r3 = await runCli(['zones', '--type', 'primary', '--population', at(DESIGN, 'row-population'), '--facilities', at(DESIGN, 'row-schools'), '--out', 'x.json']);
+    expect(r3.stderr).toMatch(/^error: --out must end in \.geojson or \.csv, got 'x\.json'/);
+  });
+});
+
+/**
+ * An independent check of a zoning of the demo district: loads from the demo files themselves,
+ * zones' cells found by their shared edges (two corners in common, compared as text), pupils as
+ * population × 66 / 1,000 and seats from the facilities file.
+ */
+function checkDemoZoning(assignment: Record<string, string | null>): { cells: number; zones: number; placed: number } {
+  const population = JSON.parse(readFileSync(join(GEO, 'demo-population.geojson'), 'utf8')) as { features: { properties: { id: string; population: number }; geometry: { coordinates: number[][][] } }[] };
+  const facilities = JSON.parse(readFileSync(join(GEO, 'demo-facilities.geojson'), 'utf8')) as { features: { properties: { id: string; type: string; capacity: number } }[] };
+  const seats = new Map(facilities.features.filter((f) => f.properties.type === 'primary').map((f) => [f.properties.id, f.properties.capacity]));
+  const ids = population.features.map((f) => f.properties.id);
+  expect(Object.keys(assignment).sort()).toEqual([...ids].sort());
+  const load = new Map<string, number>();
+  for (const f of population.features) {
+    const school = assignment[f.properties.id];
+    if (school === null) continue;
+    expect(seats.has(school)).toBe(true);
+    load.set(school, (load.get(school) ?? 0) + (f.properties.population * 66) / 1000);
+  }
+  for (const [school, pupils] of load) expect(pupils, school).toBeLessThanOrEqual(seats.get(school)! + 1e-6);
+  // Shared edges: the same two corners, written to 7 decimals.
+  const byEdge = new Map<string, number[]>();
+  population.features.forEach((f, i) => {
+    const ring = f.geometry.coordinates[0].map((p) => `${p[0].toFixed(7)},${p[1].toFixed(7)}`);
+    for (let k = 0; k + 1 < ring.length; k++) {
+      const key = [ring[k], ring[k + 1]].sort().join('|');
+      byEdge.set(key, [...(byEdge.get(key) ?? []), i]);
+    }
+  });
+  const touching = population.features.map(() => [] as number[]);
+  for (const cells of byEdge.values()) if (cells.length === 2) touching[cells[0]].push(cells[1]), touching[cells[1]].push(cells[0]);
+  const zones = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    const school = assignment[id];
+    if (school !== null) zones.set(school, [...(zones.get(school) ?? []), i]);
+  });
+  for (const [school, cells] of zones) {
+    const inZone = new Set(cells);
+    const seen = new Set([cells[0]]);
+    const stack = [cells[0]];
+    while (stack.length > 0) for (const j of touching[stack.pop()!]) if (inZone.has(j) && !seen.has(j)) seen.add(j), stack.push(j);
+    expect(seen.size, `zone ${school} is one piece`).toBe(cells.length);
+  }
+  return { cells: ids.length, zones: zones.size, placed: [...load.values()].reduce((a, b) => a + b, 0) };
+}
+
+describe('catchmap zones on the demo district', () => {
+  const base = ['zones', '--type', 'primary', '--population', join(GEO, 'demo-population.geojson'), '--facilities', join(GEO, 'demo-facilities.geojson'), '--json'];
+
+  it('exact: every cell to at most one school, none above its seats, every zone one piece', async () => {
+    const r = await runCli(base);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const check = checkDemoZoning(json.assignment);
+    expect(check.zones).toBe(60);
+    expect(check.placed).toBeCloseTo(json.placedPupils, 1);
+    // 60 primary schools, 49,680 seats: the LP places at most that; whole cells place no more than the LP.
+    expect(json.lpPlacedPupils).toBeLessThanOrEqual(49_680 + 1e-6);
+    expect(json.placedPupils).toBeLessThanOrEqual(json.lpPlacedPupils + 1e-6);
+    expect(json.lowerBound).toBeLessThanOrEqual(json.objective);
+    expect(json.placedPupils + json.unplacedPupils).toBeCloseTo(69_960, 1);
+  }, 120_000);
+
+  it('network without crossing arterials, fast: the same properties, and every pair reachable without crossing one', async () => {
+    const roadsFile = join(GEO, 'demo-roads.geojson');
+    const r = await runCli([...base, '--fast', '--distance', 'network', '--roads', roadsFile, '--no-cross', 'arterial']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    checkDemoZoning(json.assignment);
+    // Reachability checked with the walking network itself, built here from the roads.
+    const population = JSON.parse(readFileSync(join(GEO, 'demo-population.geojson'), 'utf8')) as { features: { properties: { id: string }; geometry: Polygon }[] };
+    const facilities = JSON.parse(readFileSync(join(GEO, 'demo-facilities.geojson'), 'utf8')) as { features: { properties: { id: string }; geometry: { coordinates: [number, number] } }[] };
+    const net = networkDistance(JSON.parse(readFileSync(roadsFile, 'utf8')), { roadsSource: 'roads', noCross: ['arterial'] });
+    const rule = net.rule(population.features.map((f) => polygonShape(f.geometry).lngLat));
+    const row = new Map(population.features.map((f, i) => [f.properties.id, i]));
+    const bySchool = new Map<string, number[]>();
+    for (const [cell, school] of Object.entries(json.assignment as Record<string, string | null>)) if (school) bySchool.set(school, [...(bySchool.get(school) ?? []), row.get(cell)!]);
+    for (const [school, cells] of bySchool) {
+      const f = facilities.features.find((x) => x.properties.id === school)!;
+      const reached = new Set(rule.reach({ id: school, lngLat: f.geometry.coordinates }, 2000).indices);
+      for (const c of cells) expect(reached.has(c), `${population.features[c].properties.id} reaches ${school} without crossing an arterial`).toBe(true);
+    }
+    expect(json.unassigned.some((u: { reason: string }) => u.reason === 'across-arterial')).toBe(true);
+  }, 120_000);
 });

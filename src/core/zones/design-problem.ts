@@ -76,6 +76,12 @@ export interface ZoneDesignProblem {
   anchors: Int32Array;
   /** Per cell without pairs: why (with an arterial barrier, 'across-arterial' when the unrestricted network reaches a school). */
   noPairReason: (NoPairReason | null)[];
+  /**
+   * With an arterial barrier: the schools cell c reaches within `reachM` only by crossing it,
+   * `acrossSchool[k]` for k in acrossStart[c] … acrossStart[c + 1] (empty rows without a barrier).
+   */
+  acrossStart: Int32Array;
+  acrossSchool: Int32Array;
   reachM: number;
   keepAllWithinM: number;
   nearestKept: number;
@@ -187,13 +193,19 @@ export function prepareZoneDesign(input: EvaluateInput, options: ZoneDesignOptio
   kept.forEach((list, c) => list.forEach((p, k) => ((pairSchool[pairStart[c] + k] = p.school), (pairDistanceM[pairStart[c] + k] = p.d))));
 
   // Cells no school reaches: with a barrier, those the unrestricted network does reach lie across it.
-  const noPairReason: (NoPairReason | null)[] = kept.map((l) => (l.length === 0 ? 'no-school-in-reach' : null));
+  const across: number[][] = cells.map(() => []);
   const net = rule.kind === 'network' ? (rule as NetworkRule).network : null;
-  if (net?.barrier && noPairReason.some((r) => r !== null)) {
-    const open = networkRule(walkNetwork(net.graph), points, { maxSnapM: (rule as NetworkRule).maxSnapM });
-    const reached = reachTable(open, schools, reachM);
-    for (const c of reached.indices) if (noPairReason[c] !== null) noPairReason[c] = 'across-arterial';
+  if (net?.barrier) {
+    const open = reachTable(networkRule(walkNetwork(net.graph), points, { maxSnapM: (rule as NetworkRule).maxSnapM }), schools, reachM);
+    for (let s = 0; s < schools.length; s++) {
+      for (let k = open.offsets[s]; k < open.offsets[s + 1]; k++) {
+        const c = open.indices[k];
+        if (!byCell[c].some((p) => p.school === s)) across[c].push(s);
+      }
+    }
   }
+  const noPairReason: (NoPairReason | null)[] = kept.map((l, c) => (l.length > 0 ? null : across[c].length > 0 ? 'across-arterial' : 'no-school-in-reach'));
+  const acrossRows = rows(across);
 
   // One cell per feature, in order (nothing is split without a radius).
   const polygons = cells.map((c, k) => (population.grid ? pixelFeature(population.grid, c.featureIndex).geometry : (population.features.at(k)?.polygon ?? null)));
@@ -220,6 +232,8 @@ export function prepareZoneDesign(input: EvaluateInput, options: ZoneDesignOptio
     cellPolygons: polygons,
     anchors: anchorsOf(schools, cells, polygons, pairStart, pairSchool, pairDistanceM),
     noPairReason,
+    acrossStart: acrossRows.start,
+    acrossSchool: acrossRows.items,
     reachM,
     keepAllWithinM,
     nearestKept,

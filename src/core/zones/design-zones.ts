@@ -4,7 +4,7 @@ import { InputError } from '../errors.ts';
 import { assignmentLowerBound, schoolLimits, solveAssignmentLp } from './assignment-lp.ts';
 import type { NoPairReason, ZoneDesignProblem } from './design-problem.ts';
 import { sumZoneFigures, type ZoneFigures } from './zone-figures.ts';
-import { emptyState, evictOverCapacity, growZones, keepConnected, pairOf, roundShares, type ZoneState } from './zone-repair.ts';
+import { emptyState, evictOverCapacity, growZones, keepConnected, pairOf, placeByEjection, roundShares, shortenWalks, type ZoneState } from './zone-repair.ts';
 
 /** Why a cell with pupils is in no zone. */
 export type UnplacedReason = NoPairReason | 'no-seats' | 'not-contiguous';
@@ -14,7 +14,7 @@ export interface UnplacedCell {
   pupils: number;
   /**
    * 'no-school-in-reach': no school within the reach limit by the distance rule; 'across-arterial':
-   * schools are in reach only across a road that may not be crossed there; 'no-seats': every school
+   * the only schools in reach, or the only ones with room, lie across a road that may not be crossed there; 'no-seats': every school
    * it may go to is full; 'not-contiguous': a school it may go to has room, but its zone does not
    * reach the cell without leaving other cells of its own behind.
    */
@@ -71,17 +71,13 @@ function unplacedOf(problem: ZoneDesignProblem, state: ZoneState): UnplacedCell[
   const out: UnplacedCell[] = [];
   problem.cells.forEach((cell, c) => {
     if (!(cell.users > 0) || state.cellSchool[c] >= 0) return;
+    const fits = (s: number) => state.load[s] + cell.users <= state.limits[s] + 1e-7;
+    let room = false;
+    for (let k = problem.pairStart[c]; k < problem.pairStart[c + 1]; k++) if (fits(problem.pairSchool[k])) room = true;
+    let roomAcross = false;
+    for (let k = problem.acrossStart[c]; k < problem.acrossStart[c + 1]; k++) if (fits(problem.acrossSchool[k])) roomAcross = true;
     const none = problem.noPairReason[c];
-    let reason: UnplacedReason;
-    if (none) reason = none;
-    else {
-      let room = false;
-      for (let k = problem.pairStart[c]; k < problem.pairStart[c + 1]; k++) {
-        const s = problem.pairSchool[k];
-        if (state.load[s] + cell.users <= state.limits[s] + 1e-7) room = true;
-      }
-      reason = room ? 'not-contiguous' : 'no-seats';
-    }
+    const reason: UnplacedReason = none ?? (room ? 'not-contiguous' : roomAcross ? 'across-arterial' : 'no-seats');
     out.push({ cell: cell.id, pupils: cell.users, reason });
   });
   return out;
@@ -130,8 +126,10 @@ function pupilMetres(problem: ZoneDesignProblem, state: ZoneState): { metres: nu
  * piece of touching cells, pupil-metres as few as the method finds. Exact mode solves the
  * transportation LP with HiGHS (cells splittable), gives each cell to the school carrying most of
  * it, then repairs: over-full schools give up their farthest cells, detached pieces are let go,
- * and zones grow into the cells left, nearest first. Fast mode grows the zones from the schools
- * the same way without the LP. Deterministic: the same problem and settings give the same zones.
+ * zones grow into the cells left (nearest first), a cell still left joins a full zone that hands
+ * one of its cells on to a neighbour with room, and edge cells move to a touching zone whose
+ * school is nearer. Fast mode grows the zones from the schools and repairs the same way, without
+ * the LP. Deterministic: the same problem and settings give the same zones.
  */
 export async function designZones(problem: ZoneDesignProblem, settings: ZoneDesignSettings): Promise<ZoneDesign> {
   const t0 = performance.now();
@@ -160,6 +158,10 @@ export async function designZones(problem: ZoneDesignProblem, settings: ZoneDesi
       keepConnected(problem, state);
     }
   }
+  growZones(problem, state);
+  placeByEjection(problem, state);
+  shortenWalks(problem, state);
+  // Seats a move left free may take cells still waiting.
   growZones(problem, state);
 
   const { metres, placed } = pupilMetres(problem, state);

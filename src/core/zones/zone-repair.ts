@@ -138,3 +138,122 @@ export function growZones(problem: ZoneDesignProblem, state: ZoneState): void {
     offerNeighbours(c, s);
   }
 }
+
+/** Does zone `s` stay one piece with `removed` taken out and `added` (-1: none) put in? */
+function staysConnected(problem: ZoneDesignProblem, state: ZoneState, s: number, removed: number, added: number): boolean {
+  const inZone = (c: number) => c !== removed && (c === added || state.cellSchool[c] === s);
+  let size = 0;
+  let start = -1;
+  state.cellSchool.forEach((z, c) => {
+    if (z === s && c !== removed) {
+      size++;
+      if (start < 0) start = c;
+    }
+  });
+  if (added >= 0 && state.cellSchool[added] !== s) {
+    size++;
+    if (start < 0) start = added;
+  }
+  if (size <= 1) return true;
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    for (let k = problem.neighbourStart[c]; k < problem.neighbourStart[c + 1]; k++) {
+      const m = problem.neighbours[k];
+      if (!seen.has(m) && inZone(m)) {
+        seen.add(m);
+        stack.push(m);
+      }
+    }
+  }
+  return seen.size === size;
+}
+
+function touches(problem: ZoneDesignProblem, state: ZoneState, c: number, s: number): boolean {
+  for (let k = problem.neighbourStart[c]; k < problem.neighbourStart[c + 1]; k++) if (state.cellSchool[problem.neighbours[k]] === s) return true;
+  return false;
+}
+
+/**
+ * Places cells the zones could not take by one ejection each: a cell joins a full zone it touches
+ * when that zone hands one of its other cells (never its school's anchor) to a third zone the
+ * handed cell touches and has room in; both zones stay one piece. Among the ways, the one adding
+ * the least walking. Each success places the cell's pupils, so passes end.
+ */
+export function placeByEjection(problem: ZoneDesignProblem, state: ZoneState): void {
+  const { pairStart, pairSchool, pairDistanceM, neighbourStart, neighbours, cells } = problem;
+  const distance = (c: number, s: number) => {
+    const k = pairOf(problem, c, s);
+    return k < 0 ? Infinity : pairDistanceM[k];
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let c = 0; c < cells.length; c++) {
+      const w = cells[c].users;
+      if (state.cellSchool[c] >= 0 || !(w > 0)) continue;
+      const options: { cost: number; s1: number; b: number; s2: number }[] = [];
+      for (let k = pairStart[c]; k < pairStart[c + 1]; k++) {
+        const s1 = pairSchool[k];
+        if (!touches(problem, state, c, s1)) continue;
+        const deficit = state.load[s1] + w - state.limits[s1];
+        if (deficit <= SEAT_EPS) {
+          options.push({ cost: w * pairDistanceM[k], s1, b: -1, s2: -1 });
+          continue;
+        }
+        state.cellSchool.forEach((z, b) => {
+          if (z !== s1 || b === problem.anchors[s1] || cells[b].users < deficit - SEAT_EPS) return;
+          for (let j = neighbourStart[b]; j < neighbourStart[b + 1]; j++) {
+            const s2 = state.cellSchool[neighbours[j]];
+            if (s2 < 0 || s2 === s1 || state.load[s2] + cells[b].users > state.limits[s2] + SEAT_EPS) continue;
+            const d2 = distance(b, s2);
+            if (d2 === Infinity) continue;
+            options.push({ cost: w * pairDistanceM[k] + cells[b].users * (d2 - distance(b, s1)), s1, b, s2 });
+          }
+        });
+      }
+      options.sort((x, y) => x.cost - y.cost || x.s1 - y.s1 || x.b - y.b || x.s2 - y.s2);
+      const chosen = options.find((o) => staysConnected(problem, state, o.s1, o.b, c));
+      if (!chosen) continue;
+      if (chosen.b >= 0) assign(problem, state, chosen.b, chosen.s2);
+      assign(problem, state, c, chosen.s1);
+      changed = true;
+    }
+  }
+}
+
+/**
+ * Shortens walks at the zones' edges: a cell moves to a touching zone whose school is nearer,
+ * when that school has room and its own zone stays one piece without it (a school's anchor
+ * stays). Nearest gain first in each pass; passes until none moves.
+ */
+export function shortenWalks(problem: ZoneDesignProblem, state: ZoneState): void {
+  const { neighbourStart, neighbours, cells } = problem;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let c = 0; c < cells.length; c++) {
+      const a = state.cellSchool[c];
+      const w = cells[c].users;
+      if (a < 0 || !(w > 0) || problem.anchors[a] === c) continue;
+      const here = problem.pairDistanceM[pairOf(problem, c, a)];
+      let best = -1;
+      let bestD = here;
+      for (let k = neighbourStart[c]; k < neighbourStart[c + 1]; k++) {
+        const b = state.cellSchool[neighbours[k]];
+        if (b < 0 || b === a || state.load[b] + w > state.limits[b] + SEAT_EPS) continue;
+        const p = pairOf(problem, c, b);
+        if (p < 0) continue;
+        const d = problem.pairDistanceM[p];
+        if (d < bestD - 1e-9 || (d === bestD && best >= 0 && b < best)) {
+          best = b;
+          bestD = d;
+        }
+      }
+      if (best < 0 || !staysConnected(problem, state, a, c, -1)) continue;
+      assign(problem, state, c, best);
+      changed = true;
+    }
+  }
+}
