@@ -80,3 +80,36 @@ describe('catchmap evaluate: byRegistration and --admission', () => {
     expect([r.code, r.stderr]).toEqual([2, `error: ${bad}: A: registered 1200 is above the population 1000 (migrants would be -200)\n`]);
   });
 });
+
+describe('catchmap recommend --plan-for', () => {
+  // The first case of test/core/registration/hukou-counterfactual.test.ts: R (34.75) 1,000 registered residents with
+  // a 90-seat school; M (34.80) 2,000 migrants, no school. Candidates from the grid over the unserved pupils.
+  const people = file('people.csv', 'id,lng,lat,population,registered,migrants\nR,113.65,34.75,1000,1000,0\nM,113.65,34.8,2000,0,2000\n');
+  const school = file(
+    'school.geojson',
+    JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'S', name: 'S', type: 'primary', capacity: 90 }, geometry: { type: 'Point', coordinates: [113.65, 34.75] } }] }),
+  );
+  const args = ['recommend', '--type', 'primary', '--population', people, '--facilities', school];
+
+  it('registered: the Hukou plan builds nothing, leaving M’s 132 pupils, all migrants’ children; the residential plan builds one school by M', async () => {
+    const r = await runCli([...args, '--plan-for', 'registered', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.planFor).toBe('registered');
+    expect(json.hukou.proposals).toEqual([]);
+    expect(json.hukou).toMatchObject({ unservedPupils: 132, migrantUnservedPupils: 132, leftOut: [{ id: 'M', unservedPupils: 132, migrantUnservedPupils: 132 }] });
+    expect(json.residential.proposals).toHaveLength(1);
+    // The grid candidate nearest M: within the 500 m radius of it, so all 132 pupils get a place (3 classes, 135 seats).
+    expect(json.residential.proposals[0]).toMatchObject({ seats: 135, classes: 3, pupilsServed: 132 });
+    expect(json.difference).toEqual({ newSchools: -1, unservedPupils: 132, registeredUnservedPupils: 0, migrantUnservedPupils: 132, migrantServedPctPoints: -100 });
+    const text = (await runCli([...args, '--plan-for', 'registered'])).stdout;
+    expect(text).toContain('plan for registered (Hukou) residents: 0 new schools');
+    expect(text).toContain("the Hukou plan builds 0 schools, the residential plan 1; planning from Hukou leaves 132 more pupils without a place, 132 more of them migrants' children (migrants' children served: -100 percentage points)");
+  });
+
+  it('residents (the default) plans for everyone; a bad --plan-for is a usage error', async () => {
+    const json = JSON.parse((await runCli([...args, '--json'])).stdout);
+    expect(json.residential).toMatchObject({ planFor: 'residents', unservedPupils: 0 });
+    expect((await runCli([...args, '--plan-for', 'hukou'])).stderr).toMatch(/^error: --plan-for must be one of residents, registered, got 'hukou'/);
+  });
+});

@@ -20,3 +20,6 @@ commands.push(zonesCommand);
 
 import { joinCommand } from './join.ts';
 commands.push(joinCommand);
+
+import { recommendCommand } from './recommend.ts';
+commands.push(recommendCommand);

@@ -23,7 +23,8 @@ export interface LeftOutCell {
   lngLat: LngLat;
   /** Pupils without a place (0.01). */
   unservedPupils: number;
-  migrantUnservedPupils: number;
+  /** Null when the residents' registration is not known. */
+  migrantUnservedPupils: number | null;
 }
 
 /** A plan, made for `planFor`, evaluated against every resident. */
@@ -34,10 +35,10 @@ export interface PlanOutcome {
   /** The plan with its schools built, for all residents. */
   summary: EvaluationSummary;
   byRegistration: ByRegistration;
-  /** Pupils left without a place, and how many are registered residents' or migrants' children (whole numbers adding up). */
+  /** Pupils left without a place, and how many are registered residents' or migrants' children (whole numbers adding up; null when registration is not known). */
   unservedPupils: number;
-  registeredUnservedPupils: number;
-  migrantUnservedPupils: number;
+  registeredUnservedPupils: number | null;
+  migrantUnservedPupils: number | null;
   /** Every cell with pupils left without a place, most first. */
   leftOut: LeftOutCell[];
 }
@@ -75,60 +76,77 @@ function registeredPopulation(cells: readonly { id: string; lngLat: LngLat; resi
   };
 }
 
-/** `plan`'s schools built, evaluated against every resident with the groups' service per cell. */
+/** `proposals` built, evaluated against every resident with the groups' service per cell. */
 function outcome(input: EvaluateInput, options: EvaluateOptions & { registration: RegistrationOptions }, planFor: PlanFor, proposals: Proposal[]): PlanOutcome {
   const built = proposals.length === 0 ? input : withProposedSites(input, options.type, proposals.map((p) => ({ id: p.id, lngLat: p.lngLat, seats: p.seats, classes: p.classes, name: p.name ?? undefined })));
   const { prepared, assessment, registration, rest } = evaluateParts(built, options);
+  const byRegistration = rest.byRegistration!;
+  const known = byRegistration.available;
   const service = registration!.service(assessment.allocation.served, assessment.allocation);
   const leftOut: LeftOutCell[] = [];
   let registeredSum = 0;
-  let migrantSum = 0;
   prepared.cells.forEach((cell, c) => {
     registeredSum += service.registeredUnserved[c];
-    migrantSum += service.migrantUnserved[c];
     const unserved = assessment.allocation.unserved[c];
     if (round(unserved, 2) > 0) {
-      leftOut.push({ id: cell.id, featureIndex: cell.featureIndex, lngLat: cell.lngLat, unservedPupils: round(unserved, 2), migrantUnservedPupils: round(service.migrantUnserved[c], 2) });
+      leftOut.push({ id: cell.id, featureIndex: cell.featureIndex, lngLat: cell.lngLat, unservedPupils: round(unserved, 2), migrantUnservedPupils: known ? round(service.migrantUnserved[c], 2) : null });
     }
   });
   leftOut.sort((a, b) => b.unservedPupils - a.unservedPupils || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const unservedPupils = rest.summary.unservedPupils;
-  const registeredUnservedPupils = Math.min(unservedPupils, Math.round(registeredSum));
+  const registeredUnservedPupils = known ? Math.min(unservedPupils, Math.round(registeredSum)) : null;
   return {
     planFor,
     proposals,
     summary: rest.summary,
-    byRegistration: rest.byRegistration!,
+    byRegistration,
     unservedPupils,
     registeredUnservedPupils,
-    migrantUnservedPupils: unservedPupils - registeredUnservedPupils,
+    migrantUnservedPupils: registeredUnservedPupils === null ? null : unservedPupils - registeredUnservedPupils,
     leftOut,
   };
 }
 
 /**
- * A plan for `planFor`: today's shortfall of that population decides the number of new schools
- * (`schools` 'shortfall'; a number fixes it), the siting model of `recommend` places them over
- * that population's unserved pupils, and the plan is evaluated against every resident.
+ * A plan for `who`, evaluated against every resident: that population's shortfall today decides
+ * the number of new schools (`schools` 'shortfall'; a number fixes it), the siting model of
+ * `recommend` places them over its unserved pupils, each sized from the pupils it takes. Planning
+ * for registered residents needs every resident's registration (an InputError says what is
+ * missing): they are planned for as points at the demand cells with their registered residents.
  */
-async function planFor(
+export async function planOutcome(
   who: PlanFor,
   input: EvaluateInput,
-  options: EvaluateOptions & { registration: RegistrationOptions },
-  recommend: RecommendOptions,
-  schools: SchoolCount,
-  registered: () => EvaluateInput,
-  onProgress: ProgressCallback,
+  options: EvaluateOptions,
+  recommend: Omit<RecommendOptions, 'p'>,
+  schools: SchoolCount = 'shortfall',
+  onProgress: ProgressCallback = () => undefined,
   cancel?: CancelToken,
 ): Promise<PlanOutcome> {
-  const planInput = who === 'residents' ? input : registered();
-  // Registered residents alone have no groups to split: the plan is made without the analysis by registration.
-  const { registration: _unused, ...planOptions } = options;
-  const planning = who === 'residents' ? options : planOptions;
+  const withGroups = { ...options, registration: options.registration ?? {} };
+  // Registered residents alone have no groups to split: their plan is made without the analysis by registration.
+  const { registration: _unused, ...planOptions } = withGroups;
+  let planInput = input;
+  if (who === 'registered') {
+    const today = evaluateParts(input, withGroups);
+    const split = today.registration!.split;
+    if (split.residentsUnknown > UNKNOWN_RESIDENTS_TOLERANCE) {
+      throw new InputError(
+        input.sources?.population ?? 'population',
+        `planning for registered residents needs every resident's registration, but that of ${Math.round(split.residentsUnknown).toLocaleString('en-US')} residents outside urban villages is not known: give registered / migrants figures or the migrants' share outside villages`,
+      );
+    }
+    planInput = {
+      ...input,
+      population: registeredPopulation(today.prepared.cells, split.migrantShare, today.prepared.growthFactor),
+      sources: { ...input.sources, population: `${input.sources?.population ?? 'population'} (registered residents)` },
+    };
+  }
+  const planning = who === 'residents' ? withGroups : planOptions;
   const p = schools === 'shortfall' ? evaluateParts(planInput, planning).rest.summary.schoolsNeeded : schools;
-  if (p === 0 && recommend.model !== 'lscp') return outcome(input, options, who, []);
-  const plan = await recommendSites(planInput, planning, { ...recommend, p }, onProgress, cancel);
-  return outcome(input, options, who, plan.proposals);
+  if (p === 0 && recommend.model !== 'lscp') return outcome(input, withGroups, who, []);
+  const plan = await recommendSites(planInput, planning, { ...recommend, p } as RecommendOptions, onProgress, cancel);
+  return outcome(input, withGroups, who, plan.proposals);
 }
 
 /**
@@ -147,24 +165,10 @@ export async function hukouCounterfactual(
   onProgress: ProgressCallback = () => undefined,
   cancel?: CancelToken,
 ): Promise<HukouCounterfactual> {
-  const withGroups = { ...options, registration: options.registration ?? {} };
-  const today = evaluateParts(input, withGroups);
-  const split = today.registration!.split;
-  if (split.residentsUnknown > UNKNOWN_RESIDENTS_TOLERANCE) {
-    throw new InputError(
-      input.sources?.population ?? 'population',
-      `planning for registered residents needs every resident's registration, but that of ${Math.round(split.residentsUnknown).toLocaleString('en-US')} residents outside urban villages is not known: give registered / migrants figures or the migrants' share outside villages`,
-    );
-  }
-  const growth = today.prepared.growthFactor;
-  const registered = (): EvaluateInput => ({
-    ...input,
-    population: registeredPopulation(today.prepared.cells, split.migrantShare, growth),
-    sources: { ...input.sources, population: `${input.sources?.population ?? 'population'} (registered residents)` },
-  });
   const stage = (from: number, to: number): ProgressCallback => (f, m) => onProgress(from + (to - from) * f, m);
-  const residential = await planFor('residents', input, withGroups, recommend as RecommendOptions, schools, registered, stage(0, 0.5), cancel);
-  const hukou = await planFor('registered', input, withGroups, recommend as RecommendOptions, schools, registered, stage(0.5, 1), cancel);
+  // The Hukou plan first: it refuses unknown registration before the residential plan's seconds.
+  const hukou = await planOutcome('registered', input, options, recommend, schools, stage(0, 0.5), cancel);
+  const residential = await planOutcome('residents', input, options, recommend, schools, stage(0.5, 1), cancel);
   const migrantServed = (o: PlanOutcome) => (o.byRegistration.available ? o.byRegistration.migrants.servedPct : null);
   const hukouServed = migrantServed(hukou);
   const residentialServed = migrantServed(residential);
@@ -174,8 +178,8 @@ export async function hukouCounterfactual(
     difference: {
       newSchools: hukou.proposals.length - residential.proposals.length,
       unservedPupils: hukou.unservedPupils - residential.unservedPupils,
-      registeredUnservedPupils: hukou.registeredUnservedPupils - residential.registeredUnservedPupils,
-      migrantUnservedPupils: hukou.migrantUnservedPupils - residential.migrantUnservedPupils,
+      registeredUnservedPupils: hukou.registeredUnservedPupils! - residential.registeredUnservedPupils!,
+      migrantUnservedPupils: hukou.migrantUnservedPupils! - residential.migrantUnservedPupils!,
       migrantServedPctPoints: hukouServed === null || residentialServed === null ? null : round(hukouServed - residentialServed, 1),
     },
   };
