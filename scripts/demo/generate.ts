@@ -23,6 +23,12 @@ import { ringToLngLat, toLngLat, type Ring } from './geom.ts';
 
 export const DEMO_SEED = 20250611;
 
+/**
+ * Migrants' share of the residents of cells outside urban villages: a round figure for the demo,
+ * well below the villages' 0.45–0.9 (not a published statistic).
+ */
+export const MIGRANT_SHARE_OUTSIDE_VILLAGES = 0.2;
+
 export const DEMO_FILES = [
   'demo-boundary.geojson',
   'demo-landuse.geojson',
@@ -70,9 +76,11 @@ export function demoCollections(model: DemoModel): Record<string, FeatureCollect
     const ring = cellRing(c.row, c.col);
     const coords = ring.map(toLngLat);
     coords.push([coords[0][0], coords[0][1]]);
+    // Residents by registration: a village cell's migrants follow its village's share, others a city-wide one.
+    const migrants = Math.round(c.population * (c.village >= 0 ? villages[c.village].migrantShare : MIGRANT_SHARE_OUTSIDE_VILLAGES));
     const f: Feature<Polygon, PopulationProperties> = {
       type: 'Feature',
-      properties: { id: c.id, population: c.population },
+      properties: { id: c.id, population: c.population, registered: c.population - migrants, migrants },
       geometry: { type: 'Polygon', coordinates: [coords] },
     };
     return f;

@@ -28,6 +28,10 @@ export interface PopulationProperties {
   id: string;
   /** Residents (persons), a non-negative integer. */
   population: number;
+  /** Registered (Hukou) residents living here (户籍人口); with `migrants` they make up `population`. */
+  registered?: number;
+  /** Residents without local Hukou (流动人口: residence permits, temporary residents). */
+  migrants?: number;
 }
 
 /** An urban village (城中村) polygon. */

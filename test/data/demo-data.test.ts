@@ -25,7 +25,7 @@ const files = Object.fromEntries(FILES.map((f) => [f, load(f)])) as Record<strin
 
 const boundary = files['demo-boundary.geojson'].features[0] as Feature<Polygon, { name: string; name_en: string }>;
 const landuse = files['demo-landuse.geojson'].features as Feature<Polygon, { id: string; class: string; name: string }>[];
-const cells = files['demo-population.geojson'].features as Feature<Polygon, { id: string; population: number }>[];
+const cells = files['demo-population.geojson'].features as Feature<Polygon, { id: string; population: number; registered: number; migrants: number }>[];
 const villages = files['demo-urban-villages.geojson'].features as Feature<
   Polygon,
   { id: string; name: string; name_en: string; population: number; migrant_share: number }
@@ -143,6 +143,31 @@ describe('urban villages', () => {
       expect(Number.isInteger(v.properties.population)).toBe(true);
       expect(v.properties.population, v.properties.id).toBe(sums[k]);
     });
+  });
+});
+
+describe('residents by registration', () => {
+  it('every cell: registered + migrants = population, both whole and ≥ 0', () => {
+    for (const f of cells) {
+      const { population, registered, migrants } = f.properties;
+      expect(Number.isInteger(registered) && Number.isInteger(migrants), f.properties.id).toBe(true);
+      expect(registered, f.properties.id).toBeGreaterThanOrEqual(0);
+      expect(migrants, f.properties.id).toBeGreaterThanOrEqual(0);
+      expect(registered + migrants, f.properties.id).toBe(population);
+    }
+  });
+
+  it('migrants follow the village’s migrant_share for cells whose centre lies in it, 0.2 elsewhere', () => {
+    // The village by centre-in-polygon (turf), independent of the generator's own assignment.
+    villageOf.forEach((k, i) => {
+      const { population, migrants, id } = cells[i].properties;
+      const share = k >= 0 ? villages[k].properties.migrant_share : 0.2;
+      expect(migrants, id).toBe(Math.round(population * share));
+    });
+    // Villages hold a far larger share of migrants than the rest of the district.
+    const sum = (inVillage: boolean, key: 'population' | 'migrants') => cells.reduce((t, f, i) => t + ((villageOf[i] >= 0) === inVillage ? f.properties[key] : 0), 0);
+    expect(sum(true, 'migrants') / sum(true, 'population')).toBeGreaterThan(0.45);
+    expect(Math.abs(sum(false, 'migrants') / sum(false, 'population') - 0.2)).toBeLessThan(0.001);
   });
 });
 
