@@ -25,3 +25,6 @@ import { hostileBench } from './hostile.ts'; benches.hostile = hostileBench;
 
 import { cityBench } from './city.ts';
 benches.city = cityBench;
+
+import { zonesBench } from './zones.ts';
+benches.zones = zonesBench;

@@ -139,22 +139,27 @@ export function growZones(problem: ZoneDesignProblem, state: ZoneState): void {
   }
 }
 
-/** Does zone `s` stay one piece with `removed` taken out and `added` (-1: none) put in? */
-function staysConnected(problem: ZoneDesignProblem, state: ZoneState, s: number, removed: number, added: number): boolean {
+/** Each school's cells, ascending. */
+function membersOf(problem: ZoneDesignProblem, state: ZoneState): number[][] {
+  const out: number[][] = problem.schools.map(() => []);
+  state.cellSchool.forEach((s, c) => s >= 0 && out[s].push(c));
+  return out;
+}
+
+/** Moves cell c to school s (-1: none), keeping `members` in step. */
+function move(problem: ZoneDesignProblem, state: ZoneState, members: number[][], c: number, s: number): void {
+  const old = state.cellSchool[c];
+  if (old >= 0) members[old].splice(members[old].indexOf(c), 1);
+  if (s >= 0) members[s].push(c);
+  assign(problem, state, c, s);
+}
+
+/** Does zone `s` (its cells `zone`) stay one piece with `removed` taken out and `added` (-1: none) put in? */
+function staysConnected(problem: ZoneDesignProblem, state: ZoneState, s: number, zone: readonly number[], removed: number, added: number): boolean {
   const inZone = (c: number) => c !== removed && (c === added || state.cellSchool[c] === s);
-  let size = 0;
-  let start = -1;
-  state.cellSchool.forEach((z, c) => {
-    if (z === s && c !== removed) {
-      size++;
-      if (start < 0) start = c;
-    }
-  });
-  if (added >= 0 && state.cellSchool[added] !== s) {
-    size++;
-    if (start < 0) start = added;
-  }
+  const size = zone.length - (removed >= 0 && state.cellSchool[removed] === s ? 1 : 0) + (added >= 0 && state.cellSchool[added] !== s ? 1 : 0);
   if (size <= 1) return true;
+  const start = added >= 0 ? added : zone.find((c) => c !== removed)!;
   const seen = new Set<number>([start]);
   const stack = [start];
   while (stack.length > 0) {
@@ -183,6 +188,7 @@ function touches(problem: ZoneDesignProblem, state: ZoneState, c: number, s: num
  */
 export function placeByEjection(problem: ZoneDesignProblem, state: ZoneState): void {
   const { pairStart, pairSchool, pairDistanceM, neighbourStart, neighbours, cells } = problem;
+  const members = membersOf(problem, state);
   const distance = (c: number, s: number) => {
     const k = pairOf(problem, c, s);
     return k < 0 ? Infinity : pairDistanceM[k];
@@ -202,8 +208,8 @@ export function placeByEjection(problem: ZoneDesignProblem, state: ZoneState): v
           options.push({ cost: w * pairDistanceM[k], s1, b: -1, s2: -1 });
           continue;
         }
-        state.cellSchool.forEach((z, b) => {
-          if (z !== s1 || b === problem.anchors[s1] || cells[b].users < deficit - SEAT_EPS) return;
+        for (const b of members[s1]) {
+          if (b === problem.anchors[s1] || cells[b].users < deficit - SEAT_EPS) continue;
           for (let j = neighbourStart[b]; j < neighbourStart[b + 1]; j++) {
             const s2 = state.cellSchool[neighbours[j]];
             if (s2 < 0 || s2 === s1 || state.load[s2] + cells[b].users > state.limits[s2] + SEAT_EPS) continue;
@@ -211,13 +217,13 @@ export function placeByEjection(problem: ZoneDesignProblem, state: ZoneState): v
             if (d2 === Infinity) continue;
             options.push({ cost: w * pairDistanceM[k] + cells[b].users * (d2 - distance(b, s1)), s1, b, s2 });
           }
-        });
+        }
       }
       options.sort((x, y) => x.cost - y.cost || x.s1 - y.s1 || x.b - y.b || x.s2 - y.s2);
-      const chosen = options.find((o) => staysConnected(problem, state, o.s1, o.b, c));
+      const chosen = options.find((o) => staysConnected(problem, state, o.s1, members[o.s1], o.b, c));
       if (!chosen) continue;
-      if (chosen.b >= 0) assign(problem, state, chosen.b, chosen.s2);
-      assign(problem, state, c, chosen.s1);
+      if (chosen.b >= 0) move(problem, state, members, chosen.b, chosen.s2);
+      move(problem, state, members, c, chosen.s1);
       changed = true;
     }
   }
@@ -230,6 +236,7 @@ export function placeByEjection(problem: ZoneDesignProblem, state: ZoneState): v
  */
 export function shortenWalks(problem: ZoneDesignProblem, state: ZoneState): void {
   const { neighbourStart, neighbours, cells } = problem;
+  const members = membersOf(problem, state);
   let changed = true;
   while (changed) {
     changed = false;
@@ -251,8 +258,8 @@ export function shortenWalks(problem: ZoneDesignProblem, state: ZoneState): void
           bestD = d;
         }
       }
-      if (best < 0 || !staysConnected(problem, state, a, c, -1)) continue;
-      assign(problem, state, c, best);
+      if (best < 0 || !staysConnected(problem, state, a, members[a], c, -1)) continue;
+      move(problem, state, members, c, best);
       changed = true;
     }
   }
