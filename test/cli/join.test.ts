@@ -125,7 +125,7 @@ describe('catchmap join', () => {
       ['c', 6000, 3500, 2500],
       ['幸福里社区居委会', 4000, 3000, 1000],
     ]);
-    expect(r.stderr).toContain('1 population cells lie in no matched community; left out');
+    expect(r.stderr).toContain('1 population cell lies in no matched community; left out');
   });
 
   it('refuses duplicate keys, a missing sheet and a missing --key with one line', async () => {

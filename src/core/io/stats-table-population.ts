@@ -141,7 +141,7 @@ export function tablePopulation(
     if (home === undefined) cellsOutside++;
     else members[home].push(c);
   });
-  if (cellsOutside > 0) warnings.push({ source: boundarySource, feature: 'all features', reason: `${cellsOutside} population cells lie in no matched community; left out` });
+  if (cellsOutside > 0) warnings.push({ source: boundarySource, feature: 'all features', reason: `${cellsOutside} population ${cellsOutside === 1 ? 'cell lies' : 'cells lie'} in no matched community; left out` });
   const features: Feature<Geometry, Record<string, unknown>>[] = [];
   const communitiesWithoutCells: string[] = [];
   members.forEach((list, i) => {
@@ -168,7 +168,7 @@ export function tablePopulation(
     });
   });
   if (communitiesWithoutCells.length > 0) {
-    warnings.push({ source: boundarySource, feature: 'all features', reason: `${communitiesWithoutCells.length} matched communities hold no population cell and stay one feature each: ${communitiesWithoutCells.join(', ')}` });
+    warnings.push({ source: boundarySource, feature: 'all features', reason: `${communitiesWithoutCells.length} matched ${communitiesWithoutCells.length === 1 ? 'community holds no population cell and stays one feature' : 'communities hold no population cell and stay one feature each'}: ${communitiesWithoutCells.join(', ')}` });
   }
   return { collection: { type: 'FeatureCollection', features }, totals, spread: 'cells', cellsOutside, communitiesWithoutCells, warnings };
 }
