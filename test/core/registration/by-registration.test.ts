@@ -134,6 +134,13 @@ describe('byRegistration: where the split comes from', () => {
     expect(result.byRegistration).toMatchObject({ available: true, registered: { residents: 1400 }, migrants: { residents: 100 }, sources: { fromFeatures: 1500, fromVillages: 0 } });
   });
 
+  it('a raster has no groups: split by the stated share alone', () => {
+    // Two pixels of 0.001° with 1,000 and 3,000 residents; 0.25 migrants outside villages → 250 + 750 = 1,000 migrants.
+    const grid = { kind: 'population-grid', west: 113.65, north: 34.76, stepLng: 0.001, stepLat: 0.001, width: 2, height: 1, row0: 0, col0: 0, residents: new Float32Array([1000, 3000]) };
+    const result = evaluate({ population: grid, facilities: twoSchools.facilities }, { type: 'primary', registration: { migrantShareOutsideVillages: 0.25 } });
+    expect(result.byRegistration).toMatchObject({ available: true, registered: { residents: 3000 }, migrants: { residents: 1000 }, sources: { fromFeatures: 0, fromStatedShare: 4000 } });
+  });
+
   it('refuses a feature whose migrants exceed its residents, naming it', () => {
     const bad = { ...twoSchools, population: collection(point('A', 34.75, { population: 100, migrants: 150 })) };
     expect(() => evaluate(bad, { type: 'primary', registration: {} })).toThrow('population: A: migrants 150 are above the population 100 (registered would be -50)');
