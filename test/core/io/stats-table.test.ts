@@ -55,6 +55,15 @@ describe('readStatsTable: .xlsx workbooks', () => {
     });
   });
 
+  it('reads text kept in the shared-strings table, as Excel writes it', async () => {
+    const table = await readStatsTable(xlsxBytes({ '2023': COMMUNITY }, {}, true), 'pop.xlsx', { key: '社区名称' });
+    expect(table.columns).toEqual(['社区名称', '常住人口', '户籍人口', '流动人口']);
+    expect(table.rows).toEqual([
+      ['建设路社区', 1000, 700, 300],
+      ['幸福里', 500, null, 100],
+    ]);
+  });
+
   it('reads a chosen sheet, and names the sheets when the chosen one is missing', async () => {
     const bytes = xlsxBytes({ '2023': COMMUNITY, 其他: [['x', 'y'], [1, 2]] });
     expect((await readStatsTable(bytes, 'pop.xlsx', { sheet: '其他' })).rows).toEqual([[1, 2]]);
