@@ -18,3 +18,4 @@ export { prepareZoneDesign, type ZoneDesignProblem, type ZoneDesignOptions, type
 export { designZones, designFigures, cellsBySchool, type ZoneDesign, type ZoneDesignSettings, type UnplacedCell, type UnplacedReason } from './design-zones.ts';
 export { solveAssignmentLp, assignmentLowerBound, type AssignmentLp } from './assignment-lp.ts';
 export { zoneOutlines, type ZoneOutline } from './zone-outlines.ts';
+export { checkZoning, type ZoningCheck } from './zoning-check.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { designZones, networkDistance, prepareZoneDesign, solveAssignmentLp, type ZoneDesign, type ZoneDesignProblem } from '../../../src/core/index.ts';
+import { checkZoning, designZones, networkDistance, prepareZoneDesign, solveAssignmentLp, type ZoneDesign, type ZoneDesignProblem } from '../../../src/core/index.ts';
 import { emptyState, roundShares } from '../../../src/core/zones/zone-repair.ts';
 import { schoolLimits } from '../../../src/core/zones/assignment-lp.ts';
 
@@ -111,6 +111,40 @@ describe('designZones: contiguity repair', () => {
     roundShares(problem, state, lp.pairShare!);
     const zone = (s: number) => problem.cells.filter((_, c) => state.cellSchool[c] === s).map((c) => c.id).sort();
     expect([zone(0), zone(1)]).toEqual([['B', 'C', 'O'], ['A', 'D', 'E']]);
+    // What an editor is told of that zoning: S1 in two pieces; seats and pairs are kept.
+    expect(checkZoning(problem, state.cellSchool)).toEqual({ overCapacity: [], detached: [{ school: 'S1', pieces: 2 }], notAllowed: [] });
+  });
+
+  it('checkZoning names a school over its seats and a cell out of its reach', () => {
+    const problem = problemOf('row');
+    // r0…r3 and 'far' (5.5 km away) all to S1: 5 × 66 = 330 pupils for 198 seats.
+    const cellSchool = Int32Array.from(problem.cells, (c) => (c.id === 'r4' ? -1 : 0));
+    const check = checkZoning(problem, cellSchool);
+    expect(check.overCapacity).toEqual([{ school: 'S1', pupils: expect.closeTo(330, 9), limit: 198 }]);
+    expect(check.notAllowed).toEqual([{ cell: 'far', school: 'S1' }]);
+    // 'far' touches no other cell: S1's zone is r0…r3 and 'far', two pieces.
+    expect(check.detached).toEqual([{ school: 'S1', pieces: 2 }]);
+  });
+
+  it('point cells touch their Delaunay neighbours: B beside C is no island', async () => {
+    /*
+     * The same six places as points. B (2,1) and C (1,0) are √2 U = 157 m apart, within the 500 m
+     * radius, and the triangle C–A–B has an empty circumcircle (centre (1.5, 0.5), radius 0.71 U;
+     * the other points are 1.58 U from it): they touch. The LP's zoning S1 = {O, C, B},
+     * S2 = {A, D, E} is then connected and kept, at the LP's own pupil-metres (gap 0).
+     */
+    const points = read('island-population') as { features: { geometry: unknown; properties: { id: string } }[] };
+    const centres: Record<string, [number, number]> = { O: [0, 0], C: [1, 0], A: [2, 0], D: [3, 0], B: [2, 1], E: [3, 1] };
+    for (const f of points.features) {
+      const [i, j] = centres[f.properties.id];
+      f.geometry = { type: 'Point', coordinates: [10 + 0.001 * i + 0.0005, 0.001 * j + 0.0005] };
+    }
+    const problem = prepareZoneDesign({ population: points, facilities: read('island-schools') }, { type: 'primary' });
+    expect(problem.adjacency).toBe('delaunay');
+    const d = await designZones(problem, { mode: 'exact' });
+    expect(zonesOf(d)).toEqual({ S1: ['B', 'C', 'O'], S2: ['A', 'D', 'E'] });
+    expect(d.objective).toBeCloseTo(W * U * (3 + Math.sqrt(5)), 3);
+    expect(d.gapPct).toBeCloseTo(0, 6);
   });
 
   for (const mode of ['exact', 'fast'] as const) {
