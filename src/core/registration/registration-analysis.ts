@@ -48,7 +48,8 @@ export function registrationAnalysis(input: EvaluateInput, prepared: PreparedEva
     split,
     allocator:
       admission === 'registered-first'
-        ? (table, _users, capacity, perM) => allocateRegisteredFirst(table, split.registeredUsers, split.migrantUsers, capacity, perM)
+        ? // The cells' users are the two groups' sum (every resident's registration is known here), so the groups replace them.
+          (table, _users, capacity, perM) => allocateRegisteredFirst(table, split.registeredUsers, split.migrantUsers, capacity, perM)
         : undefined,
     service,
     results: (covered, served, allocation) => byRegistrationOf(prepared.cells, split, covered, service(served, allocation), admission, stated),
