@@ -4,7 +4,7 @@ import { InputError } from '../errors.ts';
 import { assignmentLowerBound, schoolLimits, solveAssignmentLp } from './assignment-lp.ts';
 import type { NoPairReason, ZoneDesignProblem } from './design-problem.ts';
 import { sumZoneFigures, type ZoneFigures } from './zone-figures.ts';
-import { emptyState, evictOverCapacity, growZones, keepConnected, pairOf, placeByEjection, roundShares, shortenWalks, type ZoneState } from './zone-repair.ts';
+import { emptyState, evictOverCapacity, growZones, keepConnected, pairOf, placeByEjection, roundShares, shortenWalks, tradePlaces, type ZoneState } from './zone-repair.ts';
 
 /** Why a cell with pupils is in no zone. */
 export type UnplacedReason = NoPairReason | 'no-seats' | 'not-contiguous';
@@ -127,8 +127,9 @@ function pupilMetres(problem: ZoneDesignProblem, state: ZoneState): { metres: nu
  * transportation LP with HiGHS (cells splittable), gives each cell to the school carrying most of
  * it, then repairs: over-full schools give up their farthest cells, detached pieces are let go,
  * zones grow into the cells left (nearest first), a cell still left joins a full zone that hands
- * one of its cells on to a neighbour with room, and edge cells move to a touching zone whose
- * school is nearer. Fast mode grows the zones from the schools and repairs the same way, without
+ * one of its cells on to a neighbour with room or trades places with one of its cells (more
+ * pupils placed, or as many walking less), and edge cells move to a touching zone whose school is
+ * nearer. Fast mode grows the zones from the schools and repairs the same way, without
  * the LP. Deterministic: the same problem and settings give the same zones.
  */
 export async function designZones(problem: ZoneDesignProblem, settings: ZoneDesignSettings): Promise<ZoneDesign> {
@@ -160,6 +161,7 @@ export async function designZones(problem: ZoneDesignProblem, settings: ZoneDesi
   }
   growZones(problem, state);
   placeByEjection(problem, state);
+  tradePlaces(problem, state);
   shortenWalks(problem, state);
   // Seats a move left free may take cells still waiting.
   growZones(problem, state);

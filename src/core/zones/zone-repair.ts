@@ -46,19 +46,50 @@ export function roundShares(problem: ZoneDesignProblem, state: ZoneState, pairSh
   }
 }
 
-/** Schools above their limit give up their farthest cells (ties: the later cell) until they fit. */
+/**
+ * Schools above their limit give up cells until they fit, one at a time: a cell holding at least
+ * the excess that a touching zone with room may take, moved there (least added walking); else the
+ * smallest such cell, let go; else the farthest cell, let go; the school's anchor last. A cell
+ * whose going would cut its zone in two is not moved or chosen for its size.
+ */
 export function evictOverCapacity(problem: ZoneDesignProblem, state: ZoneState): void {
-  const bySchool: number[][] = problem.schools.map(() => []);
-  state.cellSchool.forEach((s, c) => s >= 0 && bySchool[s].push(c));
-  bySchool.forEach((cells, s) => {
-    if (state.load[s] <= state.limits[s] + SEAT_EPS) return;
-    const distance = (c: number) => problem.pairDistanceM[pairOf(problem, c, s)];
-    cells.sort((a, b) => distance(b) - distance(a) || b - a);
-    for (const c of cells) {
-      if (state.load[s] <= state.limits[s] + SEAT_EPS) break;
-      if (problem.cells[c].users > 0) assign(problem, state, c, -1);
+  const members = membersOf(problem, state);
+  const distance = (c: number, s: number) => {
+    const k = pairOf(problem, c, s);
+    return k < 0 ? Infinity : problem.pairDistanceM[k];
+  };
+  for (let s = 0; s < problem.schools.length; s++) {
+    while (state.load[s] > state.limits[s] + SEAT_EPS) {
+      const excess = state.load[s] - state.limits[s];
+      let best: { c: number; to: number; rank: number; key: number } | null = null;
+      // A zone in pieces already (before keepConnected) cannot stay one: then connection is not asked.
+      const whole = staysConnected(problem, state, s, members[s], -1, -1);
+      for (const c of members[s]) {
+        const w = problem.cells[c].users;
+        if (!(w > 0)) continue;
+        let to = -1;
+        let toD = Infinity;
+        for (let k = problem.neighbourStart[c]; k < problem.neighbourStart[c + 1]; k++) {
+          const z = state.cellSchool[problem.neighbours[k]];
+          if (z < 0 || z === s || state.load[z] + w > state.limits[z] + SEAT_EPS) continue;
+          const d = distance(c, z);
+          if (d < toD || (d === toD && z < to)) {
+            to = z;
+            toD = d;
+          }
+        }
+        const enough = w >= excess - SEAT_EPS;
+        // Lower rank first; within a rank the lower key, then the lower cell. The anchor goes last.
+        const rank = c === problem.anchors[s] ? 3 : enough && to >= 0 ? 0 : enough ? 1 : 2;
+        const key = rank === 0 ? w * (toD - distance(c, s)) : rank === 1 ? w : rank === 2 ? -distance(c, s) : 0;
+        if (best && (rank > best.rank || (rank === best.rank && key >= best.key))) continue;
+        if (rank < 2 && whole && !staysConnected(problem, state, s, members[s], c, -1)) continue;
+        best = { c, to: rank === 0 ? to : -1, rank, key };
+      }
+      if (!best) break;
+      move(problem, state, members, best.c, best.to);
     }
-  });
+  }
 }
 
 /**
@@ -260,6 +291,44 @@ export function shortenWalks(problem: ZoneDesignProblem, state: ZoneState): void
       }
       if (best < 0 || !staysConnected(problem, state, a, members[a], c, -1)) continue;
       move(problem, state, members, c, best);
+      changed = true;
+    }
+  }
+}
+
+/**
+ * Trades places at the zones' edges: a cell without a school takes the place of a cell of a zone
+ * it touches (never the school's anchor) when that places more pupils, or as many with less
+ * walking, within the seats and with the zone still one piece; the cell let go is then without a
+ * school. Passes until no trade is made (each raises the pupils placed or lowers the walking).
+ */
+export function tradePlaces(problem: ZoneDesignProblem, state: ZoneState): void {
+  const { pairStart, pairSchool, pairDistanceM, cells } = problem;
+  const members = membersOf(problem, state);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let c = 0; c < cells.length; c++) {
+      const w = cells[c].users;
+      if (state.cellSchool[c] >= 0 || !(w > 0)) continue;
+      let best: { s: number; b: number; gain: number; saving: number } | null = null;
+      for (let k = pairStart[c]; k < pairStart[c + 1]; k++) {
+        const s = pairSchool[k];
+        if (!touches(problem, state, c, s)) continue;
+        for (const b of members[s]) {
+          const wb = cells[b].users;
+          if (b === problem.anchors[s] || state.load[s] - wb + w > state.limits[s] + SEAT_EPS) continue;
+          const gain = w - wb;
+          const saving = wb * problem.pairDistanceM[pairOf(problem, b, s)] - w * pairDistanceM[k];
+          const better = gain > SEAT_EPS || (gain >= -SEAT_EPS && saving > 1e-6);
+          if (!better || (best && (gain < best.gain - SEAT_EPS || (Math.abs(gain - best.gain) <= SEAT_EPS && saving <= best.saving)))) continue;
+          if (!staysConnected(problem, state, s, members[s], b, c)) continue;
+          best = { s, b, gain, saving };
+        }
+      }
+      if (!best) continue;
+      move(problem, state, members, best.b, -1);
+      move(problem, state, members, c, best.s);
       changed = true;
     }
   }
