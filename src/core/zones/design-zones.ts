@@ -1,6 +1,7 @@
 import type { HighsLoader } from '../siting/exact/highs-loader.ts';
 import type { MilpRunner } from '../siting/exact/milp-runner.ts';
 import { InputError } from '../errors.ts';
+import { DEFAULT_EXACT_MAX_VARIABLES } from '../siting/exact/highs.ts';
 import { assignmentLowerBound, schoolLimits, solveAssignmentLp } from './assignment-lp.ts';
 import type { NoPairReason, ZoneDesignProblem } from './design-problem.ts';
 import { sumZoneFigures, type ZoneFigures } from './zone-figures.ts';
@@ -149,6 +150,11 @@ export async function designZones(problem: ZoneDesignProblem, settings: ZoneDesi
   let lpStatus: ZoneDesign['lpStatus'] = null;
   let lpPlacedPupils: number | null = null;
   if (settings.mode === 'exact') {
+    // The LP has a column per kept pair and per cell; past the engine's limit for HiGHS the fast mode is the way.
+    const columns = problem.pairSchool.length + problem.cells.length;
+    if (columns > DEFAULT_EXACT_MAX_VARIABLES) {
+      throw new InputError('exact', `the zone LP would have ${columns.toLocaleString('en-US')} columns (limit ${DEFAULT_EXACT_MAX_VARIABLES.toLocaleString('en-US')}); design with the fast mode (--fast)`);
+    }
     const lp = await solveAssignmentLp(problem, maxUtilisation, milp);
     lpStatus = lp.status;
     if (lp.pairShare && lp.status === 'optimal') {

@@ -57,6 +57,14 @@ describe('designZones: a capacity that forces a split', () => {
     });
   }
 
+  it('answers with the fast design when HiGHS is out of time', async () => {
+    const problem = problemOf('row');
+    // A microsecond: the deadline has passed before HiGHS could start, so neither LP answers.
+    const d = await designZones(problem, { mode: 'exact', timeLimitS: 1e-6 });
+    expect(d).toMatchObject({ solver: 'greedy', lpStatus: 'time_limit', lowerBound: null, gapPct: null, lpPlacedPupils: null });
+    expect(d.assignment).toEqual((await designZones(problem, { mode: 'fast' })).assignment);
+  });
+
   it('is deterministic, and --max-utilisation 0.5 leaves half the seats empty', async () => {
     const problem = problemOf('row');
     expect(await designZones(problem, { mode: 'exact' })).toEqual({ ...(await designZones(problem, { mode: 'exact' })), seconds: expect.any(Number) });
