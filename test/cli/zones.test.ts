@@ -122,6 +122,18 @@ describe('catchmap zones', () => {
     expect(lines[5]).toBe('r4,,1000,66,no-seats,10.0045,0.0005');
   });
 
+  it('writes zones that evaluate --zones reads back with the same figures', async () => {
+    const out = join(tmp, 'island-zones.geojson');
+    const files = ['--type', 'primary', '--population', at(DESIGN, 'island-population'), '--facilities', at(DESIGN, 'island-schools')];
+    const design = JSON.parse((await runCli(['zones', ...files, '--json', '--out', out])).stdout);
+    const evaluated = JSON.parse((await runCli(['evaluate', ...files, '--zones', out, '--json'])).stdout);
+    // Each cell lies wholly in its dissolved zone: the area shares give the design's own figures.
+    expect(evaluated.zones.map((z: { id: string; school: string; pupils: number; seats: number }) => [z.id, z.school, z.pupils, z.seats])).toEqual(
+      design.zones.map((z: { id: string; school: string; pupils: number; seats: number }) => [z.id, z.school, z.pupils, z.seats]),
+    );
+    expect(evaluated.zonesSummary).toMatchObject({ outsidePupils: 0, pupilsAboveSeats: 0, zonesWithoutSchool: 0 });
+  });
+
   it('refuses facilities without capacities, and bad options, with a clear message', async () => {
     const fac = JSON.parse(readFileSync(at(DESIGN, 'row-schools'), 'utf8'));
     for (const f of fac.features) delete f.properties.capacity;
