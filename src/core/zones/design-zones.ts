@@ -14,10 +14,10 @@ export interface UnplacedCell {
   cell: string;
   pupils: number;
   /**
-   * 'no-school-in-reach': no school within the reach limit by the distance rule; 'across-arterial':
-   * the only schools in reach, or the only ones with room, lie across a road that may not be crossed there; 'no-seats': every school
-   * it may go to is full; 'not-contiguous': a school it may go to has room, but its zone does not
-   * reach the cell without leaving other cells of its own behind.
+   * 'no-school-in-reach': no school within the reach limit by the distance rule;
+   * 'across-arterial': the only schools in reach, or the only ones with room, lie across a road
+   * that may not be crossed there; 'no-seats': every school it may go to is full;
+   * 'not-contiguous': a school it may go to has room, but its zone does not reach the cell.
    */
   reason: UnplacedReason;
 }
@@ -29,7 +29,7 @@ export interface ZoneDesignSettings {
   maxUtilisation?: number;
   /** Prove the LP lower bound for the gap; default true in exact mode. */
   lowerBound?: boolean;
-  /** Wall-clock seconds for the whole design; default 60. HiGHS is stopped at the limit and the fast design answers. */
+  /** HiGHS must answer both LPs within this many seconds of the start (default 60); stopped there, the fast design answers without a bound. */
   timeLimitS?: number;
   runMilp?: MilpRunner;
   loadHighs?: HighsLoader;
@@ -58,13 +58,6 @@ export interface ZoneDesign {
   lpStatus: 'optimal' | 'time_limit' | 'infeasible' | null;
   maxUtilisation: number;
   seconds: number;
-}
-
-/** The zones of a state as cell indices per school, for outlines and checks. */
-export function cellsBySchool(state: Pick<ZoneState, 'cellSchool'>, schools: number): number[][] {
-  const out: number[][] = Array.from({ length: schools }, () => []);
-  state.cellSchool.forEach((s, c) => s >= 0 && out[s].push(c));
-  return out;
 }
 
 /** Why each cell with pupils and no school is unplaced. */
@@ -126,7 +119,8 @@ function pupilMetres(problem: ZoneDesignProblem, state: ZoneState): { metres: nu
  * network no-cross mode), no school above `maxUtilisation` × its seats, every zone one connected
  * piece of touching cells, pupil-metres as few as the method finds. Exact mode solves the
  * transportation LP with HiGHS (cells splittable), gives each cell to the school carrying most of
- * it, then repairs: over-full schools give up their farthest cells, detached pieces are let go,
+ * it, then repairs: over-full schools give up cells (moved to a touching zone with room where
+ * one holds the excess, else let go), detached pieces are let go,
  * zones grow into the cells left (nearest first), a cell still left joins a full zone that hands
  * one of its cells on to a neighbour with room or trades places with one of its cells (more
  * pupils placed, or as many walking less), and edge cells move to a touching zone whose school is

@@ -15,7 +15,7 @@ export {
 } from './evaluate-zones.ts';
 export { roundZoneFigures, worstZonesFirst } from './zone-records.ts';
 export { prepareZoneDesign, type ZoneDesignProblem, type ZoneDesignOptions, type DesignCell, type NoPairReason, type CellAdjacency } from './design-problem.ts';
-export { designZones, designFigures, cellsBySchool, type ZoneDesign, type ZoneDesignSettings, type UnplacedCell, type UnplacedReason } from './design-zones.ts';
+export { designZones, designFigures, type ZoneDesign, type ZoneDesignSettings, type UnplacedCell, type UnplacedReason } from './design-zones.ts';
 export { solveAssignmentLp, assignmentLowerBound, type AssignmentLp } from './assignment-lp.ts';
 export { zoneOutlines, type ZoneOutline } from './zone-outlines.ts';
 export { checkZoning, type ZoningCheck } from './zoning-check.ts';
