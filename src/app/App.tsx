@@ -8,7 +8,7 @@ import { LayerPanel } from './components/LayerPanel.tsx';
 import { Legend } from './components/Legend.tsx';
 import { Tooltip } from './components/Tooltip.tsx';
 import { BasemapSettings } from './components/BasemapSettings.tsx';
-import { Notices } from './components/Notices.tsx';
+import { TopStrip } from './components/TopStrip.tsx';
 import { AnalysisPanel } from './components/AnalysisPanel.tsx';
 import { RecommendPanel } from './components/RecommendPanel.tsx';
 import { DataPanel } from './components/DataPanel.tsx';
@@ -24,7 +24,7 @@ import { CommandButton } from './components/CommandButton.tsx';
 import { TablePanel } from './components/TablePanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { DrawTools } from './components/DrawTools.tsx';
-import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel, SyntheticNotice } from './components/Panes.tsx';
+import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel } from './components/Panes.tsx';
 import { useDispatch } from './store/store.ts';
 import { useHub } from './store/use-commands.ts';
 
@@ -54,7 +54,7 @@ export function App() {
           <ErrorBoundary name="map">
             <MapPane />
           </ErrorBoundary>
-          <SyntheticNotice />
+          <TopStrip />
           <DropZone onFiles={hub.addFiles} />
           <ErrorBoundary name="load dialog" className="notices">
             <LoadDialogPane />
@@ -117,9 +117,6 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary name="tooltip" className="notices">
             <Tooltip tooltip={tooltip} />
-          </ErrorBoundary>
-          <ErrorBoundary name="notices" className="notices">
-            <Notices />
           </ErrorBoundary>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { bbox } from '@turf/turf';
 import {
   buildRoadGraph,
   evaluate,
@@ -9,7 +10,6 @@ import {
   type EvaluateOptions,
   type Evaluation,
 } from '../../src/core/index.ts';
-import { UTILISATION_COLOURS } from '../../src/app/map/layers/utilisation-layer.ts';
 import { demoDistrict, pct, readDemo, colourDistance, onMap, openApp, redrawAfter, screenshot, waitForLayers, type AppSession } from './harness.ts';
 
 const district = demoDistrict();
@@ -65,45 +65,66 @@ describe('analysis panel (engine in a Web Worker)', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('draws over-capacity schools with a red halo and unserved cells in the shortfall ramp', async () => {
+  it('rings over-capacity schools in heavy black on a white plate, and dots unserved cells in purple with the density left around the dot', async () => {
     const expected = engine({ type: 'primary' });
-    const shot = await screenshot(page, 'analysis-primary.png');
+    await screenshot(page, 'analysis-primary.png');
     // Zoomed in to street level each school's halo stands clear of its neighbours' symbols.
     const over = expected.facilities.filter((f) => f.status === 'over').slice(0, 4);
+    const under = expected.facilities.filter((f) => f.status === 'under').slice(0, 2);
     expect(over.length).toBeGreaterThanOrEqual(4);
-    const red = UTILISATION_COLOURS.over;
-    let redRings = 0;
-    for (const f of over) {
+    expect(under.length).toBeGreaterThanOrEqual(1);
+    const ringAt = async (f: (typeof over)[number], r: number) => {
       await redrawAfter(page, () => page.evaluate((p) => window.__catchmap!.jumpTo(p, 16), [f.lngLat[0], f.lngLat[1]] as [number, number]));
       const [[x, y]] = (await onMap(page, [[f.lngLat[0], f.lngLat[1]]])) as [[number, number]];
       const zoomed = await screenshot(page, `analysis-halo-${f.id}.png`);
-      // The halo shows as a ring between the symbol (≤ 10 px radius) and its edge (15 px).
-      const ring = [[12.5, 0], [-12.5, 0], [0, 12.5], [0, -12.5]].map(([dx, dy]) => zoomed.at(x + dx, y + dy));
-      if (ring.filter((c) => colourDistance(c, red) < 60).length >= 3) redRings++;
-    }
-    expect(redRings).toBeGreaterThanOrEqual(3);
-    await redrawAfter(page, () => page.evaluate(() => window.__catchmap!.fitDistrict()));
+      // Between the symbol (≤ 10 px radius) and the halo's edge (15 px), `r` px out in four directions:
+      // over capacity, a 5 px black ring from 10 to 15 px; with room, a 1.5 px grey ring at the edge
+      // and the white plate inside it.
+      return [[r, 0], [-r, 0], [0, r], [0, -r]].map(([dx, dy]) => zoomed.at(x + dx, y + dy));
+    };
+    let blackRings = 0;
+    for (const f of over) if ((await ringAt(f, 12.5)).filter((c) => colourDistance(c, [0, 0, 0]) < 60).length >= 3) blackRings++;
+    expect(blackRings).toBeGreaterThanOrEqual(3);
+    let plates = 0;
+    // The plate inside the thin ring (13.5 px); the school's name may cover one side of it.
+    for (const f of under) if ((await ringAt(f, 11.5)).filter((c) => colourDistance(c, [255, 255, 255]) < 40).length >= 2) plates++;
+    expect(plates).toBe(under.length);
 
-    // Hiding the shortfall layer changes the unserved cells' pixels; served cells keep theirs.
-    const unserved = expected.cells.filter((c) => c.unserved >= 30 && !c.covered && !c.villageId);
-    // Only cells clear of every facility symbol (≤ 10 px radius) and halo (15 px) on screen.
+    // Unserved cells away from villages and facility symbols, at street level (a 150 m cell is ~75 px):
+    // the dot sits at the middle of the cell's bounds, and 92 % of the way to a corner is still in the
+    // cell but outside the dot (at most 0.8 of the half side, and a corner is √2 half sides away).
     const symbols = (district.facilities as FeatureCollection<Point>).features.map((f) => f.geometry.coordinates as [number, number]);
+    const polygons = new Map((district.population as FeatureCollection<Polygon, { id: string }>).features.map((f) => [String(f.properties.id), f.geometry]));
+    const candidates = expected.cells.filter((c) => c.unserved >= 30 && !c.covered && !c.villageId && polygons.get(c.id)?.coordinates[0].length === 5);
+    expect(candidates.length).toBeGreaterThanOrEqual(5);
+    const first = candidates[0];
+    await redrawAfter(page, () => page.evaluate((p) => window.__catchmap!.jumpTo(p, 16), [first.lngLat[0], first.lngLat[1]] as [number, number]));
     const symbolPx = (await onMap(page, symbols)).filter((p) => p !== null);
-    const unservedPx = (await onMap(page, unserved.map((c) => [c.lngLat[0], c.lngLat[1]])))
-      .filter((p): p is [number, number] => p !== null && symbolPx.every(([x, y]) => Math.hypot(x - p[0], y - p[1]) > 17))
-      .slice(0, 40);
-    expect(unservedPx.length).toBeGreaterThanOrEqual(5);
+    const probes: { middle: [number, number]; corners: [number, number][] }[] = [];
+    for (const c of candidates) {
+      const ring = polygons.get(c.id)!.coordinates[0];
+      const [west, south, east, north] = bbox({ type: 'Polygon', coordinates: [ring] });
+      const middle: [number, number] = [(west + east) / 2, (south + north) / 2];
+      const toward = (lng: number, lat: number): [number, number] => [middle[0] + 0.92 * (lng - middle[0]), middle[1] + 0.92 * (lat - middle[1])];
+      const onScreen = await onMap(page, [middle, toward(west, north), toward(east, south)]);
+      if (onScreen.some((p) => p === null || p[0] < 340 || p[0] > 1000 || p[1] < 80 || p[1] > 820)) continue;
+      if (!symbolPx.every(([x, y]) => Math.hypot(x - onScreen[0]![0], y - onScreen[0]![1]) > 60)) continue;
+      probes.push({ middle: onScreen[0]!, corners: [onScreen[1]!, onScreen[2]!] });
+    }
+    expect(probes.length).toBeGreaterThanOrEqual(1);
+    const shot = await screenshot(page, 'analysis-shortfall-dots.png');
     await redrawAfter(page, () => page.getByTestId('layer-toggle-shortfall').click());
-    const without = await screenshot(page, 'analysis-primary-no-shortfall.png');
-    const changed = unservedPx.filter(([x, y]) => colourDistance(shot.at(x, y), without.at(x, y)) > 40);
-    expect(changed.length / unservedPx.length).toBeGreaterThanOrEqual(0.8);
-    // Shortfall purples are bluish (B > G); the population ramp beneath is warm (R > B).
-    const purple = unservedPx.filter(([x, y]) => {
+    const without = await screenshot(page, 'analysis-shortfall-dots-off.png');
+    await redrawAfter(page, () => page.getByTestId('layer-toggle-shortfall').click());
+    for (const { middle: [x, y], corners } of probes) {
+      // The middle of the cell is the dot: purple (bluish, B > G) where the density beneath is warm.
       const [r, g, b] = shot.at(x, y);
-      return b > g + 20 && b >= r - 30;
-    });
-    expect(purple.length / unservedPx.length).toBeGreaterThanOrEqual(0.8);
-    await redrawAfter(page, () => page.getByTestId('layer-toggle-shortfall').click());
+      expect(b > g + 20 && b >= r - 30, `dot at ${x},${y}: ${[r, g, b]}`).toBe(true);
+      expect(colourDistance(shot.at(x, y), without.at(x, y))).toBeGreaterThan(40);
+      // Near the cell's corners the density shows as it is without the shortfall layer.
+      for (const [cx, cy] of corners) expect(colourDistance(shot.at(cx, cy), without.at(cx, cy)), `corner ${cx},${cy} of ${x},${y}`).toBeLessThan(8);
+    }
+    await redrawAfter(page, () => page.evaluate(() => window.__catchmap!.fitDistrict()));
   });
 
   it('recomputes when a standard value is edited and when the facility type changes', async () => {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { DENSITY_COLOURS } from '../../src/app/map/colour-ramp.ts';
 import { SHORTFALL_COLOURS } from '../../src/app/map/layers/shortfall-layer.ts';
-import { UTILISATION_COLOURS } from '../../src/app/map/layers/utilisation-layer.ts';
+import { UTILISATION_RINGS } from '../../src/app/map/layers/utilisation-layer.ts';
 import { OUTPUT_DIR, addSiteByClick, colourDistance, demoDistrict, pct, whatIfSynced, openApp, screenshot, waitForLayers, waitForMapReady, watchErrors, type AppSession, withApp } from './harness.ts';
 import { evaluate, withProposedSites } from '../../src/core/index.ts';
 
@@ -32,9 +32,10 @@ describe('scenarios: autosave, share links, presentation', () => {
     expect(await page.getByTestId('standard-radiusM').inputValue()).toBe('600');
     expect(await page.evaluate(() => window.__catchmap!.whatIfSites())).toEqual(sites);
     const [cx, cy] = await page.evaluate(() => window.__catchmap!.project([113.6, 34.71]));
-    // The restored view is centred where it was left.
-    expect(Math.abs(cx - 700)).toBeLessThan(5);
-    expect(Math.abs(cy - 450)).toBeLessThan(5);
+    // The restored view is centred where it was left: the middle of the map (under the notices' strip).
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect(Math.abs(cx - (map.x + map.width / 2))).toBeLessThan(5);
+    expect(Math.abs(cy - (map.y + map.height / 2))).toBeLessThan(5);
     await expect(page.getByTestId('notices').textContent()).resolves.toContain('autosave');
   });
 
@@ -140,7 +141,9 @@ describe('map image and report', () => {
     expect(download.suggestedFilename()).toBe('catchmap-primary-2x.png');
     await download.saveAs(resolve(OUTPUT_DIR, 'export-2x.png'));
     const png = PNG.sync.read(readFileSync(resolve(OUTPUT_DIR, 'export-2x.png')));
-    expect([png.width, png.height]).toEqual([2800, 1800]);
+    // The map's own size (the window under the notices' strip), twice over.
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect([png.width, png.height]).toEqual([2 * map.width, 2 * map.height]);
     const at = (x: number, y: number) => {
       const i = (Math.round(y * 2) * png.width + Math.round(x * 2)) * 4;
       return [png.data[i], png.data[i + 1], png.data[i + 2]];
@@ -151,11 +154,18 @@ describe('map image and report', () => {
     const titles = legend.rows.filter((r) => r.kind === 'title').map((r) => r.text);
     expect(titles).toEqual(['Residents per km²', 'Unserved per cell (pupils or visits a day)', 'Utilisation (halo)', 'On the map']);
     const colours = fills.map((r) => (r.kind === 'item' && r.mark.kind === 'fill' ? r.mark.colour.slice(0, 3) : []));
-    expect(colours).toEqual([...DENSITY_COLOURS, ...SHORTFALL_COLOURS].map((c) => c.slice(0, 3)));
+    expect(colours).toEqual(DENSITY_COLOURS.map((c) => c.slice(0, 3)));
     fills.forEach((r, i) => expect(colourDistance(at(legend.x + r.x + 8, legend.y + r.y + 6), colours[i]), `swatch ${i}`).toBeLessThan(12));
+    // The shortfall's dots, each in its class colour at the middle of its box.
     const dots = legend.rows.filter((r) => r.kind === 'item' && r.mark.kind === 'dot');
+    expect(dots.map((r) => (r.kind === 'item' && r.mark.kind === 'dot' ? r.mark.colour.slice(0, 3) : []))).toEqual(SHORTFALL_COLOURS.map((c) => c.slice(0, 3)));
     for (const r of dots) if (r.kind === 'item' && r.mark.kind === 'dot') expect(colourDistance(at(legend.x + r.x + 8, legend.y + r.y + 6), r.mark.colour)).toBeLessThan(12);
-    expect(dots).toHaveLength(Object.keys(UTILISATION_COLOURS).length);
+    // The halos: the over-capacity ring is black where the ring is drawn (2.5 px in from the box's 7 px).
+    const halos = legend.rows.filter((r) => r.kind === 'item' && r.mark.kind === 'halo');
+    expect(halos).toHaveLength(Object.keys(UTILISATION_RINGS).length);
+    const overHalo = halos.find((r) => r.kind === 'item' && r.text.startsWith('Over capacity'))!;
+    expect(colourDistance(at(legend.x + overHalo.x + 8 + 4.5, legend.y + overHalo.y + 6), [0, 0, 0])).toBeLessThan(40);
+    expect(colourDistance(at(legend.x + overHalo.x + 8, legend.y + overHalo.y + 6), [255, 255, 255])).toBeLessThan(20);
     // The title card is white and the map shows through elsewhere.
     expect(colourDistance(at(20, 70), [255, 255, 255])).toBeLessThan(20);
     expect(app.errors).toEqual([]);

@@ -14,8 +14,16 @@ function Mark({ mark }: { mark: LegendMark }) {
       return <span className="swatch village" style={{ borderColor: rgba(mark.colour, 1), background: rgba(mark.fill) }} />;
     case 'ring':
       return <span className="swatch ring" style={{ borderColor: rgba(mark.colour, 1) }} />;
-    case 'dot':
-      return <span className="swatch dot" style={{ background: rgba(mark.colour, 1) }} />;
+    case 'dot': {
+      const d = 2 * (mark.radiusPx ?? 6);
+      return (
+        <span className="swatch dot-box">
+          <span className="dot" style={{ background: rgba(mark.colour, 1), width: d, height: d }} />
+        </span>
+      );
+    }
+    case 'halo':
+      return <span className="swatch halo" style={{ borderColor: rgba(mark.colour, 1), borderWidth: mark.widthPx }} />;
     case 'symbol':
       return <img src={facilitySymbolDataUrl(mark.type)} alt="" width={16} height={16} />;
     case 'line':

@@ -3,7 +3,7 @@ import { useAppState, useDispatch } from '../store/store.ts';
 
 export type { Notice } from '../state/ui-state.ts';
 
-/** Messages at the top of the map, each with Dismiss and, where it can be taken back, Undo. */
+/** Messages above the map (in the top strip), each with Dismiss and, where it can be taken back, Undo. */
 export function Notices() {
   const { t } = useI18n();
   const notices = useAppState((s) => s.ui.notices);
@@ -11,7 +11,7 @@ export function Notices() {
   if (notices.length === 0) return null;
   const dismiss = (id: number) => dispatch({ type: 'ui', action: { type: 'dismiss', id } });
   return (
-    <div className="notices" data-testid="notices">
+    <div className="notice-list" data-testid="notices">
       {notices.map((n) => {
         const translated = Object.fromEntries(Object.entries(n.keyVars ?? {}).map(([k, key]) => [k, t(key)]));
         return (

@@ -183,10 +183,20 @@ function drawMark(
       ctx.strokeRect(x + 1, y + 1, 14, 10);
       ctx.lineWidth = 1;
       return;
+    case 'halo':
+      ctx.beginPath();
+      ctx.arc(x + 8, y + 6, 7 - mark.widthPx / 2, 0, 2 * Math.PI);
+      ctx.fillStyle = '#ffffff';
+      ctx.fill();
+      ctx.strokeStyle = rgb(mark.colour);
+      ctx.lineWidth = mark.widthPx;
+      ctx.stroke();
+      ctx.lineWidth = 1;
+      return;
     case 'ring':
     case 'dot':
       ctx.beginPath();
-      ctx.arc(x + 8, y + 6, 6, 0, 2 * Math.PI);
+      ctx.arc(x + 8, y + 6, mark.kind === 'dot' ? (mark.radiusPx ?? 6) : 6, 0, 2 * Math.PI);
       if (mark.kind === 'dot') {
         ctx.fillStyle = rgb(mark.colour);
         ctx.fill();

@@ -3,7 +3,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { MapView, type MapApi, type SiteEditing } from './MapView.tsx';
 import { deckLayersOf } from './plan-layers.ts';
 import { describePick } from './describe-pick.ts';
-import { gridPick } from './grid-pick.ts';
+import { cellShortfallPick, gridPick } from './grid-pick.ts';
 import { selectionOfPick } from '../tables/pick-selection.ts';
 import { publishWhatIfSites } from './test-hooks.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
@@ -86,7 +86,7 @@ export function MapPane() {
   const onHover = useCallback(
     (info: PickingInfo) => {
       const state = store.getState();
-      const pixel = gridPick(state, info);
+      const pixel = gridPick(state, info) ?? cellShortfallPick(state, info);
       const lines = pixel
         ? describePick(pixel.layerId, pixel.object, i18nRef.current, state.analysis.settings.type)
         : describePick(info.layer?.id, info.object, i18nRef.current, state.analysis.settings.type);

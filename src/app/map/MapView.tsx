@@ -3,13 +3,14 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LngLat } from '../../core/index.ts';
 import type { MapViewState } from '../scenario/scenario.ts';
 import type { ViewRequest } from '../state/ui-state.ts';
 import { extentOf } from '../data/workspace.ts';
 
 const WORLD: [number, number, number, number] = [-170, -60, 170, 75];
-import { STYLE_LAYER_GROUPS, addDistrictLayers, localStyle, updateDistrictSources, type BasemapData } from './district-style.ts';
+import { STYLE_LAYER_GROUPS, localStyle, updateDistrictSources, withDistrict, type BasemapData } from './district-style.ts';
 import { LOCAL_BASEMAP, basemapName, sameBasemap, withoutKey, type BasemapChoice } from './basemap/choice.ts';
 import { basemapStyle } from './basemap/styles.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
@@ -71,6 +72,29 @@ const SITE_HIT_PX = 14;
 /** The layer panel's settings of the layers the basemap style draws (roads, boundary, facility names). */
 export type StyleLayerSettings = Record<keyof typeof STYLE_LAYER_GROUPS, LayerSetting>;
 
+/** What of deck.gl's Deck (kept private by MapLibreOverlay) the map needs after a resize. */
+interface DeckInternals {
+  getCanvasContext(): unknown;
+  _onCanvasContextResize(context: unknown, options: { syncDrawingBuffer: boolean }): void;
+}
+
+/**
+ * Interleaved, deck.gl draws into the map's canvas, which MapLibre resizes. When the map's box
+ * moves as well as shrinks (the top strip appears), deck.gl keeps the old drawing-buffer height and
+ * lays its frame (and the map's, sharing the GL state) off by the difference; telling it the
+ * canvas's size as MapLibre set it puts both back.
+ */
+function mirrorCanvasSize(overlay: MapLibreOverlay) {
+  const deck = (overlay as unknown as { _deck?: DeckInternals })._deck;
+  const context = deck?.getCanvasContext();
+  if (deck && context) deck._onCanvasContextResize(context, { syncDrawingBuffer: true });
+}
+
+/** Every style goes in with the district's layers, the analysis slot and the labels (see withDistrict). */
+function setBasemapStyle(map: MapLibreMap, style: StyleSpecification | string, data: BasemapData) {
+  map.setStyle(style, { transformStyle: (_previous, next) => withDistrict(next, data) });
+}
+
 function applyStyleLayerSettings(map: MapLibreMap, settings: StyleLayerSettings) {
   for (const group of Object.keys(STYLE_LAYER_GROUPS) as (keyof typeof STYLE_LAYER_GROUPS)[]) {
     const ids = STYLE_LAYER_GROUPS[group];
@@ -101,6 +125,9 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
+  /** Set by a move until the app hands over the layers built for the new view. */
+  const layersPendingRef = useRef(false);
+  const publishReadyRef = useRef<() => void>(() => {});
   /** The basemap shown (or being built); every other than the local style falls back to it on an error. */
   const activeBasemapRef = useRef<BasemapChoice>(LOCAL_BASEMAP);
   /** Counts basemap changes, so a style built too late for its choice is not applied. */
@@ -126,27 +153,29 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
 
     let mapIdle = false;
     let deckLoaded = false;
-    let afterDeckFrame: (() => void)[] = [];
+    // Ready: the map is still, every deck.gl layer has loaded, and the layers are those the app
+    // built for the view now shown (a move makes the app build them again: symbols scale by zoom).
+    const publishReady = (drawn?: string[]) => setMapReady(mapIdle && deckLoaded && !layersPendingRef.current, drawn);
+    publishReadyRef.current = () => publishReady();
+    // Interleaved: deck.gl draws into the map's own canvas, its analysis layers in the style's
+    // analysis slot (under every name), so labels stay readable over the analysis.
     const overlay = new MapLibreOverlay({
-      interleaved: false,
+      interleaved: true,
       layers: layersRef.current,
       onHover: (info) => propsRef.current.onHover(info),
-      // Tests read pixels from the page; keep the last frame.
-      deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
-        const waiting = afterDeckFrame;
-        afterDeckFrame = [];
-        waiting.forEach((resolve) => resolve());
         deckLoaded = layersRef.current.length > 0 && layersRef.current.every((l) => l.isLoaded);
-        setMapReady(mapIdle && deckLoaded, layersRef.current.map((l) => l.id));
+        publishReady(layersRef.current.map((l) => l.id));
       },
     });
     map.addControl(overlay);
+    map.on('resize', () => mirrorCanvasSize(overlay));
     map.on('idle', () => {
       mapIdle = true;
-      setMapReady(mapIdle && deckLoaded);
+      publishReady();
     });
     map.on('moveend', () => {
+      layersPendingRef.current = true;
       const c = map.getCenter();
       propsRef.current.onViewChange({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
     });
@@ -155,17 +184,13 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
       setMapReady(false);
     });
 
-    map.on('style.load', () => {
-      // A style from a URL gets the district's layers and the label font; built styles have them.
-      addDistrictLayers(map, propsRef.current.basemap);
-      applyStyleLayerSettings(map, propsRef.current.styleLayers);
-    });
+    map.on('style.load', () => applyStyleLayerSettings(map, propsRef.current.styleLayers));
     map.on('error', (event) => {
       const active = activeBasemapRef.current;
       if (active.kind === 'local') return;
       activeBasemapRef.current = LOCAL_BASEMAP;
       styleRequestRef.current++;
-      map.setStyle(localStyle(propsRef.current.basemap));
+      setBasemapStyle(map, localStyle(propsRef.current.basemap), propsRef.current.basemap);
       propsRef.current.onBasemapError(withoutKey(`${basemapName(active)}: ${event.error?.message ?? 'the style or its tiles could not be loaded'}`));
     });
 
@@ -248,21 +273,13 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
         const previous = map.getPixelRatio();
         const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
         if (frame) map.fitBounds(frame, { padding: 40, bearing: 0, pitch: 0, animate: false });
-        const mapRendered = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        // deck.gl draws inside the map's frames, so the map's idle frame holds everything.
+        const rendered = new Promise<void>((resolve) => map.once('idle', () => resolve()));
         map.setPixelRatio(pixelRatio);
-        overlay.setProps({ useDevicePixels: pixelRatio });
         map.triggerRepaint();
-        await mapRendered;
-        // deck.gl only redraws for a reason of its own; a resolution change is not one, so ask it
-        // (MapLibreOverlay keeps its Deck private) once the canvas has taken the new size.
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        const deckRendered = new Promise<void>((resolve) => afterDeckFrame.push(resolve));
-        (overlay as unknown as { _deck?: { redraw(reason?: string): void } })._deck?.redraw('export');
-        await deckRendered;
-        const deckCanvas = overlay.getCanvas();
-        const layers = [copy(map.getCanvas()), ...(deckCanvas ? [copy(deckCanvas)] : [])];
+        await rendered;
+        const layers = [copy(map.getCanvas())];
         map.setPixelRatio(previous);
-        overlay.setProps({ useDevicePixels: true });
         const lat = map.getCenter().lat;
         const metresPerPixel = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
         const bearing = map.getBearing();
@@ -296,7 +313,9 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
   // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
   useLayoutEffect(() => {
     layersRef.current = deckLayers;
+    layersPendingRef.current = false;
     overlayRef.current?.setProps({ layers: deckLayers });
+    publishReadyRef.current();
   }, [deckLayers]);
 
   useEffect(() => {
@@ -321,12 +340,12 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     // Built asynchronously (a PMTiles archive's header is read first); a later choice wins.
     basemapStyle(basemapChoice, propsRef.current.basemap).then(
       (style) => {
-        if (request === styleRequestRef.current) map.setStyle(style);
+        if (request === styleRequestRef.current) setBasemapStyle(map, style, propsRef.current.basemap);
       },
       (err: unknown) => {
         if (request !== styleRequestRef.current) return;
         activeBasemapRef.current = LOCAL_BASEMAP;
-        map.setStyle(localStyle(propsRef.current.basemap));
+        setBasemapStyle(map, localStyle(propsRef.current.basemap), propsRef.current.basemap);
         propsRef.current.onBasemapError(withoutKey(`${basemapName(basemapChoice)}: ${err instanceof Error ? err.message : String(err)}`));
       },
     );

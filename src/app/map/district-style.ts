@@ -92,8 +92,8 @@ export const LABEL_LAYERS: LayerSpecification[] = [
       'text-max-width': 8,
       'text-padding': 3,
     },
-    // The villages' own colour (the deck.gl outline, indigo).
-    paint: { 'text-color': '#4b0082', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.8, 'text-halo-blur': 0.3 },
+    // The villages' own hue (the deck.gl outline, magenta), darker for legible text.
+    paint: { 'text-color': '#8e0152', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.8, 'text-halo-blur': 0.3 },
   },
   {
     id: 'labels-facilities',
@@ -162,8 +162,16 @@ export const DISTRICT_LAYERS: LayerSpecification[] = [
     source: 'district-boundary',
     paint: { 'line-color': '#333333', 'line-width': 2.5, 'line-dasharray': [4, 2] },
   },
-  ...LABEL_LAYERS,
 ];
+
+/**
+ * Where deck.gl draws the analysis (density, shortfall, villages, catchments): over the basemap,
+ * the roads and the boundary, under every name (the basemap's annotation tiles and the labels).
+ * An empty placeholder layer, so that the place exists in every style whatever its labels.
+ */
+export const ANALYSIS_SLOT = 'analysis-slot';
+
+const SLOT_LAYER: LayerSpecification = { id: ANALYSIS_SLOT, type: 'background', layout: { visibility: 'none' } };
 
 /** Style layer ids behind each entry of the layer panel (road names come and go with the roads). */
 export const STYLE_LAYER_GROUPS = {
@@ -181,7 +189,7 @@ export function localStyle(data: BasemapData): StyleSpecification {
     // No `glyphs`: every label is drawn in the browser from these font files.
     'font-faces': labelFontFaces(),
     sources: districtSources(data),
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...DISTRICT_LAYERS],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...DISTRICT_LAYERS, SLOT_LAYER, ...LABEL_LAYERS],
   };
 }
 
@@ -194,7 +202,6 @@ export function styleWithDistrict(
   basemap: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[]; above?: LayerSpecification[] },
   data: BasemapData,
 ): StyleSpecification {
-  const labels = new Set(LABEL_LAYERS.map((l) => l.id));
   return {
     version: 8,
     name,
@@ -203,7 +210,8 @@ export function styleWithDistrict(
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } },
       ...basemap.layers,
-      ...DISTRICT_LAYERS.filter((l) => !labels.has(l.id)),
+      ...DISTRICT_LAYERS,
+      SLOT_LAYER,
       ...(basemap.above ?? []),
       ...LABEL_LAYERS,
     ],
@@ -211,20 +219,21 @@ export function styleWithDistrict(
 }
 
 /**
- * Puts the district's own layers on top of a basemap style that came from elsewhere (a style URL),
- * with the label font added to the style's own `font-faces` (its glyph server, if any, has no
- * Noto Sans SC). Layers and sources already there are left alone.
+ * A basemap style that came from elsewhere (a style URL) with the district's layers, the analysis
+ * slot and the labels on top, and the label font added to its own `font-faces` (its glyph server,
+ * if any, has no Noto Sans SC). Its own sources and layers are kept; a style that already has the
+ * slot (every style built here) is returned as it is.
  */
-export function addDistrictLayers(map: MapLibreMap, data: BasemapData): void {
-  for (const [id, source] of Object.entries(districtSources(data))) {
-    if (!map.getSource(id)) map.addSource(id, source);
-  }
-  for (const layer of DISTRICT_LAYERS) {
-    if (!map.getLayer(layer.id)) map.addLayer(layer);
-  }
-  const faces = map.getFontFaces() ?? {};
-  const ours = labelFontFaces();
-  if (!Object.keys(ours).every((font) => font in faces)) map.setFontFaces({ ...faces, ...ours });
+export function withDistrict(style: StyleSpecification, data: BasemapData): StyleSpecification {
+  if (style.layers.some((l) => l.id === ANALYSIS_SLOT)) return style;
+  const own = new Set(style.layers.map((l) => l.id));
+  const ours = [...DISTRICT_LAYERS, SLOT_LAYER, ...LABEL_LAYERS].filter((l) => !own.has(l.id));
+  return {
+    ...style,
+    'font-faces': { ...(style['font-faces'] ?? {}), ...labelFontFaces() },
+    sources: { ...districtSources(data), ...style.sources },
+    layers: [...style.layers, ...ours],
+  };
 }
 
 /** Replaces the district's basemap data in place (a loaded roads, boundary, villages or facilities file). */

@@ -2,6 +2,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { pixelId } from '../../core/index.ts';
 import type { RootState } from '../store/root.ts';
 import type { ShortfallDatum } from './layers/shortfall-layer.ts';
+import type { CellDatum } from './layers/population-layer.ts';
 import { pickedPixel, pixelDensityPerKm2 } from './layers/population-grid-layer.ts';
 import { selectAccessLayer, selectComparePlan, selectPlan } from './plan-layers.ts';
 import type { AccessDatum } from './layers/access-layer.ts';
@@ -27,12 +28,28 @@ export function gridPick(
     residents: grid.residents[index],
     densityPerKm2: pixelDensityPerKm2(grid, index),
     unserved: 0,
+    dot: null,
   };
-  if (id === 'population-grid') return { layerId: 'population', object: cell };
+  if (id === 'population-grid') {
+    // The shortfall is a dot in the middle of the pixel: anywhere on the pixel tells it.
+    const unserved = selectPlan(state)?.shortfallGrid?.unserved[index] ?? 0;
+    return unserved >= 1 ? { layerId: 'shortfall', object: { ...cell, unserved } } : { layerId: 'population', object: cell };
+  }
   if (id === 'access-grid') {
     const value = selectAccessLayer(state)?.byFeature.get(index);
     return value === undefined ? null : { layerId: 'access', object: { ...cell, value } };
   }
   const plan = id.endsWith('-b') ? selectComparePlan(state) : selectPlan(state);
   return plan?.shortfallGrid ? { layerId: 'shortfall', object: { ...cell, unserved: plan.shortfallGrid.unserved[index] } } : null;
+}
+
+/**
+ * A population polygon under the pointer that has unserved users: described as its shortfall,
+ * whose dot covers only the middle of the cell. Null for anything else.
+ */
+export function cellShortfallPick(state: RootState, info: PickingInfo): { layerId: 'shortfall'; object: ShortfallDatum } | null {
+  if (info.layer?.id !== 'population') return null;
+  const cell = info.object as CellDatum | undefined;
+  const shortfall = cell ? selectPlan(state)?.shortfall.find((d) => d.featureIndex === cell.featureIndex) : undefined;
+  return shortfall ? { layerId: 'shortfall', object: shortfall } : null;
 }

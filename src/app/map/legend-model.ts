@@ -8,19 +8,23 @@ import { DENSITY_BREAKS_PER_KM2, DENSITY_COLOURS } from './colour-ramp.ts';
 import { FACILITY_STYLE } from './facility-style.ts';
 import { accessClassColour, NO_ACCESS_COLOUR } from './layers/access-layer.ts';
 import { PROPOSAL_COLOUR } from './layers/proposals-layer.ts';
-import { SHORTFALL_BREAKS, SHORTFALL_COLOURS } from './layers/shortfall-layer.ts';
-import { UTILISATION_COLOURS } from './layers/utilisation-layer.ts';
-import { VILLAGE_OUTLINE } from './layers/villages-layer.ts';
+import { SHORTFALL_BREAKS, SHORTFALL_COLOURS, SHORTFALL_DOT_SHARE } from './layers/shortfall-layer.ts';
+import { UTILISATION_RINGS } from './layers/utilisation-layer.ts';
+import { VILLAGE_FILL, VILLAGE_OUTLINE } from './layers/villages-layer.ts';
 import { selectAccessLayer } from './plan-layers.ts';
 
 type Colour = readonly number[];
 
-/** How an entry is drawn: a swatch, an outlined area, a ring or dot, a facility's symbol, a line. */
+/**
+ * How an entry is drawn: a swatch, an outlined area, a ring, a dot (of a radius, default 6 px), a
+ * utilisation halo (a ring of a width on a white plate), a facility's symbol, a line.
+ */
 export type LegendMark =
   | { kind: 'fill'; colour: Colour }
   | { kind: 'outline'; colour: Colour; fill: Colour }
   | { kind: 'ring'; colour: Colour }
-  | { kind: 'dot'; colour: Colour }
+  | { kind: 'dot'; colour: Colour; radiusPx?: number }
+  | { kind: 'halo'; colour: Colour; widthPx: number }
   | { kind: 'symbol'; type: FacilityType }
   | { kind: 'line'; colour: Colour; dashed: boolean };
 
@@ -70,14 +74,15 @@ export function legendSections(s: RootState, i18n: I18n): LegendSection[] {
   }
   if (shown && layers.shortfall.visible) {
     const labels = ranges(SHORTFALL_BREAKS, n);
-    sections.push({ id: 'shortfall', title: t('legend.unserved'), items: SHORTFALL_COLOURS.map((colour, k) => ({ mark: { kind: 'fill', colour }, label: labels[k] })) });
+    // The dots grow by class as on the map (there a share of the cell, here of a 16 px box).
+    sections.push({ id: 'shortfall', title: t('legend.unserved'), items: SHORTFALL_COLOURS.map((colour, k) => ({ mark: { kind: 'dot', colour, radiusPx: 8 * SHORTFALL_DOT_SHARE[k] }, label: labels[k] })) });
   }
   if (shown && layers.utilisation.visible) {
-    const statuses = Object.keys(UTILISATION_COLOURS) as (keyof typeof UTILISATION_COLOURS)[];
-    sections.push({ id: 'utilisation', title: t('legend.utilisation'), items: statuses.map((status) => ({ mark: { kind: 'dot', colour: UTILISATION_COLOURS[status] }, label: t(`util.${status}`) })) });
+    const statuses = Object.keys(UTILISATION_RINGS) as (keyof typeof UTILISATION_RINGS)[];
+    sections.push({ id: 'utilisation', title: t('legend.utilisation'), items: statuses.map((status) => ({ mark: { kind: 'halo', ...UTILISATION_RINGS[status] }, label: t(`util.${status}`) })) });
   }
   const features: LegendItem[] = [];
-  if (layers.villages.visible && s.data.district.villages.features.length > 0) features.push({ mark: { kind: 'outline', colour: VILLAGE_OUTLINE, fill: [...VILLAGE_OUTLINE, 46] }, label: t('legend.village') });
+  if (layers.villages.visible && s.data.district.villages.features.length > 0) features.push({ mark: { kind: 'outline', colour: VILLAGE_OUTLINE, fill: VILLAGE_FILL }, label: t('legend.village') });
   if (layers.facilities.visible) {
     const present = new Set(s.data.district.facilities.features.map((f) => f.properties.type));
     for (const type of FACILITY_TYPES) if (s.layers.facilityTypes[type] && present.has(type)) features.push({ mark: { kind: 'symbol', type }, label: t(`facility.${type}` as MessageKey) });

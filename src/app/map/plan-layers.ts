@@ -1,6 +1,8 @@
 import { createSelector } from 'reselect';
 import type { Feature, Point } from 'geojson';
 import type { Layer } from '@deck.gl/core';
+import { ANALYSIS_SLOT } from './district-style.ts';
+import { symbolScale } from './symbol-scale.ts';
 import {
   FACILITY_TYPES,
   findPreset,
@@ -101,13 +103,18 @@ export const selectComparePlan = createSelector([selectCells, selectGrid, (s: Ro
   };
 });
 
-function planLayers(plan: PlanData | null, layers: MapLayersState, side: CompareSide | undefined) {
+/** `beforeId` is read by MapLibreOverlay (interleaved) and is not among deck.gl's layer props. */
+function underLabels(layer: Layer): Layer {
+  return layer.clone({ beforeId: ANALYSIS_SLOT } as Partial<Layer['props']>);
+}
+
+function planLayers(plan: PlanData | null, layers: MapLayersState, side: CompareSide | undefined, scale = 1) {
   if (!plan) return { shortfall: [], utilisation: [], proposals: [] };
   return {
     shortfall: plan.shortfallGrid
       ? [gridBitmapLayer('shortfall-grid', plan.shortfallGrid.grid, plan.shortfallGrid.image, layers.layers.shortfall, side)]
       : shortfallLayer(plan.shortfall, layers.layers.shortfall, side),
-    utilisation: [utilisationLayer(plan.existing, layers.layers.utilisation, side)],
+    utilisation: [utilisationLayer(plan.existing, layers.layers.utilisation, side, scale)],
     proposals: plan.markers.length > 0 ? proposalsLayers(plan.markers, plan.radiusM, layers.layers.proposals, side) : [],
   };
 }
@@ -123,12 +130,13 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   const { layers } = s;
   const compare = selectComparePlan(s);
   const sides = compare && splitLng !== null ? compareSides(splitLng) : null;
-  const a = planLayers(selectPlan(s), layers, sides?.left);
-  const b = sides ? planLayers(compare, layers, sides.right) : planLayers(null, layers, undefined);
+  const scale = symbolScale(s.ui.view?.zoom);
+  const a = planLayers(selectPlan(s), layers, sides?.left, scale);
+  const b = sides ? planLayers(compare, layers, sides.right, scale) : planLayers(null, layers, undefined);
   const facilities = selectFacilities(s);
   const iso = s.ui.isochrones;
   const access = layers.layers.access.visible ? selectAccessLayer(s) : null;
-  return [
+  const analysis: Layer[] = [
     ...populationLayer(selectCells(s), layers.layers.population),
     ...(district.populationGrid ? [gridBitmapLayer('population-grid', district.populationGrid, selectDensityImage(s)!, layers.layers.population)] : []),
     ...(access ? accessLayers(access, layers.layers.access) : []),
@@ -140,7 +148,11 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     ...(iso && layers.catchmentTypes[iso.type] ? [isochronesLayer(iso.shapes, iso.type, layers.layers.catchments)] : []),
     ...a.utilisation,
     ...b.utilisation,
-    facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities),
+  ];
+  // The analysis goes under the names; symbols and what the planner is working on stay on top.
+  return [
+    ...analysis.map(underLabels),
+    facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities, scale),
     ...a.proposals,
     ...b.proposals,
     ...selectionLayers(selectSelectedRow(s)),

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import { createExpression, validateStyleMin, type StyleSpecification, type SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { DISTRICT_LAYERS, STYLE_LAYER_GROUPS, localStyle, villageLabelPoints, type BasemapData } from '../../../src/app/map/district-style.ts';
+import { ANALYSIS_SLOT, STYLE_LAYER_GROUPS, localStyle, villageLabelPoints, withDistrict, type BasemapData } from '../../../src/app/map/district-style.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const demo = <T>(name: string): T => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8')) as T;
@@ -107,7 +107,42 @@ describe('the local offline style', () => {
 
   it('hides road names with the roads', () => {
     expect(STYLE_LAYER_GROUPS.roads).toContain('labels-roads');
-    const ids = new Set(DISTRICT_LAYERS.map((l) => l.id));
-    for (const id of [...STYLE_LAYER_GROUPS.roads, ...STYLE_LAYER_GROUPS.boundary]) expect(ids.has(id), id).toBe(true);
+    const ids = new Set(style.layers.map((l) => l.id));
+    for (const id of [...STYLE_LAYER_GROUPS.roads, ...STYLE_LAYER_GROUPS.boundary, ...STYLE_LAYER_GROUPS.facilities]) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('keeps a place for the analysis over the roads and the boundary and under every name', () => {
+    const ids = style.layers.map((l) => l.id);
+    const slot = ids.indexOf(ANALYSIS_SLOT);
+    expect(slot).toBe(ids.indexOf('district-boundary-line') + 1);
+    expect(ids.slice(slot + 1).sort()).toEqual(['labels-facilities', 'labels-roads', 'labels-villages']);
+    // A placeholder: it draws nothing.
+    expect(style.layers[slot].layout?.visibility).toBe('none');
+  });
+});
+
+describe('a style from a URL', () => {
+  const url: StyleSpecification = {
+    version: 8,
+    'font-faces': { 'Their Font': 'https://example.org/font.woff2' },
+    sources: { osm: { type: 'raster', tiles: ['https://example.org/{z}/{x}/{y}.png'], tileSize: 256 }, names: { type: 'vector', tiles: ['https://example.org/{z}/{x}/{y}.pbf'] }, 'district-roads': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+    layers: [{ id: 'osm', type: 'raster', source: 'osm' }, { id: 'place-names', type: 'symbol', source: 'names', 'source-layer': 'places', layout: { 'text-field': 'x' } }],
+  };
+  const joined = withDistrict(url, data);
+
+  it('gets the district, the analysis slot and the labels on top of its own layers, which it keeps', () => {
+    expect(validateStyleMin(joined)).toEqual([]);
+    const ids = joined.layers.map((l) => l.id);
+    expect(ids.slice(0, 2)).toEqual(['osm', 'place-names']);
+    expect(ids.slice(2)).toEqual(style.layers.slice(1).map((l) => l.id));
+    // Its own sources win over ours where the names clash; ours are added.
+    expect(joined.sources['district-roads']).toBe(url.sources['district-roads']);
+    expect(joined.sources['district-boundary']).toBeDefined();
+    expect(Object.keys(joined['font-faces']!)).toEqual(['Their Font', ...Object.keys(style['font-faces']!)]);
+  });
+
+  it('is joined once: a style that has the slot is returned as it is', () => {
+    expect(withDistrict(joined, data)).toBe(joined);
+    expect(withDistrict(style, data)).toBe(style);
   });
 });

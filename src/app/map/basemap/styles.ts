@@ -6,8 +6,8 @@ import { rasterTemplateStyle, tiandituStyle } from './tianditu.ts';
 
 /**
  * The MapLibre style for a basemap choice: a style object built here (local, Tianditu, raster
- * tiles, PMTiles), or a style URL (the district's layers and the label font are added once it has
- * loaded: see addDistrictLayers).
+ * tiles, PMTiles), or a style URL (the district's layers and the label font are added as it loads:
+ * see withDistrict).
  */
 export async function basemapStyle(choice: BasemapChoice, data: BasemapData): Promise<StyleSpecification | string> {
   switch (choice.kind) {

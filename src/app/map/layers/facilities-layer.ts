@@ -22,6 +22,7 @@ export function facilitiesLayer(
   features: FacilityFeature[],
   visibleTypes: Record<FacilityType, boolean>,
   setting: LayerSetting,
+  scale = 1,
 ) {
   const shown = features.filter((f) => visibleTypes[f.properties.type]);
   const size = facilitySizer(features);
@@ -36,6 +37,7 @@ export function facilitiesLayer(
     getPosition: (f) => f.geometry.coordinates as [number, number],
     getSize: size,
     sizeUnits: 'pixels',
+    sizeScale: scale,
     pickable: true,
   });
 }

@@ -101,7 +101,31 @@ export function gridUnserved(grid: PopulationGrid, cells: readonly CellResult[])
 
 const shortfallPixel = (unserved: Float32Array, i: number): Rgba | null => (unserved[i] >= 1 ? shortfallColour(unserved[i]) : null);
 
-/** The shortfall classes per pixel; pixels with less than one unserved user transparent, as cells are left out. */
+/**
+ * The shortfall image has this many image pixels a side per raster pixel and colours only the
+ * middle one: a dot in each unserved pixel, the density around it left to show (as polygon cells).
+ */
+export const SHORTFALL_GRID_SCALE = 3;
+
+/** The image byte offset of raster pixel `i`'s dot. */
+function dotOffset(grid: PopulationGrid, i: number): number {
+  const row = Math.floor(i / grid.width);
+  const col = i - row * grid.width;
+  const k = SHORTFALL_GRID_SCALE;
+  return ((row * k + (k >> 1)) * grid.width * k + col * k + (k >> 1)) * 4;
+}
+
+function paintDots(grid: PopulationGrid, unserved: Float32Array): GridImage {
+  const k = SHORTFALL_GRID_SCALE;
+  const data = new Uint8ClampedArray(grid.width * k * grid.height * k * 4);
+  for (let i = 0; i < unserved.length; i++) {
+    const colour = shortfallPixel(unserved, i);
+    if (colour) data.set(colour, dotOffset(grid, i));
+  }
+  return { width: grid.width * k, height: grid.height * k, data };
+}
+
+/** The shortfall class of each raster pixel as a dot in its middle; pixels with less than one unserved user have none. */
 export function gridShortfallImage(grid: PopulationGrid, unserved: Float32Array): GridImage {
   const shortfall = shortfallOfUnserved.get(unserved);
   if (shortfall?.image) return shortfall.image;
@@ -111,9 +135,9 @@ export function gridShortfallImage(grid: PopulationGrid, unserved: Float32Array)
   if (from && baseImage) {
     // A copy: the base image may still be on screen (ImageData shares its bytes).
     image = { ...baseImage, data: baseImage.data.slice() };
-    for (const i of from.pixels) image.data.set(shortfallPixel(unserved, i) ?? TRANSPARENT, i * 4);
+    for (const i of from.pixels) image.data.set(shortfallPixel(unserved, i) ?? TRANSPARENT, dotOffset(grid, i));
   } else {
-    image = paint(grid, (i) => shortfallPixel(unserved, i));
+    image = paintDots(grid, unserved);
   }
   if (shortfall) {
     shortfall.image = image;
@@ -124,11 +148,12 @@ export function gridShortfallImage(grid: PopulationGrid, unserved: Float32Array)
 
 const TRANSPARENT: Rgba = [0, 0, 0, 0];
 
-/** The raster pixel under the pointer, from a bitmap layer's pick. */
+/** The raster pixel under the pointer, from a bitmap layer's pick (of an image of any scale). */
 export function pickedPixel(grid: PopulationGrid, info: PickingInfo): number | null {
-  const pixel = (info as PickingInfo & { bitmap?: { pixel: [number, number] } | null }).bitmap?.pixel;
-  if (!pixel) return null;
-  const [col, row] = pixel;
+  const bitmap = (info as PickingInfo & { bitmap?: { pixel: [number, number]; size: { width: number; height: number } } | null }).bitmap;
+  if (!bitmap) return null;
+  const col = Math.floor((bitmap.pixel[0] * grid.width) / bitmap.size.width);
+  const row = Math.floor((bitmap.pixel[1] * grid.height) / bitmap.size.height);
   if (col < 0 || row < 0 || col >= grid.width || row >= grid.height) return null;
   return row * grid.width + col;
 }

@@ -3,7 +3,13 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { UrbanVillageProperties } from '../../../core/schema.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
 
-export const VILLAGE_OUTLINE: [number, number, number] = [75, 0, 130];
+/**
+ * Magenta (ColorBrewer PiYG's end): a hue neither the density ramp (yellow to red), the shortfall
+ * dots (purples) nor the facility types (Okabe–Ito) use, so a village never reads as unserved.
+ */
+export const VILLAGE_OUTLINE: [number, number, number] = [197, 27, 125];
+/** A faint tint inside, so the density beneath keeps its colour. */
+export const VILLAGE_FILL: [number, number, number, number] = [...VILLAGE_OUTLINE, 28];
 
 export function villagesLayer(features: Feature<Polygon | MultiPolygon, UrbanVillageProperties>[], setting: LayerSetting) {
   return new GeoJsonLayer<UrbanVillageProperties>({
@@ -13,10 +19,10 @@ export function villagesLayer(features: Feature<Polygon | MultiPolygon, UrbanVil
     opacity: setting.opacity,
     filled: true,
     stroked: true,
-    getFillColor: [...VILLAGE_OUTLINE, 46],
+    getFillColor: VILLAGE_FILL,
     getLineColor: [...VILLAGE_OUTLINE, 255],
     lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
+    getLineWidth: 2,
     pickable: true,
   });
 }

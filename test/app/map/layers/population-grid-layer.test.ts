@@ -25,11 +25,20 @@ const cell = (featureIndex: number, unserved: number): CellResult => ({
   migrants: 0,
 });
 
-/** Written out plainly: unserved users summed per pixel, then each pixel's RGBA (transparent below one user). */
+/**
+ * Written out plainly: unserved users summed per pixel; the image is 12 × 9 (3 × 3 image pixels a
+ * raster pixel), transparent but for the middle image pixel of each raster pixel with one user or
+ * more, in its class colour.
+ */
 function expected(cells: readonly CellResult[]) {
   const unserved = new Array<number>(12).fill(0);
   for (const c of cells) unserved[c.featureIndex] += c.unserved;
-  const rgba = unserved.flatMap((u) => (Math.fround(u) >= 1 ? shortfallColour(Math.fround(u)) : [0, 0, 0, 0]));
+  const rgba: number[] = [];
+  for (let y = 0; y < 9; y++)
+    for (let x = 0; x < 12; x++) {
+      const u = Math.fround(unserved[Math.floor(y / 3) * 4 + Math.floor(x / 3)]);
+      rgba.push(...(x % 3 === 1 && y % 3 === 1 && u >= 1 ? shortfallColour(u) : [0, 0, 0, 0]));
+    }
   return { unserved: unserved.map(Math.fround), rgba };
 }
 
@@ -41,6 +50,7 @@ describe('raster shortfall after a what-if update', () => {
     const first = gridUnserved(g, before);
     expect([...first]).toEqual(expected(before).unserved);
     const firstImage = gridShortfallImage(g, first);
+    expect([firstImage.width, firstImage.height]).toEqual([12, 9]);
     const firstBytes = [...firstImage.data];
     expect(firstBytes).toEqual(expected(before).rgba);
 
