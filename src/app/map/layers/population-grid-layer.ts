@@ -102,21 +102,28 @@ export function gridUnserved(grid: PopulationGrid, cells: readonly CellResult[])
 const shortfallPixel = (unserved: Float32Array, i: number): Rgba | null => (unserved[i] >= 1 ? shortfallColour(unserved[i]) : null);
 
 /**
- * The shortfall image has this many image pixels a side per raster pixel and colours only the
- * middle one: a dot in each unserved pixel, the density around it left to show (as polygon cells).
+ * The shortfall image has up to this many image pixels a side per raster pixel and colours only
+ * the middle one: a dot in each unserved pixel, the density around it left to show (as polygon cells).
  */
 export const SHORTFALL_GRID_SCALE = 3;
+/** The largest texture side every WebGL2 device takes (the spec's minimum is 2,048; 8,192 is near universal). */
+const MAX_TEXTURE_PX = 8192;
+
+/** Image pixels a side per raster pixel: fewer for a raster so large the image would not fit one texture. */
+export function shortfallGridScale(grid: PopulationGrid): number {
+  return Math.max(1, Math.min(SHORTFALL_GRID_SCALE, Math.floor(MAX_TEXTURE_PX / Math.max(grid.width, grid.height))));
+}
 
 /** The image byte offset of raster pixel `i`'s dot. */
 function dotOffset(grid: PopulationGrid, i: number): number {
   const row = Math.floor(i / grid.width);
   const col = i - row * grid.width;
-  const k = SHORTFALL_GRID_SCALE;
+  const k = shortfallGridScale(grid);
   return ((row * k + (k >> 1)) * grid.width * k + col * k + (k >> 1)) * 4;
 }
 
 function paintDots(grid: PopulationGrid, unserved: Float32Array): GridImage {
-  const k = SHORTFALL_GRID_SCALE;
+  const k = shortfallGridScale(grid);
   const data = new Uint8ClampedArray(grid.width * k * grid.height * k * 4);
   for (let i = 0; i < unserved.length; i++) {
     const colour = shortfallPixel(unserved, i);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellResult, PopulationGrid } from '../../../../src/core/index.ts';
-import { gridShortfallImage, gridUnserved } from '../../../../src/app/map/layers/population-grid-layer.ts';
+import { gridShortfallImage, gridUnserved, shortfallGridScale } from '../../../../src/app/map/layers/population-grid-layer.ts';
 import { shortfallColour } from '../../../../src/app/map/layers/shortfall-layer.ts';
 
 const grid = (): PopulationGrid => ({ kind: 'population-grid', west: 113.2, north: 35.15, stepLng: 0.001, stepLat: 0.001, width: 4, height: 3, row0: 0, col0: 0, residents: new Float32Array(12).fill(100) });
@@ -41,6 +41,17 @@ function expected(cells: readonly CellResult[]) {
     }
   return { unserved: unserved.map(Math.fround), rgba };
 }
+
+describe('the raster shortfall image', () => {
+  it('has three image pixels a side per raster pixel, fewer where that would pass 8,192 (one texture)', () => {
+    const sized = (width: number, height: number): PopulationGrid => ({ ...grid(), width, height, residents: new Float32Array(0) });
+    expect(shortfallGridScale(sized(1000, 800))).toBe(3);
+    // 8192 / 3000 = 2.73 → 2; 8192 / 5000 = 1.6 → 1; 10,000 px: still 1, never 0.
+    expect(shortfallGridScale(sized(3000, 2000))).toBe(2);
+    expect(shortfallGridScale(sized(4000, 5000))).toBe(1);
+    expect(shortfallGridScale(sized(10_000, 10))).toBe(1);
+  });
+});
 
 describe('raster shortfall after a what-if update', () => {
   it('patches the pixels of the replaced cells and equals a fresh computation', () => {
