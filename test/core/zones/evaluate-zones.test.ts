@@ -96,3 +96,20 @@ describe('readZones', () => {
     expect(() => readZones(read('zones'), { idField: 'CID' })).toThrow("no column 'CID' for the zone id; its columns are: zone, school");
   });
 });
+
+describe('evaluateZones with overlapping zones', () => {
+  it('counts the residents of an overlap once, in the zone listed first', () => {
+    // Z1 spans lon 113.640–113.652 and Z2 113.651–113.670: both cover P1's strip 113.651–113.652
+    // (¼ of it). Z1 holds ½ of P1 (113.650–113.652), Z2 the rest of P1 not already counted: ½.
+    const zones = read('zones') as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[][][] } }[] };
+    const z1 = zones.features[0];
+    z1.properties.zone = 'Z1';
+    z1.geometry.coordinates[0] = [[113.64, 34.745], [113.652, 34.745], [113.652, 34.755], [113.64, 34.755], [113.64, 34.745]];
+    zones.features[1].properties.zone = 'Z2';
+    zones.features.splice(2);
+    const r = evaluateZones({ ...input(), zones }, { type: 'primary' });
+    expect(r.zones.find((z) => z.id === 'Z1')!.residents).toBeCloseTo(500 + 500, 6);
+    expect(r.zones.find((z) => z.id === 'Z2')!.residents).toBeCloseTo(500 + 2000, 6);
+    expect(r.summary.residents + r.summary.outsideResidents).toBeCloseTo(3800, 6);
+  });
+});
