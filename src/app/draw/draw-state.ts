@@ -38,7 +38,9 @@ export function polygonAreaM2(points: readonly [number, number][]): number {
 
 /** A length for people: metres below 1 km, else km to 0.01. */
 export function lengthText(m: number, locale: string): string {
-  return m < 1000 ? `${Math.round(m).toLocaleString(locale)} m` : `${(m / 1000).toLocaleString(locale, { maximumFractionDigits: 2 })} km`;
+  // Rounded before the unit is chosen: 999.6 m is "1 km", never "1,000 m".
+  const metres = Math.round(m);
+  return metres < 1000 ? `${metres.toLocaleString(locale)} m` : `${(m / 1000).toLocaleString(locale, { maximumFractionDigits: 2 })} km`;
 }
 
 /** An area for people: m² below a hectare, hectares below 1 km², else km². */

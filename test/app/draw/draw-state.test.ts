@@ -24,6 +24,9 @@ describe('measuring', () => {
 
   it('words lengths and areas in sensible units', () => {
     expect(lengthText(742.4, 'en')).toBe('742 m');
+    // 999.6 m rounds to 1,000 m: said in kilometres.
+    expect(lengthText(999.6, 'en')).toBe('1 km');
+    expect(lengthText(999.4, 'en')).toBe('999 m');
     expect(lengthText(12_345, 'en')).toBe('12.35 km');
     expect(areaText(9_999, 'en')).toBe('9,999 m²');
     expect(areaText(25_000, 'en')).toBe('2.5 ha');
