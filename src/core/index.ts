@@ -12,10 +12,13 @@ export {
   STANDARD_BOUNDS,
   GROWTH_BOUNDS,
   DEFAULT_ANALYSIS_SETTINGS,
+  DEFAULT_REGISTRATION_SETTINGS,
+  MIGRANT_SHARE_BOUNDS,
   readNumber,
   validateAnalysisSettings,
   type DistanceMode,
   type AnalysisSettings,
+  type RegistrationSettings,
   type NumberBounds,
   type NumberReading,
 } from './settings/analysis-settings.ts';

@@ -127,6 +127,28 @@ describe('analysis panel (engine in a Web Worker)', () => {
     await redrawAfter(page, () => page.evaluate(() => window.__catchmap!.fitDistrict()));
   });
 
+  it("shows migrants' children's access next to registered residents', under either admission policy, as the engine computes it", async () => {
+    const figures = (admission: 'proportional' | 'registered-first') => {
+      const b = engine({ type: 'primary', registration: { admission } }).byRegistration!;
+      if (!b.available) throw new Error('the demo has registration groups');
+      return b;
+    };
+    const cell = (id: string) => page.getByTestId(id).textContent();
+    const proportional = figures('proportional');
+    await expect(cell('registration-migrant-pupils')).resolves.toBe(count(proportional.migrants.pupils));
+    await expect(cell('registration-registered-pupils')).resolves.toBe(count(proportional.registered.pupils));
+    await expect(cell('registration-migrant-served')).resolves.toBe(pct(proportional.migrants.servedPct));
+    await expect(cell('registration-registered-served')).resolves.toBe(pct(proportional.registered.servedPct));
+    // Hukou-based admission: registered residents' children first, migrants' with the seats left.
+    const hukou = figures('registered-first');
+    expect(hukou.migrants.servedPct!).toBeLessThan(proportional.migrants.servedPct!);
+    await page.getByTestId('registration-admission').selectOption('registered-first');
+    await page.waitForFunction((text) => document.querySelector('[data-testid="registration-migrant-served"]')?.textContent === text, pct(hukou.migrants.servedPct), { timeout: 60_000 });
+    await expect(cell('registration-registered-served')).resolves.toBe(pct(hukou.registered.servedPct));
+    await page.getByTestId('registration-admission').selectOption('proportional');
+    await page.waitForFunction((text) => document.querySelector('[data-testid="registration-migrant-served"]')?.textContent === text, pct(proportional.migrants.servedPct), { timeout: 60_000 });
+  });
+
   it('recomputes when a standard value is edited and when the facility type changes', async () => {
     await page.getByTestId('standard-radiusM').fill('1000');
     await expectSummary(page, engine({ type: 'primary', overrides: { radiusM: 1000 } }));

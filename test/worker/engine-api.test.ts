@@ -25,7 +25,8 @@ const read = (name: string): unknown =>
 
 
 /** The app lists every village in its table, so its engine asks for all of them. */
-const ALL_VILLAGES = { worstVillageCount: Infinity };
+// As the worker asks: every village, and the analysis by registration (default admission).
+const ALL_VILLAGES = { worstVillageCount: Infinity, registration: { admission: 'proportional' as const } };
 describe('engine API behind the worker', () => {
   const district = {
     population: read('demo-population.geojson'),
@@ -117,13 +118,14 @@ describe('what-if editing behind the worker', () => {
     for (const update of structuredClone(updates)) {
       view.summary = update.summary;
       view.facilities = update.facilities;
+      view.byRegistration = update.byRegistration;
       for (const { index, cell } of update.cells) view.cells[index] = cell;
     }
     const full = evaluate(withProposedSites(district, 'primary', api.whatIfSites()), options);
     expect(api.whatIfSites().map((s) => s.id)).toEqual(['B', 'C', 'A']);
     expect(structuredClone(api.whatIfEvaluation())).toEqual(full);
     expect(view).toEqual(full);
-    expect(api.whatIfSummary()).toEqual({ revision: updates.length + 1, summary: full.summary, facilities: full.facilities });
+    expect(api.whatIfSummary()).toEqual({ revision: updates.length + 1, summary: full.summary, facilities: full.facilities, byRegistration: full.byRegistration });
   });
 
   it('needs a started session, and a new district ends it', () => {

@@ -15,7 +15,7 @@ describe('the engine API as the worker exposes it', () => {
   it('sends whole evaluations with their cells in columns, which unpack to the engine’s own answer', () => {
     const packed = api.evaluate(DEFAULT_ANALYSIS_SETTINGS);
     expect(packed.cells.featureIndex).toBeInstanceOf(Int32Array);
-    expect(unpackEvaluation(structuredClone(packed))).toEqual(evaluate(district, { type: DEFAULT_ANALYSIS_SETTINGS.type, worstVillageCount: Infinity }));
+    expect(unpackEvaluation(structuredClone(packed))).toEqual(evaluate(district, { type: DEFAULT_ANALYSIS_SETTINGS.type, worstVillageCount: Infinity, registration: DEFAULT_ANALYSIS_SETTINGS.registration }));
   });
 
   it('packs the evaluation after a recommendation and the one an editing session starts from', async () => {
@@ -24,6 +24,6 @@ describe('the engine API as the worker exposes it', () => {
     const after = unpackEvaluation(r.afterEvaluation);
     expect(after.summary).toEqual(r.after);
     const started = unpackEvaluation(api.startWhatIf(DEFAULT_ANALYSIS_SETTINGS, []));
-    expect(started).toEqual(evaluate(district, { type: DEFAULT_ANALYSIS_SETTINGS.type, worstVillageCount: Infinity }));
+    expect(started).toEqual(evaluate(district, { type: DEFAULT_ANALYSIS_SETTINGS.type, worstVillageCount: Infinity, registration: DEFAULT_ANALYSIS_SETTINGS.registration }));
   });
 });

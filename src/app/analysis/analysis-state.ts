@@ -1,5 +1,5 @@
 import type { AccessSettings, CellAccess, Evaluation, FacilityType, StandardKey } from '../../core/index.ts';
-import { DEFAULT_ACCESS_SETTINGS, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DistanceMode } from '../../core/index.ts';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DistanceMode, type RegistrationSettings } from '../../core/index.ts';
 
 /**
  * The accessibility measure shown for the analysis (step 3): its own settings, so that changing
@@ -38,6 +38,7 @@ export type AnalysisAction =
   | { type: 'set-override'; key: StandardKey; value: number | undefined }
   | { type: 'set-growth'; growthFactor: number }
   | { type: 'set-distance'; distance: DistanceMode }
+  | { type: 'set-registration'; registration: RegistrationSettings }
   /** Settings from an opened scenario or a share link (validated on the way in). */
   | { type: 'restore'; settings: AnalysisSettings }
   | { type: 'straight-coverage'; runId: number; coveragePct: number | null }
@@ -82,6 +83,8 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
       return settings({ growthFactor: action.growthFactor });
     case 'set-distance':
       return settings({ distance: action.distance });
+    case 'set-registration':
+      return settings({ registration: action.registration });
     case 'restore':
       return { ...state, settings: action.settings };
     case 'straight-coverage':

@@ -19,6 +19,7 @@ import { en, type MessageKey } from '../i18n/messages.ts';
 import { NumberField } from './NumberField.tsx';
 import { StepSection } from './Steps.tsx';
 import { AccessSection } from './AccessSection.tsx';
+import { RegistrationCard } from './RegistrationCard.tsx';
 import { DistanceChart, UtilisationChart } from './PlanCharts.tsx';
 
 /** Percentage points from the straight-line coverage to the walking-network one. */
@@ -215,6 +216,11 @@ export function AnalysisPanel() {
               </tbody>
             </table>
             <EquityCard summary={summary} />
+            <RegistrationCard
+              byRegistration={result?.byRegistration}
+              settings={params.registration}
+              onSettings={(registration) => dispatch({ type: 'set-registration', registration })}
+            />
             {result && (
               <details className="charts" data-testid="charts">
                 <summary>{t('chart.title')}</summary>

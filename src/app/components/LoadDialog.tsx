@@ -24,7 +24,7 @@ type MappedField = Exclude<keyof FieldMapping, 'fixedType'>;
 
 /** The fields each role reads; the first listed is required where the role needs a number. */
 const ROLE_FIELDS: Record<Role, MappedField[]> = {
-  population: ['population', 'id', 'name'],
+  population: ['population', 'registered', 'migrants', 'id', 'name'],
   villages: ['name', 'population', 'migrantShare', 'id'],
   facilities: ['type', 'capacity', 'classes', 'name', 'id'],
   candidates: ['id', 'name'],

@@ -65,7 +65,14 @@ export const initialWhatIf: WhatIfState = {
 export function applyUpdate(evaluation: Evaluation, update: WhatIfUpdate): Evaluation {
   const cells = evaluation.cells.slice();
   for (const change of update.cells) cells[change.index] = change.cell;
-  return { ...evaluation, summary: update.summary, facilities: update.facilities, cells, warnings: update.warnings ?? evaluation.warnings };
+  return {
+    ...evaluation,
+    summary: update.summary,
+    facilities: update.facilities,
+    cells,
+    warnings: update.warnings ?? evaluation.warnings,
+    ...(update.byRegistration ? { byRegistration: update.byRegistration } : {}),
+  };
 }
 
 /** The engine's view of a site: the lock is the editor's business. */

@@ -16,9 +16,9 @@ export interface RegistrationAnalysis {
   split: CellRegistration;
   /** Registered-first: the allocation to run in place of the default; proportional: none. */
   allocator?: Allocator;
-  /** Each cell's service by group under the allocation that was run. */
-  service(served: Float64Array, allocation: Allocation): CellGroupService;
-  results(covered: Uint8Array, served: Float64Array, allocation: Allocation): ByRegistration;
+  /** Each cell's service by group under the allocation that was run (none given: the default, proportional). */
+  service(served: Float64Array, allocation?: Allocation): CellGroupService;
+  results(covered: Uint8Array, served: Float64Array, allocation?: Allocation): ByRegistration;
 }
 
 const isGroupAllocation = (a: Allocation): a is GroupAllocation => 'migrantServed' in a;
@@ -43,7 +43,7 @@ export function registrationAnalysis(input: EvaluateInput, prepared: PreparedEva
       `registered-first admission needs every resident's registration, but that of ${Math.round(split.residentsUnknown).toLocaleString('en-US')} residents outside urban villages is not known: give registered / migrants figures or the migrants' share outside villages`,
     );
   }
-  const service = (served: Float64Array, allocation: Allocation) => cellGroupService(split, served, isGroupAllocation(allocation) ? allocation : undefined);
+  const service = (served: Float64Array, allocation?: Allocation) => cellGroupService(split, served, allocation && isGroupAllocation(allocation) ? allocation : undefined);
   return {
     split,
     allocator:
@@ -52,6 +52,6 @@ export function registrationAnalysis(input: EvaluateInput, prepared: PreparedEva
           (table, _users, capacity, perM) => allocateRegisteredFirst(table, split.registeredUsers, split.migrantUsers, capacity, perM)
         : undefined,
     service,
-    results: (covered, served, allocation) => byRegistrationOf(prepared.cells, split, covered, service(served, allocation), admission, stated),
+    results: (covered, served, allocation?) => byRegistrationOf(prepared.cells, split, covered, service(served, allocation), admission, stated),
   };
 }

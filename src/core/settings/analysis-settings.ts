@@ -3,6 +3,7 @@ import { FACILITY_TYPES, type FacilityType } from '../schema.ts';
 import { DEFAULT_PRESET_ID, PRESETS, presetIds, type StandardValues } from '../standards/presets.ts';
 import { describeValue, GROWTH_BOUNDS, STANDARD_KEYS, standardValueError } from './bounds.ts';
 import { isRecord, numberField, oneOfField, ownField, requiredField } from './fields.ts';
+import { ADMISSIONS, type RegistrationOptions } from '../registration/by-registration.ts';
 
 export {
   STANDARD_KEYS,
@@ -12,6 +13,7 @@ export {
   type NumberBounds,
   type NumberReading,
 } from './bounds.ts';
+import type { NumberBounds } from './bounds.ts';
 
 /**
  * How distance is measured: straight line, along the streets, or along the streets without
@@ -19,6 +21,18 @@ export {
  */
 export const DISTANCE_MODES = ['straight', 'network', 'network-no-arterial'] as const;
 export type DistanceMode = (typeof DISTANCE_MODES)[number];
+
+/** Migrants' share of residents outside urban villages, where the data give no groups. */
+export const MIGRANT_SHARE_BOUNDS: NumberBounds = { min: 0, max: 1, integer: false };
+
+/**
+ * Residents by registration: how seats go to registered residents' and migrants' children, and
+ * the migrants' share assumed outside villages (absent: not known, so the groups are reported as
+ * not available rather than guessed). The engine's own options record.
+ */
+export type RegistrationSettings = RegistrationOptions;
+
+export const DEFAULT_REGISTRATION_SETTINGS: RegistrationSettings = Object.freeze({ admission: 'proportional' });
 
 /**
  * One analysis as a person sets it up: the same record in the app's state, a scenario file, a
@@ -34,6 +48,7 @@ export interface AnalysisSettings {
   /** Multiplies every population to reach the plan year: plan-year residents ÷ today's. */
   growthFactor: number;
   distance: DistanceMode;
+  registration: RegistrationSettings;
 }
 
 export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = Object.freeze({
@@ -42,7 +57,17 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = Object.freeze({
   overrides: Object.freeze({}),
   growthFactor: 1,
   distance: 'straight',
+  registration: DEFAULT_REGISTRATION_SETTINGS,
 });
+
+/** The registration part of a record; absent (a scenario saved before it existed) means the defaults. */
+function validateRegistration(value: unknown, where: string): RegistrationSettings {
+  if (value === undefined) return { ...DEFAULT_REGISTRATION_SETTINGS };
+  if (!isRecord(value)) throw new InputError(where, `must be an object, got ${describeValue(value)}`);
+  const admission = oneOfField(value, 'admission', ADMISSIONS, where);
+  if (ownField(value, 'migrantShareOutsideVillages') === undefined) return { admission };
+  return { admission, migrantShareOutsideVillages: numberField(value, 'migrantShareOutsideVillages', MIGRANT_SHARE_BOUNDS, where) };
+}
 
 /**
  * Validates a whole record from an untrusted source (scenario file, share link, worker message,
@@ -71,5 +96,6 @@ export function validateAnalysisSettings(value: unknown, where = 'analysis'): An
 
   const growthFactor = numberField(value, 'growthFactor', GROWTH_BOUNDS, where);
   const distance = oneOfField(value, 'distance', DISTANCE_MODES, where);
-  return { type, preset: preset.id, overrides, growthFactor, distance };
+  const registration = validateRegistration(ownField(value, 'registration'), `${where}.registration`);
+  return { type, preset: preset.id, overrides, growthFactor, distance, registration };
 }

@@ -13,6 +13,7 @@ import { LiveAssessment } from './live-assessment.ts';
 import { LiveTotals } from './live-totals.ts';
 import { checkClasses, checkLngLat, checkSeats, checkSite, proposedFacility, WHAT_IF_SOURCE } from './proposed-site.ts';
 import { SiteGraph } from './site-graph.ts';
+import { registrationAnalysis } from '../registration/registration-analysis.ts';
 import type { EditScope, ProposedSite, WhatIfSummary, WhatIfUpdate } from './types.ts';
 
 /**
@@ -105,6 +106,15 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
   const rankOfSlot: number[] = existing.map((_, s) => s);
   const slotSource = { reach: (s: number) => reachBySlot[s], capacity: (s: number) => bySlot[s].capacity };
 
+  // Hand edits reassess only the cells they reach, with the default allocation; Hukou-based
+  // admission allocates the whole district in two passes, so it is refused here rather than
+  // answered differently from a full evaluation.
+  const registration = options.registration ? registrationAnalysis(input, prepared, options.registration) : undefined;
+  if (registration?.allocator) {
+    throw new InputError('registration', 'editing sites by hand allocates seats to every pupil alike: set the admission to proportional to edit, or compare registered-first plans with full analyses');
+  }
+  const groups = () => (registration ? { byRegistration: registration.results(live.cells.stats.covered, live.cells.allocation.served) } : {});
+
   const graph = new SiteGraph(prepared.cells.length, existingTable);
   const initial = assess(prepared, existing, existingTable, () => undefined);
   const live = new LiveAssessment(initial, prepared.users, standard.radiusM, prepared.decay);
@@ -187,7 +197,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
     perM = nextScale;
     scope = { cells: region.cells.length, facilities: region.slots.length, whole };
     revision++;
-    return { revision, summary, facilities: results, cells, ...(warningsChanged ? { warnings } : {}) };
+    return { revision, summary, facilities: results, cells, ...groups(), ...(warningsChanged ? { warnings } : {}) };
   };
 
   return {
@@ -233,12 +243,13 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
         }),
       );
     },
-    summary: () => ({ revision, summary, facilities: results }),
+    summary: () => ({ revision, summary, facilities: results, ...groups() }),
     evaluation: () => ({
       summary,
       cells: prepared.cells.map((_, c) => cellResult(prepared, bySlot, live.cells, c)),
       facilities: results,
       warnings,
+      ...groups(),
     }),
     lastScope: () => scope,
   };

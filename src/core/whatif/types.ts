@@ -1,6 +1,7 @@
 import type { InputWarning } from '../errors.ts';
 import type { CellResult, EvaluationSummary, FacilityResult } from '../evaluate/evaluation.ts';
 import type { LngLat } from '../types.ts';
+import type { ByRegistration } from '../registration/by-registration.ts';
 
 /** A new facility the planner has placed by hand; evaluated as one more facility of the type. */
 export interface ProposedSite {
@@ -24,6 +25,8 @@ export interface WhatIfSummary {
   summary: EvaluationSummary;
   /** Every facility of the type, existing first, then the proposed sites in `sites()` order. */
   facilities: FacilityResult[];
+  /** Registered residents against migrants, when the session's options ask for them. */
+  byRegistration?: ByRegistration;
 }
 
 /** One cell whose row of the evaluation changed. */

@@ -52,7 +52,7 @@ describe('the worker module', () => {
     await vi.advanceTimersByTimeAsync(250);
     const runs = calls.filter((c) => c.method === 'evaluate');
     expect(runs).toHaveLength(1);
-    expect(runs[0].args[0]).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: { radiusM: 800 }, growthFactor: 1, distance: 'straight' });
+    expect(runs[0].args[0]).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: { radiusM: 800 }, growthFactor: 1, distance: 'straight', registration: { admission: 'proportional' } });
     const result = workedEvaluation({ radiusM: 800 });
     answers['evaluator.evaluate'][0].resolve(result);
     await flush();

@@ -62,7 +62,14 @@ describe('readNumber', () => {
 });
 
 describe('validateAnalysisSettings', () => {
-  const good = { type: 'junior', preset: 'gb50180-2018', overrides: { radiusM: 800, classSize: 40 }, growthFactor: 1.2, distance: 'network' };
+  const good = {
+    type: 'junior',
+    preset: 'gb50180-2018',
+    overrides: { radiusM: 800, classSize: 40 },
+    growthFactor: 1.2,
+    distance: 'network',
+    registration: { admission: 'registered-first', migrantShareOutsideVillages: 0.25 },
+  };
 
   it('returns a fresh copy of a good record', () => {
     const out = validateAnalysisSettings(good);
@@ -75,6 +82,7 @@ describe('validateAnalysisSettings', () => {
       overrides: {},
       growthFactor: 1,
       distance: 'straight',
+      registration: { admission: 'proportional' },
     });
     expect(DISTANCE_MODES).toEqual(['straight', 'network', 'network-no-arterial']);
   });
@@ -120,17 +128,27 @@ describe('validateAnalysisSettings', () => {
   it('drops unknown fields and unknown overrides', () => {
     const out = validateAnalysisSettings({ ...good, colour: 'red', overrides: { radiusM: 800, seats: 5, toString: 3 } });
     expect(out).toEqual({ ...good, overrides: { radiusM: 800 } });
-    expect(Object.keys(out)).toEqual(['type', 'preset', 'overrides', 'growthFactor', 'distance']);
+    expect(Object.keys(out)).toEqual(['type', 'preset', 'overrides', 'growthFactor', 'distance', 'registration']);
+  });
+
+  it('reads the registration part: absent (an older scenario) is the default, a bad one is named', () => {
+    const { registration: _absent, ...older } = good;
+    expect(validateAnalysisSettings(older).registration).toEqual({ admission: 'proportional' });
+    expect(validateAnalysisSettings({ ...good, registration: { admission: 'proportional' } }).registration).toEqual({ admission: 'proportional' });
+    expect(() => validateAnalysisSettings({ ...good, registration: { admission: 'hukou' } })).toThrow('analysis.registration.admission');
+    expect(() => validateAnalysisSettings({ ...good, registration: { admission: 'proportional', migrantShareOutsideVillages: 1.5 } })).toThrow('analysis.registration.migrantShareOutsideVillages');
+    expect(() => validateAnalysisSettings({ ...good, registration: 'yes' })).toThrow('analysis.registration: must be an object');
   });
 
   it('takes nothing from __proto__ keys or prototypes, and pollutes nothing', () => {
     const parsed = JSON.parse(
       '{"type":"primary","preset":"zhengzhou-2035","growthFactor":1,"distance":"straight",' +
         '"__proto__":{"polluted":1,"type":"junior"},"constructor":{"prototype":{"polluted":2}},' +
-        '"overrides":{"__proto__":{"polluted":3,"radiusM":5},"radiusM":600}}',
+        '"overrides":{"__proto__":{"polluted":3,"radiusM":5},"radiusM":600},' +
+        '"registration":{"__proto__":{"polluted":4,"migrantShareOutsideVillages":0.5},"admission":"proportional"}}',
     );
     const out = validateAnalysisSettings(parsed);
-    expect(out).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: { radiusM: 600 }, growthFactor: 1, distance: 'straight' });
+    expect(out).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: { radiusM: 600 }, growthFactor: 1, distance: 'straight', registration: { admission: 'proportional' } });
     expect(Object.keys(out)).not.toContain('__proto__');
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(out.overrides)).toBe(Object.prototype);

@@ -26,6 +26,7 @@ export function applyUpdate(view: Evaluation, update: WhatIfUpdate): void {
   view.facilities = update.facilities;
   for (const change of update.cells) view.cells[change.index] = change.cell;
   if (update.warnings) view.warnings = update.warnings;
+  if (update.byRegistration) view.byRegistration = update.byRegistration;
 }
 
 /**

@@ -37,6 +37,23 @@ describe('what-if session on a small district', () => {
     replayRandomEdits(session, input, options, area, random(99), 200, 1);
   });
 
+  it('carries the figures by registration through every edit, as a full evaluate() gives them', () => {
+    // The villages' migrant shares inside them, 30 % stated for the rest: every resident's group is known.
+    const options: EvaluateOptions = { type: 'primary', registration: { admission: 'proportional', migrantShareOutsideVillages: 0.3 } };
+    const session = createWhatIfSession(input, options);
+    const start = session.evaluation();
+    expect(start.byRegistration?.available).toBe(true);
+    expect(start).toStrictEqual(evaluate(input, options));
+    replayRandomEdits(session, input, options, area, random(31), 120, 1);
+    const update = session.addSite({ id: 'R', lngLat: [WEST + 7 * CELL_LNG, SOUTH + 7 * CELL_LAT], seats: 900 });
+    expect(update.byRegistration).toStrictEqual(session.evaluation().byRegistration);
+  });
+
+  it('refuses registered-first admission, which allocates the whole district in two passes', () => {
+    const options: EvaluateOptions = { type: 'primary', registration: { admission: 'registered-first', migrantShareOutsideVillages: 0.3 } };
+    expect(() => createWhatIfSession(input, options)).toThrow(/set the admission to proportional to edit/);
+  });
+
   it('reports only the cells an edit changed, and nothing for an edit that changes nothing', () => {
     const session = createWhatIfSession(input, { type: 'primary' });
     const site = { id: 'P', lngLat: [WEST + 12 * CELL_LNG, SOUTH + 2 * CELL_LAT] as [number, number], seats: 900 };
