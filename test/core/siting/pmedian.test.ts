@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultIterations } from '../../../src/core/siting/heuristics/pmedian.ts';
 import { solvePMedian } from '../../../src/core/siting/index.ts';
 import { bruteForce, medianValue, planarInstance } from './synthetic.ts';
 
@@ -61,5 +62,16 @@ describe('p-median', () => {
     await solvePMedian(planarInstance(7, 40, 12), 3, { onProgress: (f) => seen.push(f) });
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.max(...seen)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('p-median default effort', () => {
+  it('gives 10 p iterated-search rounds up to 2,000, fewer when n × rounds would pass 2,000,000, never under 30', () => {
+    // By hand: min(2000, 10 p, floor(2,000,000 / n)), at least 30.
+    expect(defaultIterations(5, 100)).toBe(50);
+    expect(defaultIterations(200, 900)).toBe(2000);
+    expect(defaultIterations(100, 20_000)).toBe(100);
+    expect(defaultIterations(100, 1_000_000)).toBe(30);
+    expect(defaultIterations(1, 50)).toBe(30);
   });
 });

@@ -57,6 +57,9 @@ export class MedianSearch {
   private readonly ciOf: Float64Array;
   /** During a swap, a touched point's second distance before it (-1: withdrawn and added back whole). */
   private readonly oldB: Float64Array;
+  /** A site `bestSwap` may not open and a slot it may not change (-1: none), while a move settles. */
+  tabuSite = -1;
+  tabuSlot = -1;
 
   constructor(args: {
     lists: DemandLists;
@@ -339,6 +342,16 @@ export class MedianSearch {
     return this.gain[i] - this.loss[s] + this.extra[s * this.m + i];
   }
 
+  /** Decrease of the objective if i is opened in a new slot. */
+  insertGain(i: number): number {
+    return this.gain[i];
+  }
+
+  /** Whether opening i would take over demand that closing slot s would move (their extra entry is non-zero). */
+  overlaps(i: number, s: number): boolean {
+    return this.extra[s * this.m + i] !== 0;
+  }
+
   /** Candidate to open with the largest gain (greedy). */
   bestInsert(): number {
     let best = -1;
@@ -360,8 +373,9 @@ export class MedianSearch {
     // needs its touched slots plus the slot that is cheapest to close.
     let minLossSlot = -1;
     let minLoss = Infinity;
+    const tabuSlot = this.tabuSlot;
     for (let s = 0; s < count; s++) {
-      if (loss[s] < minLoss) {
+      if (loss[s] < minLoss && s !== tabuSlot) {
         minLoss = loss[s];
         minLossSlot = s;
       }
@@ -371,7 +385,7 @@ export class MedianSearch {
     let best = -Infinity;
     for (let i = 0; i < m; i++) {
       // extra[i, s] never exceeds loss[s] (it is part of it), so gain[i] bounds the row's profit.
-      if (open[i] || !swappable[i] || gain[i] <= best) continue;
+      if (open[i] || !swappable[i] || gain[i] <= best || i === this.tabuSite) continue;
       const row = i * p;
       let rowBest = -minLoss;
       let rowSlot = minLossSlot;
@@ -386,7 +400,7 @@ export class MedianSearch {
           continue;
         }
         const v = e - loss[s];
-        if (v > rowBest) {
+        if (v > rowBest && s !== tabuSlot) {
           rowBest = v;
           rowSlot = s;
         }

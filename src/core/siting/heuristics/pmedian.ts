@@ -40,9 +40,17 @@ export function sentinelCost(inst: MedianInstance): number {
   return (maxFinite + 1) * (minW === Infinity ? 1 : totalW / minW + 1);
 }
 
+/**
+ * Rounds × demand points an iterated local search is given by default. A round costs more as n
+ * grows, and on large instances the search stalls early: on the city bench (n = 20,000) one start
+ * given 10,000 rounds ended where it stood after 1,000, and the time is better spent on the
+ * drop–add moves (there 100 rounds a start). The OR-Library instances (n ≤ 900) keep their 10 p.
+ */
+const ILS_WORK = 2_000_000;
+
 /** Default effort: ILS rounds per start; see `pMedianHeuristic`. */
-export function defaultIterations(p: number): number {
-  return Math.max(30, Math.min(2000, 10 * p));
+export function defaultIterations(p: number, n: number): number {
+  return Math.max(30, Math.min(2000, 10 * p, Math.floor(ILS_WORK / Math.max(1, n))));
 }
 
 interface Elite {
@@ -54,8 +62,9 @@ interface Elite {
  * GRASP with iterated local search and path relinking (after Resende & Werneck's hybrid):
  * each start builds a sampled-greedy solution, improves it with fast swaps and an iterated local
  * search (perturb one neighbourhood, re-optimise, undo unless no worse), then relinks it with a
- * solution from an elite pool; the pool is finally relinked pairwise. Deterministic per seed
- * unless the time limit cuts it short. Returns the opened candidates (not the fixed sites).
+ * solution from an elite pool; the pool is finally relinked pairwise and the best plan improved by
+ * drop–add moves (`dropAddSearch`). Deterministic per seed unless the time limit cuts it short.
+ * Returns the opened candidates (not the fixed sites).
  */
 export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = {}): { sites: number[]; objective: number } {
   const t0 = performance.now();
@@ -76,7 +85,7 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
   search.localSearch(eps);
   if (p === 0 || candidates.length === p) return { sites: search.solution(), objective: search.objective() };
 
-  const ilsRounds = opts.iterations ?? defaultIterations(p);
+  const ilsRounds = opts.iterations ?? defaultIterations(p, search.n);
   // Small p: a swap touches most demand points (costly) but there are few local optima to escape.
   const starts = opts.starts ?? (p < 20 ? 3 : 10);
   const elite: Elite[] = [];
@@ -97,9 +106,13 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
       if (other !== local) consider(relink(search, local.sites, other.sites, eps));
     }
   }
-  // Post-optimisation: relink every pair of elite solutions.
+  // Post-optimisation: relink every pair of elite solutions, then move sites between regions.
   for (let a = 0; a < elite.length && !stopped(); a++) {
     for (let b = a + 1; b < elite.length && !stopped(); b++) consider(relink(search, elite[a].sites, elite[b].sites, eps));
+  }
+  if (!stopped()) {
+    search.reset(best.sites);
+    consider(dropAddSearch(search, eps, rand, stopped));
   }
   opts.onProgress?.(1, `p-median: ${best.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
   return { sites: best.sites, objective: best.objective };
@@ -250,4 +263,74 @@ function addElite(pool: Elite[], e: Elite, size: number, eps: number): void {
     else return;
   }
   pool.sort((a, b) => a.objective - b.objective);
+}
+
+/** How many of the best far candidates a drop–add move draws its opening from. */
+const DROP_ADD_DRAW = 3;
+
+/**
+ * Moves a site from where it is least needed to where one is most wanted: for each slot in turn
+ * (random order), close its site and open one of the best-gain candidates that shares none of its
+ * demand, hold that move while swaps repair around both places, then let the search undo what it
+ * likes; keep the result when better, else undo it. The swap search rarely finds this move: with a
+ * region holding one site too many and another one too few, each single swap between them costs,
+ * and only the shifts that re-space both regions afterwards pay it back (on the city bench the best
+ * known plan differs from the swap search's in just this way). Passes until one improves nothing.
+ */
+function dropAddSearch(search: MedianSearch, eps: number, rand: () => number, stopped: () => boolean): Elite {
+  const p = search.count;
+  let current = search.objective();
+  const order = Int32Array.from({ length: p }, (_, s) => s);
+  const top = new Int32Array(DROP_ADD_DRAW);
+  const topGain = new Float64Array(DROP_ADD_DRAW);
+  const log: number[] = [];
+  for (let improved = true; improved && !stopped(); ) {
+    improved = false;
+    shuffle(order, rand);
+    for (const s of order) {
+      if (stopped()) break;
+      let found = 0;
+      for (let i = 0; i < search.m; i++) {
+        if (search.open[i] || !search.swappable[i] || search.overlaps(i, s)) continue;
+        const g = search.insertGain(i);
+        if (found === DROP_ADD_DRAW && g <= topGain[found - 1]) continue;
+        let at = found < DROP_ADD_DRAW ? found++ : found - 1;
+        while (at > 0 && topGain[at - 1] < g) {
+          topGain[at] = topGain[at - 1];
+          top[at] = top[at - 1];
+          at--;
+        }
+        topGain[at] = g;
+        top[at] = i;
+      }
+      if (found === 0) continue;
+      const i = top[randomInt(rand, found)];
+      const r = search.sol[s];
+      log.length = 0;
+      log.push(i, r, s);
+      search.swap(i, s);
+      search.tabuSite = r;
+      search.tabuSlot = s;
+      search.localSearch(eps, log);
+      search.tabuSite = -1;
+      search.tabuSlot = -1;
+      search.localSearch(eps, log);
+      const obj = search.objective();
+      if (obj < current - eps) {
+        current = obj;
+        improved = true;
+      } else search.undo(log);
+    }
+  }
+  return { sites: search.solution(), objective: current };
+}
+
+/** Fisher–Yates, in place. */
+function shuffle(a: Int32Array, rand: () => number): void {
+  for (let k = a.length - 1; k > 0; k--) {
+    const j = randomInt(rand, k + 1);
+    const t = a[k];
+    a[k] = a[j];
+    a[j] = t;
+  }
 }
