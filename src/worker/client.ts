@@ -52,6 +52,10 @@ export class EngineClient {
     return this.worker.api.recommend(settings, recommend, onProgress ? proxy(onProgress) : undefined).then((r) => ({ ...r, afterEvaluation: unpackEvaluation(r.afterEvaluation) }));
   }
 
+  hukouPlan(settings: Parameters<Api['hukouPlan']>[0], recommend: Parameters<Api['hukouPlan']>[1], onProgress?: ProgressCallback): Result<'hukouPlan'> {
+    return this.worker.api.hukouPlan(settings, recommend, onProgress ? proxy(onProgress) : undefined);
+  }
+
   coverageCurve(
     settings: Parameters<Api['coverageCurve']>[0],
     recommend: Parameters<Api['coverageCurve']>[1],

@@ -37,6 +37,8 @@ import {
   type WhatIfSession,
   type WhatIfSummary,
   type WhatIfUpdate,
+  hukouCounterfactual,
+  type HukouCounterfactual,
 } from '../core/index.ts';
 
 /** A district as the worker keeps it: the evaluated layers, where nothing may be built, the user's candidate sites and the roads to walk. */
@@ -126,6 +128,17 @@ export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'>
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
       return recommendSites(d, options, { ...optimizer, locked, exclude: d.exclusions, loadHighs: env.loadHighs, runMilp: env.runMilp, candidates }, onProgress);
+    },
+    /**
+     * The Hukou-only counterfactual: as many new schools as the shortfall asks for, planned once
+     * for every resident and once for registered residents only, both judged against every resident.
+     */
+    hukouPlan(settings: AnalysisSettings, recommend: RecommendSettings, onProgress?: ProgressCallback): Promise<HukouCounterfactual> {
+      const options = optionsOf(settings);
+      const { p: _p, ...optimizer } = recommendOptionsOf(validateRecommendSettings(recommend));
+      const d = loaded();
+      const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
+      return hukouCounterfactual(d, options, { ...optimizer, exclude: d.exclusions, loadHighs: env.loadHighs, runMilp: env.runMilp, candidates }, 'shortfall', onProgress);
     },
     /** The chosen model's plan for p = 0 … maxP new sites (the optimizer's settings otherwise as Recommend's), point by point. */
     coverageCurve(

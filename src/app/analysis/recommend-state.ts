@@ -12,7 +12,18 @@ export interface CurveState {
   error: string | null;
   runId: number;
 }
-import { DEFAULT_RECOMMEND_SETTINGS, type AnalysisSettings, type RecommendSettings } from '../../core/index.ts';
+import { DEFAULT_RECOMMEND_SETTINGS, type AnalysisSettings, type HukouCounterfactual, type RecommendSettings } from '../../core/index.ts';
+
+/** The Hukou-only plan against the residential plan (both judged against every resident). */
+export interface HukouState {
+  status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  progress: number;
+  result: HukouCounterfactual | null;
+  /** The settings the plans were made for: stale once either changes. */
+  basis: { analysis: AnalysisSettings; recommend: RecommendSettings } | null;
+  error: string | null;
+  runId: number;
+}
 
 export interface RecommendState {
   settings: RecommendSettings;
@@ -27,6 +38,7 @@ export interface RecommendState {
   /** Whether the map shows the district with the proposals built or as it is today. */
   view: 'after' | 'before';
   curve: CurveState;
+  hukou: HukouState;
 }
 
 export type RecommendAction =
@@ -47,7 +59,12 @@ export type RecommendAction =
   /** The answer's points are the whole curve: a point heard late on its own port changes nothing. */
   | { type: 'curve-finished'; runId: number; points: CurvePoint[] }
   | { type: 'curve-failed'; runId: number; error: string }
-  | { type: 'curve-cancelled' };
+  | { type: 'curve-cancelled' }
+  | { type: 'hukou-started'; runId: number; basis: NonNullable<HukouState['basis']> }
+  | { type: 'hukou-progress'; runId: number; progress: number }
+  | { type: 'hukou-finished'; runId: number; result: HukouCounterfactual }
+  | { type: 'hukou-failed'; runId: number; error: string }
+  | { type: 'hukou-cancelled' };
 
 export const initialRecommend: RecommendState = {
   settings: DEFAULT_RECOMMEND_SETTINGS,
@@ -60,6 +77,7 @@ export const initialRecommend: RecommendState = {
   runId: 0,
   view: 'after',
   curve: { status: 'idle', maxP: 10, points: [], progress: 0, basis: null, error: null, runId: 0 },
+  hukou: { status: 'idle', progress: 0, result: null, basis: null, error: null, runId: 0 },
 };
 
 export function recommendReducer(state: RecommendState, action: RecommendAction): RecommendState {
@@ -81,7 +99,13 @@ export function recommendReducer(state: RecommendState, action: RecommendAction)
     case 'set-view':
       return { ...state, view: action.view };
     case 'reset':
-      return { ...initialRecommend, settings: state.settings, runId: state.runId + 1, curve: { ...initialRecommend.curve, maxP: state.curve.maxP, runId: state.curve.runId + 1 } };
+      return {
+        ...initialRecommend,
+        settings: state.settings,
+        runId: state.runId + 1,
+        curve: { ...initialRecommend.curve, maxP: state.curve.maxP, runId: state.curve.runId + 1 },
+        hukou: { ...initialRecommend.hukou, runId: state.hukou.runId + 1 },
+      };
     case 'curve-max':
       return { ...state, curve: { ...state.curve, maxP: action.maxP } };
     case 'curve-started':
@@ -96,5 +120,15 @@ export function recommendReducer(state: RecommendState, action: RecommendAction)
       return action.runId === state.curve.runId ? { ...state, curve: { ...state.curve, status: 'error', error: action.error } } : state;
     case 'curve-cancelled':
       return state.curve.status === 'running' ? { ...state, curve: { ...state.curve, status: 'cancelled', runId: state.curve.runId + 1 } } : state;
+    case 'hukou-started':
+      return { ...state, hukou: { status: 'running', progress: 0, result: null, basis: action.basis, error: null, runId: action.runId } };
+    case 'hukou-progress':
+      return action.runId === state.hukou.runId ? { ...state, hukou: { ...state.hukou, progress: action.progress } } : state;
+    case 'hukou-finished':
+      return action.runId === state.hukou.runId ? { ...state, hukou: { ...state.hukou, status: 'done', progress: 1, result: action.result } } : state;
+    case 'hukou-failed':
+      return action.runId === state.hukou.runId ? { ...state, hukou: { ...state.hukou, status: 'error', error: action.error } } : state;
+    case 'hukou-cancelled':
+      return state.hukou.status === 'running' ? { ...state, hukou: { ...state.hukou, status: 'cancelled', runId: state.hukou.runId + 1 } } : state;
   }
 }

@@ -1,6 +1,7 @@
 import { isSchoolType, RECOMMEND_BOUNDS, RECOMMEND_MODELS, type RecommendModel, type RecommendSettings } from '../../core/index.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
 import { CoverageCurve } from './CoverageCurve.tsx';
+import { HukouPlan } from './HukouPlan.tsx';
 import { sameSettings } from '../analysis/analysis-state.ts';
 import type { RecommendAction } from '../analysis/recommend-state.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
@@ -127,6 +128,7 @@ export function RecommendPanel() {
         </div>
       )}
       <CoverageCurve />
+      <HukouPlan />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import type { RootAction, RootState } from './root.ts';
 
 type EngineLike = Pick<
   EngineClient,
-  'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'coverageCurve' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
+  'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'hukouPlan' | 'coverageCurve' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
 >;
 type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'matrixColumns' | 'takeMatrix' | 'discard' | 'cancel' | 'dispose'>;
 
@@ -31,6 +31,9 @@ export interface Workers {
 export interface WorkerHub {
   runRecommend(): void;
   cancelRecommend(): void;
+  /** The Hukou-only plan against the residential plan, in the optimizer's worker. */
+  runHukou(): void;
+  cancelHukou(): void;
   /** The coverage curve for p = 0 … the maximum set, in the optimizer's worker. */
   runCurve(): void;
   cancelCurve(): void;
@@ -79,6 +82,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
   let analysisBusy = false;
   let recommendRun = 0;
   let curveRun = 0;
+  let hukouRun = 0;
   let editorBusy = false;
   let editorStarted = 0;
   let loadRun = 0;
@@ -245,6 +249,25 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       recommendRun++;
       workers.optimizer.cancel();
       dispatch({ type: 'recommend', action: { type: 'cancelled' } });
+    },
+    runHukou() {
+      const { analysis, recommend } = store.getState();
+      if (recommend.hukou.status === 'running' || recommend.status === 'running' || recommend.curve.status === 'running') return;
+      const runId = ++hukouRun;
+      const basis = { analysis: analysis.settings, recommend: recommend.settings };
+      dispatch({ type: 'recommend', action: { type: 'hukou-started', runId, basis } });
+      workers.optimizer
+        .hukouPlan(basis.analysis, basis.recommend, (progress) => dispatch({ type: 'recommend', action: { type: 'hukou-progress', runId, progress } }))
+        .then(
+          (result) => dispatch({ type: 'recommend', action: { type: 'hukou-finished', runId, result } }),
+          (err: unknown) => dispatch({ type: 'recommend', action: { type: 'hukou-failed', runId, error: message(err) } }),
+        );
+    },
+    cancelHukou() {
+      if (store.getState().recommend.hukou.status !== 'running') return;
+      hukouRun++;
+      workers.optimizer.cancel();
+      dispatch({ type: 'recommend', action: { type: 'hukou-cancelled' } });
     },
     runCurve() {
       const { analysis, recommend } = store.getState();
