@@ -195,6 +195,11 @@ describe('map image and report', () => {
     expect(await page.locator('[data-testid="print-chart-distance"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     const site = (await page.evaluate(() => window.__catchmap!.whatIfSites()))[0];
     await expect(page.getByTestId('print-sites').locator('tbody tr').first().textContent()).resolves.toContain(site.lngLat[0].toFixed(5));
+    // Registered residents' and migrants' children under the plan printed, as the engine gives them.
+    const groups = evaluate(withProposedSites(district, 'primary', [site]), { type: 'primary', registration: { admission: 'proportional' } }).byRegistration!;
+    if (!groups.available) throw new Error('the demo has registration groups');
+    await expect(page.getByTestId('print-registration-migrant-served').textContent()).resolves.toBe(pct(groups.migrants.servedPct));
+    await expect(page.getByTestId('print-registration-registered-served').textContent()).resolves.toBe(pct(groups.registered.servedPct));
     await page.emulateMedia({ media: 'screen' });
     expect(app.errors).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { DistanceChart, UtilisationChart } from './PlanCharts.tsx';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
+import { RegistrationTable } from './RegistrationCard.tsx';
 
 const KEYS: StandardKey[] = ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'];
 
@@ -68,6 +69,12 @@ export function PrintReport({
       </table>
       <h2>{t('report.beforeAfter')}</h2>
       <BeforeAfterTable before={today} after={proposed} testIdPrefix="print" />
+      {evaluation?.byRegistration && (
+        <>
+          <h2>{t('registration.title')}</h2>
+          <RegistrationTable byRegistration={evaluation.byRegistration} testIdPrefix="print-registration" />
+        </>
+      )}
       {evaluation && (
         <>
           <h2>{t('chart.title')}</h2>

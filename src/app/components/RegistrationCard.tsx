@@ -16,50 +16,14 @@ export function RegistrationCard({
   settings: RegistrationSettings;
   onSettings: (settings: RegistrationSettings) => void;
 }) {
-  const { t, n, pct } = useI18n();
+  const { t } = useI18n();
   const stated = settings.migrantShareOutsideVillages;
   const withShare = (share: number | undefined): RegistrationSettings =>
     share === undefined ? { admission: settings.admission ?? 'proportional' } : { admission: settings.admission ?? 'proportional', migrantShareOutsideVillages: share };
   return (
     <div className="equity-card" data-testid="registration-card">
       <h3>{t('registration.title')}</h3>
-      {byRegistration?.available ? (
-        <>
-          <table>
-            <thead>
-              <tr>
-                <th />
-                <th scope="col">{t('registration.registered')}</th>
-                <th scope="col">{t('registration.migrants')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('registration.pupils')}</th>
-                <td data-testid="registration-registered-pupils">{n(byRegistration.registered.pupils)}</td>
-                <td data-testid="registration-migrant-pupils">{n(byRegistration.migrants.pupils)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('equity.withinRadius')}</th>
-                <td>{pct(byRegistration.registered.coveragePct)}</td>
-                <td>{pct(byRegistration.migrants.coveragePct)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('equity.givenPlace')}</th>
-                <td data-testid="registration-registered-served">{pct(byRegistration.registered.servedPct)}</td>
-                <td data-testid="registration-migrant-served">{pct(byRegistration.migrants.servedPct)}</td>
-              </tr>
-            </tbody>
-          </table>
-          {byRegistration.servedRatio !== null && <p data-testid="registration-ratio">{t('registration.ratio', { ratio: byRegistration.servedRatio.toFixed(2) })}</p>}
-        </>
-      ) : (
-        byRegistration && (
-          <p className="hint" data-testid="registration-unknown">
-            {t('registration.unknown', { n: n(byRegistration.unknownResidents) })}
-          </p>
-        )
-      )}
+      <RegistrationTable byRegistration={byRegistration} />
       <div className="standard-field">
         <label>
           <span>{t('registration.admission')}</span>
@@ -84,5 +48,51 @@ export function RegistrationCard({
         {stated !== undefined && <NumberField value={stated} bounds={MIGRANT_SHARE_BOUNDS} step={0.05} testId="registration-share" onValue={(share) => onSettings(withShare(share))} />}
       </div>
     </div>
+  );
+}
+
+/** The two groups' pupils, coverage and places, and the ratio; or how many residents' registration is unknown. */
+export function RegistrationTable({ byRegistration, testIdPrefix = 'registration' }: { byRegistration: ByRegistration | undefined; testIdPrefix?: string }) {
+  const { t, n, pct } = useI18n();
+  if (!byRegistration) return null;
+  if (!byRegistration.available) {
+    return (
+      <p className="hint" data-testid={`${testIdPrefix}-unknown`}>
+        {t('registration.unknown', { n: n(byRegistration.unknownResidents) })}
+      </p>
+    );
+  }
+  const { registered, migrants } = byRegistration;
+  return (
+    <>
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th scope="col">{t('registration.registered')}</th>
+            <th scope="col">{t('registration.migrants')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('registration.pupils')}</th>
+            <td data-testid={`${testIdPrefix}-registered-pupils`}>{n(registered.pupils)}</td>
+            <td data-testid={`${testIdPrefix}-migrant-pupils`}>{n(migrants.pupils)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('equity.withinRadius')}</th>
+            <td>{pct(registered.coveragePct)}</td>
+            <td>{pct(migrants.coveragePct)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('equity.givenPlace')}</th>
+            <td data-testid={`${testIdPrefix}-registered-served`}>{pct(registered.servedPct)}</td>
+            <td data-testid={`${testIdPrefix}-migrant-served`}>{pct(migrants.servedPct)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {byRegistration.servedRatio !== null && <p data-testid={`${testIdPrefix}-ratio`}>{t('registration.ratio', { ratio: byRegistration.servedRatio.toFixed(2) })}</p>}
+      <p className="hint">{t(`registration.admission.${byRegistration.admission}`)}</p>
+    </>
   );
 }
