@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  MIGRANT_SHARE_BOUNDS,
   FACILITY_TYPES,
   formatWarning,
   InputError,
@@ -8,7 +9,6 @@ import {
   GROWTH_BOUNDS,
   isFacilityType,
   presetIds,
-  readNumber,
   standardSiteSize,
   DEFAULT_PRESET_ID,
   STANDARD_BOUNDS,
@@ -16,7 +16,6 @@ import {
   validateAnalysisSettings,
   type Evaluation,
   type InputWarning,
-  type NumberBounds,
   type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
@@ -24,6 +23,7 @@ import { evaluateView } from '../../core/evaluate/evaluate.ts';
 import { ADMISSIONS, isAdmission, type Admission, type ByRegistration, type RegistrationGroup } from '../../core/registration/by-registration.ts';
 import { cellRows, cellRowsHeader, exportFormatOf, facilityFeatures, featureChunks, summaryJson, summaryRecord } from '../../core/export/index.ts';
 import { argsError, UsageError } from '../cli.ts';
+import { numberOption } from '../number-option.ts';
 import { writeChunks, type CliIo, type Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, mappingOptionsUsage, readMappingChoices } from '../mapping-options.ts';
@@ -76,22 +76,12 @@ ${ZONE_OPTIONS_USAGE}
 
 Warnings about skipped features go to stderr; exit 2 on unusable input.`;
 
-/** A share typed on the command line (--migrant-share). */
-const SHARE_BOUNDS: NumberBounds = { min: 0, max: 1, integer: false };
 
 /** At most this many warnings are printed to stderr; --json carries them all. */
 const MAX_PRINTED_WARNINGS = 50;
 
 /** The option that sets each standard value. */
 const STANDARD_OPTIONS = { radiusM: 'radius', usersPer1000: 'per-1000', classSize: 'class-size', maxSchoolSeats: 'max-seats' } as const satisfies Record<StandardKey, string>;
-
-/** A number typed on the command line, read by the engine's rule (decimal notation, within `bounds`). */
-function numberOption(name: string, raw: string | undefined, bounds: NumberBounds): number | undefined {
-  if (raw === undefined) return undefined;
-  const read = readNumber(raw, bounds);
-  if (!read.ok) throw new UsageError(`--${name} ${read.error}, got '${raw}'`);
-  return read.value;
-}
 
 function parse(argv: string[]) {
   try {
@@ -246,7 +236,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const growthFactor = numberOption('growth', args.growth, GROWTH_BOUNDS) ?? 1;
   if (args.admission !== undefined && !isAdmission(args.admission)) throw new UsageError(`--admission must be one of ${ADMISSIONS.join(', ')}, got '${args.admission}'`);
-  const migrantShare = numberOption('migrant-share', args['migrant-share'], SHARE_BOUNDS);
+  const migrantShare = numberOption('migrant-share', args['migrant-share'], MIGRANT_SHARE_BOUNDS);
   // The same record, and the same checks, as the app's analysis and a scenario file.
   const settings = validateAnalysisSettings(
     { type: args.type, preset: args.preset ?? DEFAULT_PRESET_ID, overrides, growthFactor, distance: args.distance === 'network' ? 'network' : 'straight' },

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  MIGRANT_SHARE_BOUNDS,
   DEFAULT_PRESET_ID,
   FACILITY_TYPES,
   formatWarning,
   GROWTH_BOUNDS,
   isFacilityType,
   presetIds,
-  readNumber,
   STANDARD_BOUNDS,
   STANDARD_KEYS,
   terminalSafe,
@@ -22,6 +22,7 @@ import { hukouCounterfactual, isPlanFor, planOutcome, PLAN_FOR, type PlanOutcome
 import { RECOMMEND_BOUNDS, RECOMMEND_MODELS } from '../../core/settings/recommend-settings.ts';
 import type { RecommendModel } from '../../core/recommend/recommend-sites.ts';
 import { argsError, UsageError } from '../cli.ts';
+import { numberOption } from '../number-option.ts';
 import type { CliIo, Command } from '../io.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { checkChoiceLayers, MAPPING_OPTIONS, mappingOptionsUsage, readMappingChoices } from '../mapping-options.ts';
@@ -57,17 +58,9 @@ ${LAYER_OPTIONS_USAGE}
 ${DISTANCE_OPTIONS_USAGE}`;
 
 const STANDARD_OPTIONS = { radiusM: 'radius', usersPer1000: 'per-1000', classSize: 'class-size', maxSchoolSeats: 'max-seats' } as const satisfies Record<StandardKey, string>;
-const SHARE_BOUNDS: NumberBounds = { min: 0, max: 1, integer: false };
 const SEED_BOUNDS: NumberBounds = { min: 0, max: 2 ** 31 - 1, integer: true };
 /** Cells listed per plan in the text output; --json lists them all. */
 const LISTED_CELLS = 5;
-
-function numberOption(name: string, raw: string | undefined, bounds: NumberBounds): number | undefined {
-  if (raw === undefined) return undefined;
-  const read = readNumber(raw, bounds);
-  if (!read.ok) throw new UsageError(`--${name} ${read.error}, got '${raw}'`);
-  return read.value;
-}
 
 function parse(argv: string[]) {
   try {
@@ -157,7 +150,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const spacing = numberOption('spacing', args.spacing, RECOMMEND_BOUNDS.candidateSpacingM) ?? 250;
   const seed = numberOption('seed', args.seed, SEED_BOUNDS) ?? 1;
   const timeLimitS = numberOption('time-limit', args['time-limit'], RECOMMEND_BOUNDS.timeLimitS) ?? 30;
-  const migrantShare = numberOption('migrant-share', args['migrant-share'], SHARE_BOUNDS);
+  const migrantShare = numberOption('migrant-share', args['migrant-share'], MIGRANT_SHARE_BOUNDS);
 
   const usage = (m: string) => new UsageError(m);
   const load = layerOptions(args, usage);

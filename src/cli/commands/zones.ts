@@ -8,19 +8,18 @@ import {
   GROWTH_BOUNDS,
   isFacilityType,
   presetIds,
-  readNumber,
   roundAs,
   STANDARD_BOUNDS,
   STANDARD_KEYS,
   terminalSafe,
   validateAnalysisSettings,
-  type NumberBounds,
   type StandardKey,
   type StandardValues,
 } from '../../core/index.ts';
 import { exportFormatOf, featureChunks } from '../../core/export/index.ts';
 import { designZones, prepareZoneDesign, roundZoneFigures, zoneOutlines, type UnplacedReason, type ZoneDesign, type ZoneDesignProblem } from '../../core/zones/index.ts';
 import { argsError, UsageError } from '../cli.ts';
+import { numberOption } from '../number-option.ts';
 import { DISTANCE_OPTIONS, DISTANCE_OPTIONS_USAGE, readNetworkDistance } from '../distance-options.ts';
 import { nodeMilpRunner } from '../highs-thread.ts';
 import { writeChunks, type CliIo, type Command } from '../io.ts';
@@ -63,13 +62,6 @@ ${DISTANCE_OPTIONS_USAGE}
 Exit 2 on unusable input.`;
 
 const STANDARD_OPTIONS = { radiusM: 'radius', usersPer1000: 'per-1000', classSize: 'class-size', maxSchoolSeats: 'max-seats' } as const satisfies Record<StandardKey, string>;
-
-function numberOption(name: string, raw: string | undefined, bounds: NumberBounds): number | undefined {
-  if (raw === undefined) return undefined;
-  const read = readNumber(raw, bounds);
-  if (!read.ok) throw new UsageError(`--${name} ${read.error}, got '${raw}'`);
-  return read.value;
-}
 
 function parse(argv: string[]) {
   try {
