@@ -57,8 +57,13 @@ export async function cityBench(flags: string[]): Promise<void> {
   if (flags.includes('--long')) {
     t0 = performance.now();
     const long = await solvePMedian(median, pm.p, { seed: 1, iterations: 4000 });
-    bestMedian = Math.min(long.objective, pmr.objective);
-    console.log(`p-median long run (iterations 4000): ${long.objective} in ${seconds(t0).toFixed(1)} s; keep as pmedian.bestObjective: ${bestMedian}`);
+    // The fixture stays unless this run beats it: a long run is a search, not a proof.
+    const found = Math.min(long.objective, pmr.objective);
+    console.log(
+      `p-median long run (iterations 4000): ${long.objective} in ${seconds(t0).toFixed(1)} s; ` +
+        (found < bestMedian ? `keep as pmedian.bestObjective: ${found}` : `the fixture's ${bestMedian} stays (best found here ${found})`),
+    );
+    bestMedian = Math.min(bestMedian, found);
   }
   console.log(`p-median ${pm.n} × ${pm.m}, p = ${pm.p}: lists built in ${buildS.toFixed(2)} s (peak ${mb0.toFixed(0)} MB before)`);
   console.log(
