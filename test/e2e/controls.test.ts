@@ -85,7 +85,7 @@ describe("the planner's controls", () => {
     const settings = { radiusM: 800, usersPer1000: 70, classSize: 40, maxSchoolSeats: 1500 };
     await expectCoverage(page, evaluate(district, { type: 'primary', overrides: settings, growthFactor: 1.2 }));
     const saved = await shareLinkScenario(page);
-    expect(saved.analysis).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: settings, growthFactor: 1.2, distance: 'straight' });
+    expect(saved.analysis).toEqual({ type: 'primary', preset: 'zhengzhou-2035', overrides: settings, growthFactor: 1.2, distance: 'straight', registration: { admission: 'proportional' } });
   });
 
   it('takes the optimizer numbers as typed and recommends with them', async () => {
