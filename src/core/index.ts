@@ -43,7 +43,7 @@ export {
   recommendOptionsOf,
   type RecommendSettings,
 } from './settings/recommend-settings.ts';
-export { featuresOf, featureLabel } from './input/features.ts';
+export { featuresOf, featureLabel, type LooseFeature } from './input/features.ts';
 export { readPopulation, type PopulationFeature } from './demand/population.ts';
 export { checkPopulationGrid, gridBounds, gridTotals, isPopulationGrid, pixelCentre, pixelFeature, pixelId, type PopulationGrid } from './demand/population-grid.ts';
 export { readUrbanVillages, type UrbanVillage } from './demand/urban-villages.ts';
@@ -102,6 +102,7 @@ export * from './zones/index.ts';
 export * from './registration/index.ts';
 export { readStatsTable, type StatsTable, type StatsTableOptions } from './io/stats-table.ts';
 export { readXlsxRows, isXlsx, type SheetRows, type TableCell } from './io/xlsx.ts';
-export { joinStatsTable, type JoinedRow, type TableJoin } from './io/stats-table-join.ts';
-export { normaliseJoinKey } from './io/stats-table-keys.ts';
+export { joinStatsTable, suggestKeyColumn, type JoinedRow, type TableJoin } from './io/stats-table-join.ts';
+export { normaliseJoinKey, JOIN_KEY_NAMES } from './io/stats-table-keys.ts';
 export { tablePopulation, shareOut, type FigureColumns, type TablePopulation } from './io/stats-table-population.ts';
+export { joinedPopulationLayer } from './io/stats-table-layer.ts';

@@ -1,7 +1,7 @@
 import { proxy, transfer } from 'comlink';
 import { unpackEvaluation, type CostColumns, type SparseCostMatrix, type FieldMapping, type LoadOptions, type LoadProgressCallback, type MappedLayer, type MappingOptions, type ProgressCallback, type Role } from '../core/index.ts';
 import type { DistrictInput, EngineApi } from './engine-api.ts';
-import type { LoaderApi, LoadPreview, MatrixPreview } from './loader-api.ts';
+import type { JoinChoice, LoaderApi, LoadPreview, MatrixPreview, TablePreview } from './loader-api.ts';
 import type { PackedEngineApi } from './packed-engine.ts';
 import { RestartableWorker } from './restartable-worker.ts';
 
@@ -107,8 +107,25 @@ export class LoaderClient {
   );
 
   /** The bytes move to the worker (transferred, not copied). */
-  load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview | MatrixPreview> {
+  load(bytes: ArrayBuffer, name: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadPreview | MatrixPreview | TablePreview> {
     return this.worker.api.load(transfer(bytes, [bytes]), name, options, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  tableSheet(id: number, sheet: string): Promise<TablePreview> {
+    return this.worker.api.tableSheet(id, sheet);
+  }
+
+  /** The boundary file's bytes move to the worker. */
+  tableBoundaries(id: number, bytes: ArrayBuffer, name: string): Promise<TablePreview> {
+    return this.worker.api.tableBoundaries(id, transfer(bytes, [bytes]), name);
+  }
+
+  tableJoin(id: number, choice: JoinChoice): Promise<TablePreview> {
+    return this.worker.api.tableJoin(id, choice);
+  }
+
+  takeTableLayer(id: number): Promise<MappedLayer> {
+    return this.worker.api.takeTableLayer(id);
   }
 
   matrixColumns(id: number, columns: CostColumns): Promise<MatrixPreview> {

@@ -26,7 +26,7 @@ export function DataPanel() {
           type="file"
           multiple
           hidden
-          accept={[...ACCEPTED_EXTENSIONS, '.zip', '.gz', '.pmtiles'].join(',')}
+          accept={[...ACCEPTED_EXTENSIONS, '.zip', '.gz', '.xlsx', '.pmtiles'].join(',')}
           data-testid="data-file-input"
           onChange={(e) => {
             if (e.target.files) hub.addFiles(e.target.files);

@@ -7,6 +7,7 @@ import { selectMarkers, selectPlanSummary, selectShownEvaluation } from '../stor
 import { useHub } from '../store/use-commands.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { MatrixDialog } from './MatrixDialog.tsx';
+import { TableDialog } from './TableDialog.tsx';
 import { LoadDialog } from './LoadDialog.tsx';
 import { PrintReport } from './PrintReport.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -75,8 +76,24 @@ export function SyntheticNotice() {
 export function LoadDialogPane() {
   const hub = useHub();
   const pending = useAppState((s) => s.data.pending);
+  const populationCells = useAppState((s) => (s.data.district && !s.data.district.populationGrid ? s.data.district.population.features.length : 0));
   if (!pending) return null;
   const { preview } = pending;
+  if (preview.kind === 'table') {
+    return (
+      <TableDialog
+        key={preview.id}
+        preview={preview}
+        populationCells={populationCells}
+        error={pending.error}
+        onSheet={(sheet) => void hub.tableSheet(sheet)}
+        onBoundaries={(file) => void hub.tableBoundaries(file)}
+        onJoin={(choice) => void hub.tableJoin(choice)}
+        onConfirm={() => void hub.confirmTable()}
+        onDiscard={hub.discardPending}
+      />
+    );
+  }
   if (preview.kind === 'matrix') {
     return <MatrixDialog key={preview.id} preview={preview} error={pending.error} onColumns={(c) => void hub.matrixColumns(c)} onConfirm={() => void hub.confirmMatrix()} onDiscard={hub.discardPending} />;
   }

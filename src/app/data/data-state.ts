@@ -1,5 +1,5 @@
 import type { LoadOptions, MappedLayer, Role, SparseCostMatrix } from '../../core/index.ts';
-import type { LoadPreview, MatrixPreview } from '../../worker/loader-api.ts';
+import type { LoadPreview, MatrixPreview, TablePreview } from '../../worker/loader-api.ts';
 import type { Polygon } from 'geojson';
 import type { DistrictData, DistrictLayer } from './district-data.ts';
 import { emptyDistrict, removeLayer } from './workspace.ts';
@@ -9,8 +9,8 @@ import { mergeLayer, withDrawnZone, type MergeOptions } from './merge-layer.ts';
 export interface PendingFile {
   file: File;
   options: LoadOptions;
-  /** A layer of places, or a travel-cost table (a matrix is not a layer of the district). */
-  preview: LoadPreview | MatrixPreview;
+  /** A layer of places, a travel-cost table (a matrix is not a layer of the district), or a statistics table to join to boundaries. */
+  preview: LoadPreview | MatrixPreview | TablePreview;
   /** The layer it is to replace, when the user chose "Replace…". */
   role?: Role;
   /** Why the last role and field choice could not be used; the user can change it and retry. */
@@ -69,6 +69,8 @@ export type DataAction =
   | { type: 'file-discarded' }
   /** The travel-cost table read again with other columns. */
   | { type: 'matrix-preview'; preview: MatrixPreview }
+  /** The statistics table's join step moved on (a sheet, the boundaries, a join). */
+  | { type: 'table-preview'; preview: TablePreview }
   | { type: 'matrix-confirmed'; travelTimes: TravelTimes }
   | { type: 'matrix-removed' }
   /** A zone drawn on the map: an exclusion zone (kept from proposals), or a candidate parcel. */
@@ -117,6 +119,7 @@ export function dataReducer(state: DataState, action: DataAction): DataState {
     case 'file-discarded':
       return { ...state, pending: null };
     case 'matrix-preview':
+    case 'table-preview':
       return state.pending?.preview.id === action.preview.id ? { ...state, pending: { ...state.pending, preview: action.preview, error: undefined } } : state;
     case 'matrix-confirmed':
       return { ...state, pending: null, travelTimes: action.travelTimes };

@@ -1,5 +1,6 @@
 import { bbox } from '@turf/turf';
 import type { EngineClient, LoaderClient } from '../../worker/client.ts';
+import type { JoinChoice, TablePreview } from '../../worker/loader-api.ts';
 import type { CostColumns, FieldMapping, LoadOptions, MappingOptions, Role } from '../../core/index.ts';
 import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
 import { populationOf } from '../data/workspace.ts';
@@ -14,7 +15,7 @@ type EngineLike = Pick<
   EngineClient,
   'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'hukouPlan' | 'coverageCurve' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
 >;
-type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'matrixColumns' | 'takeMatrix' | 'discard' | 'cancel' | 'dispose'>;
+type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'matrixColumns' | 'takeMatrix' | 'tableSheet' | 'tableBoundaries' | 'tableJoin' | 'takeTableLayer' | 'discard' | 'cancel' | 'dispose'>;
 
 /**
  * Three engine workers, so the optimizer can run for seconds while the analysis keeps answering
@@ -48,6 +49,14 @@ export interface WorkerHub {
   matrixColumns(columns: CostColumns): Promise<void>;
   /** The pending travel-cost table becomes the travel times the accessibility measure can use. */
   confirmMatrix(): Promise<void>;
+  /** The pending statistics table read from another sheet of its workbook. */
+  tableSheet(sheet: string): Promise<void>;
+  /** The community boundaries the pending statistics table is to be joined to. */
+  tableBoundaries(file: File): Promise<void>;
+  /** The pending table joined with these choices; `spread: 'cells'` spreads it over the loaded population cells. */
+  tableJoin(choice: Omit<JoinChoice, 'cells'> & { spread: 'cells' | 'boundaries' }): Promise<void>;
+  /** The joined table becomes the population layer. */
+  confirmTable(): Promise<void>;
   discardPending(): void;
   /** The synthetic demo district, in place of whatever is loaded. */
   loadDemo(): void;
@@ -224,6 +233,18 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
     if (s.data.queue !== prev.data.queue || s.data.progress !== prev.data.progress || s.data.pending !== prev.data.pending) readNextFile();
   });
 
+  /** One step of the statistics table's join in the loader worker; the dialog shows what it gave, or why it failed. */
+  const tableStep = async (step: (id: number) => Promise<TablePreview>) => {
+    const pending = store.getState().data.pending;
+    if (pending?.preview.kind !== 'table') return;
+    try {
+      const preview = await step(pending.preview.id);
+      dispatch({ type: 'data', action: { type: 'table-preview', preview } });
+    } catch (err) {
+      dispatch({ type: 'data', action: { type: 'file-error', error: withoutFile(message(err), pending.file.name) } });
+    }
+  };
+
   // A raster is read within the user's own boundary only, never clipped to the demo district.
   const loadBounds = (): LoadOptions => {
     const d = store.getState().data.district;
@@ -374,6 +395,29 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       try {
         const matrix = await workers.loader.takeMatrix(pending.preview.id);
         dispatch({ type: 'data', action: { type: 'matrix-confirmed', travelTimes: { file: pending.file.name, matrix } } });
+      } catch (err) {
+        dispatch({ type: 'data', action: { type: 'file-error', error: withoutFile(message(err), pending.file.name) } });
+      }
+    },
+    async tableSheet(sheet) {
+      await tableStep((id) => workers.loader.tableSheet(id, sheet));
+    },
+    async tableBoundaries(file) {
+      const bytes = await file.arrayBuffer();
+      await tableStep((id) => workers.loader.tableBoundaries(id, bytes, file.name));
+    },
+    async tableJoin({ spread, ...choice }) {
+      const { district } = store.getState().data;
+      // Plain features: the store's population holds typed properties the worker need not know.
+      const cells = spread === 'cells' && district && !district.populationGrid ? district.population.features.map((f) => ({ geometry: f.geometry, properties: { ...f.properties } })) : null;
+      await tableStep((id) => workers.loader.tableJoin(id, { ...choice, cells }));
+    },
+    async confirmTable() {
+      const pending = store.getState().data.pending;
+      if (pending?.preview.kind !== 'table') return;
+      try {
+        const layer = await workers.loader.takeTableLayer(pending.preview.id);
+        dispatch({ type: 'data', action: { type: 'layer-confirmed', layer, options: { replaceFacilities: false } } });
       } catch (err) {
         dispatch({ type: 'data', action: { type: 'file-error', error: withoutFile(message(err), pending.file.name) } });
       }

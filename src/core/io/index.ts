@@ -15,7 +15,7 @@ export {
   checkAssumeCapacity,
   type MappingFile,
 } from './mapping-file.ts';
-export { suggestMapping, suggestRole, facilityTypeOf, facilityTypeLookup, FIELD_NAMES } from './fields.ts';
+export { suggestMapping, suggestRole, facilityTypeOf, facilityTypeLookup, findField, FIELD_NAMES } from './fields.ts';
 export { epsgDefinition, suspectSystem } from './crs.ts';
 export { parseJson, jsonErrorPosition } from './json.ts';
 export { decodeText } from './bytes.ts';

@@ -1,7 +1,8 @@
 import { InputError, type InputWarning } from '../errors.ts';
 import { featureLabel, type LooseFeature } from '../input/features.ts';
 import { isUnsafeKey } from './properties.ts';
-import { normaliseJoinKey } from './stats-table-keys.ts';
+import { findField } from './fields.ts';
+import { JOIN_KEY_NAMES, normaliseJoinKey } from './stats-table-keys.ts';
 import type { StatsTable } from './stats-table.ts';
 
 /** One table row joined to one boundary feature. */
@@ -102,4 +103,38 @@ export function joinStatsTable(table: StatsTable, keyColumn: string, boundaries:
   });
   const unmatchedBoundaries = boundaries.flatMap((f, i) => (used.has(i) ? [] : [{ key: keyText(f.properties[chosen]), feature: featureLabel(f, i) }]));
   return { keyColumn, boundaryField: chosen, matched, unmatchedRows, unmatchedBoundaries, warnings };
+}
+
+/**
+ * The table column to join by: with boundaries, the one whose values match the most boundary
+ * values (of any property, keys normalised); a tie, or no boundaries, goes to the column named
+ * like a key (社区名称, 代码, name, … in JOIN_KEY_NAMES order), then the first column. Null for a
+ * table without columns.
+ */
+export function suggestKeyColumn(table: StatsTable, boundaries: readonly LooseFeature[] = []): string | null {
+  if (table.columns.length === 0) return null;
+  const named = findField(table.columns, JOIN_KEY_NAMES);
+  const values = new Set<string>();
+  for (const f of boundaries) {
+    for (const [name, v] of Object.entries(f.properties)) {
+      if (isUnsafeKey(name)) continue;
+      const key = normaliseJoinKey(keyText(v));
+      if (key !== '') values.add(key);
+    }
+  }
+  let best = named ?? table.columns[0];
+  let bestHits = 0;
+  if (values.size > 0) {
+    const hitsOf = (j: number) => table.rows.filter((row) => values.has(normaliseJoinKey(keyText(row[j])))).length;
+    const namedHits = named === undefined ? 0 : hitsOf(table.columns.indexOf(named));
+    bestHits = namedHits;
+    table.columns.forEach((column, j) => {
+      const hits = column === named ? namedHits : hitsOf(j);
+      if (hits > bestHits) {
+        bestHits = hits;
+        best = column;
+      }
+    });
+  }
+  return best;
 }

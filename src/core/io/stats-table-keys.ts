@@ -19,3 +19,9 @@ export function normaliseJoinKey(value: unknown): string {
   }
   return text;
 }
+
+/** Column names that hold a community's or sub-district's code or name, best first (compared after normaliseFieldName). */
+export const JOIN_KEY_NAMES = [
+  '社区代码', '社区编码', '社区名称', '社区', '居委会', '居委会名称', '村委会', '街道代码', '街道名称', '街道', '区划代码', '行政区划代码', '代码', '编码', '名称',
+  'community_code', 'community', 'community_name', 'code', 'name', 'id',
+] as const;

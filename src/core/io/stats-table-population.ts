@@ -163,6 +163,9 @@ export function tablePopulation(
       const own: Record<string, unknown> = {};
       for (const key of Object.keys(cells[c].properties)) if (!isUnsafeKey(key)) own[key] = cells[c].properties[key];
       own.community = join.matched[i].key;
+      // A cell's own split of its old residents would contradict the new total.
+      delete own.registered;
+      delete own.migrants;
       Object.assign(own, groups(f, { population: population[k], registered: registered?.[k] ?? null, migrants: migrants?.[k] ?? null }));
       features.push({ type: 'Feature', geometry: cells[c].geometry as Geometry, properties: own });
     });

@@ -102,6 +102,6 @@ export async function readStatsTable(bytes: Uint8Array, file: string, options: S
     }));
     rowNumbers.push(r + 1);
   }
-  if (rows.length === 0) throw new InputError(file, `no rows below the header (${columns.join(', ')})`);
+  if (rows.length === 0) throw new InputError(file, `no rows below the header (${columns.join(', ')})${sheet !== null ? ` in sheet ${JSON.stringify(sheet)}` : ''}`);
   return { file, format, sheet, sheets, columns, rows, rowNumbers, warnings };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { featuresOf } from '../../../src/core/input/features.ts';
-import { joinStatsTable } from '../../../src/core/io/stats-table-join.ts';
+import { joinStatsTable, suggestKeyColumn } from '../../../src/core/io/stats-table-join.ts';
 import { normaliseJoinKey } from '../../../src/core/io/stats-table-keys.ts';
 import type { StatsTable } from '../../../src/core/io/stats-table.ts';
 import type { TableCell } from '../../../src/core/io/xlsx.ts';
@@ -92,5 +92,27 @@ describe('joinStatsTable', () => {
     expect(refusal(() => joinStatsTable(t, '社区名称', communities, 'communities.geojson'))).toBe(
       'communities.geojson: no property matches any 社区名称 of pop.xlsx (e.g. "东风"); the properties are: id, name, code; choose one with --boundary-key',
     );
+  });
+});
+
+describe('suggestKeyColumn', () => {
+  const t = table(['序号', '社区名称', '社区代码', '常住人口'], [
+    [1, '建设路', '410102001', 100],
+    [2, '大学路', '410102002', 200],
+    [3, '淮河路', '410102003', 300],
+  ]);
+  it('without boundaries, the column named like a key (社区代码 before 社区名称), not the running number', () => {
+    expect(suggestKeyColumn(t)).toBe('社区代码');
+  });
+  it('with boundaries, the column whose values match the most of theirs', () => {
+    // The boundaries carry names only (two of three match after normalising): 社区名称 wins over 社区代码 (0 hits).
+    expect(suggestKeyColumn(t, boundaries({ NAME: '建设路社区' }, { NAME: '大学路居委会' }, { NAME: '其他' }))).toBe('社区名称');
+    // Codes (as numbers) match 社区代码; the running number 1..3 matches the boundaries' FID 1..3 as often (3 each): the named column wins the tie.
+    expect(suggestKeyColumn(t, boundaries({ FID: 1, CODE: 410102001 }, { FID: 2, CODE: 410102002 }, { FID: 3, CODE: 410102003 }))).toBe('社区代码');
+  });
+  it('a table whose columns are named nothing like a key: the first column, then by matches', () => {
+    const u = table(['A', 'B'], [['x', 'p'], ['y', 'q']]);
+    expect(suggestKeyColumn(u)).toBe('A');
+    expect(suggestKeyColumn(u, boundaries({ n: 'q' }))).toBe('B');
   });
 });

@@ -97,6 +97,14 @@ describe('tablePopulation', () => {
     expect(sum).toBe(result.totals.population);
   });
 
+  it('a table with a total only drops the cells’ own registered / migrants split, which the new total would contradict', () => {
+    const cells = layer({ properties: { id: 'b1', population: 10, registered: 8, migrants: 2 }, geometry: box(113.611, 34.701, 113.612, 34.702) });
+    const result = tablePopulation(table, join, communities, 'communities.geojson', columns, cells);
+    // 乙 gives 401 and no groups: the cell holds 401 and no split (8 + 2 would not be 401).
+    const b1 = result.collection.features.find((f) => f.properties.id === 'b1')!;
+    expect([b1.properties.population, 'registered' in b1.properties, 'migrants' in b1.properties]).toEqual([401, false, false]);
+  });
+
   it('refuses a matched row whose figures contradict each other, naming the row', () => {
     const bad: StatsTable = { ...table, rows: [['甲', 1000, 1200, null]] };
     expect(() => tablePopulation(bad, joinStatsTable(bad, '社区名称', communities, 'c.geojson'), communities, 'c.geojson', columns)).toThrow(
