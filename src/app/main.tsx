@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { get, set } from 'idb-keyval';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// The interface's Chinese on machines without a CJK font: the subsets a page needs are fetched from the build, nothing else.
+import '@fontsource-variable/noto-sans-sc';
 import './styles.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';

@@ -69,7 +69,7 @@ export function TableDialog({
       <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="table-title" data-testid="table-dialog" tabIndex={-1} ref={modal.ref} onKeyDown={modal.onKeyDown}>
         <h2 id="table-title">{t('stats.title', { file: preview.file })}</h2>
         <p className="hint">{t('stats.hint')}</p>
-        <p data-testid="table-read">{t('stats.read', { format: preview.format.toUpperCase(), rows: preview.rowCount, columns: preview.columns.join(', ') })}</p>
+        <p data-testid="table-read">{t('stats.read', { format: preview.format.toUpperCase(), rows: n(preview.rowCount), columns: preview.columns.join(', ') })}</p>
         {preview.sample.length > 0 && (
           <details>
             <summary>{t('stats.sample')}</summary>
@@ -114,7 +114,7 @@ export function TableDialog({
             {boundaries && (
               <small data-testid="table-boundaries" className="hint">
                 {' '}
-                {t('stats.boundariesRead', { file: boundaries.file, n: boundaries.features })}
+                {t('stats.boundariesRead', { file: boundaries.file, n: n(boundaries.features) })}
               </small>
             )}
             <input
@@ -157,7 +157,7 @@ export function TableDialog({
           <label htmlFor="table-spread">{t('stats.spread')}</label>
           <select id="table-spread" data-testid="table-spread" value={spread} onChange={(e) => setSpread(e.target.value as TableChoice['spread'])}>
             <option value="cells" disabled={populationCells === 0}>
-              {t('stats.spreadCells', { n: populationCells })}
+              {t('stats.spreadCells', { n: n(populationCells) })}
             </option>
             <option value="boundaries">{t('stats.spreadBoundaries')}</option>
           </select>
@@ -174,15 +174,15 @@ export function TableDialog({
             )}
             {join.unmatchedRowCount > 0 && (
               <p className="warning" data-testid="table-unmatched-rows">
-                {t('stats.unmatchedRows', { n: join.unmatchedRowCount })}: {keyList(join.unmatchedRows.map((r) => t('stats.rowKey', { key: r.key, row: r.row })), join.unmatchedRowCount)}
+                {t('stats.unmatchedRows', { n: n(join.unmatchedRowCount) })}: {keyList(join.unmatchedRows.map((r) => t('stats.rowKey', { key: r.key, row: r.row })), join.unmatchedRowCount)}
               </p>
             )}
             {join.unmatchedBoundaryCount > 0 && (
               <p className="warning" data-testid="table-unmatched-boundaries">
-                {t('stats.unmatchedBoundaries', { n: join.unmatchedBoundaryCount })}: {keyList(join.unmatchedBoundaries.map((b) => b.key || b.feature), join.unmatchedBoundaryCount)}
+                {t('stats.unmatchedBoundaries', { n: n(join.unmatchedBoundaryCount) })}: {keyList(join.unmatchedBoundaries.map((b) => b.key || b.feature), join.unmatchedBoundaryCount)}
               </p>
             )}
-            {join.cellsOutside > 0 && <p className="hint" data-testid="table-cells-outside">{t('stats.cellsOutside', { n: join.cellsOutside })}</p>}
+            {join.cellsOutside > 0 && <p className="hint" data-testid="table-cells-outside">{t('stats.cellsOutside', { n: n(join.cellsOutside) })}</p>}
             {join.spread === 'cells' && join.communitiesWithoutCells.length > 0 && <p className="hint">{t('stats.withoutCells', { names: keyList(join.communitiesWithoutCells, join.communitiesWithoutCells.length) })}</p>}
           </div>
         )}
