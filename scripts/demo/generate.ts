@@ -19,6 +19,7 @@ import { makePopulation, type PopulationModel } from './population.ts';
 import { makeRoads, type Road } from './roads.ts';
 import { makeFacilities, type Facility } from './facilities.ts';
 import { cellRing } from './cells.ts';
+import { makeZones } from './zones.ts';
 import { ringToLngLat, toLngLat, type Ring } from './geom.ts';
 
 export const DEMO_SEED = 20250611;
@@ -36,6 +37,7 @@ export const DEMO_FILES = [
   'demo-urban-villages.geojson',
   'demo-facilities.geojson',
   'demo-roads.geojson',
+  'demo-zones.geojson',
 ] as const;
 
 export interface DemoModel {
@@ -122,6 +124,7 @@ export function demoCollections(model: DemoModel): Record<string, FeatureCollect
           return feature;
         }),
     ),
+    'demo-zones.geojson': fc(makeZones(population.cells, facilities)),
     'demo-roads.geojson': fc(
       roads.map((r) => {
         const properties: RoadProperties = { id: r.id, class: r.cls };

@@ -17,6 +17,7 @@ const FILES = [
   'demo-urban-villages.geojson',
   'demo-facilities.geojson',
   'demo-roads.geojson',
+  'demo-zones.geojson',
 ];
 function load(name: string): FeatureCollection {
   return JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as FeatureCollection;
@@ -331,6 +332,31 @@ describe('roads', () => {
       }
     }
     expect(inside).toBe(0);
+  });
+});
+
+describe('demo attendance zones', () => {
+  const zones = files['demo-zones.geojson'].features as Feature<Polygon, { zone: string; school: string; name: string }>[];
+  const primary = facilities.filter((f) => f.properties.type === 'primary');
+  it('hold every cell centre in exactly one zone, the zone of its nearest primary school', () => {
+    const boxes = zones.map((z) => bbox(z));
+    let misplaced = 0;
+    centres.forEach((c) => {
+      const holding = zones.filter((z, k) => inBox(c, boxes[k]) && booleanPointInPolygon(c, z));
+      expect(holding).toHaveLength(1);
+      const d = (f: (typeof primary)[number]) => distance(c, f.geometry.coordinates, { units: 'meters' });
+      const nearest = Math.min(...primary.map(d));
+      // The generator measures on its plane, this on the sphere: a school as near within a metre is as good.
+      if (d(primary.find((f) => f.properties.id === holding[0].properties.school)!) > nearest + 1) misplaced++;
+    });
+    expect(misplaced).toBe(0);
+  });
+  it('name each zone after its school, once', () => {
+    expect(new Set(zones.map((z) => z.properties.school)).size).toBe(zones.length);
+    for (const z of zones) {
+      const school = primary.find((f) => f.properties.id === z.properties.school)!;
+      expect([z.properties.zone, z.properties.name]).toEqual([`Z-${school.properties.id}`, `${school.properties.name}学区`]);
+    }
   });
 });
 
