@@ -29,6 +29,11 @@ function csvField(value: string | number): string {
   return /[,"\r\n\uFEFF]|^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A number's field (neutraliseCell and csvField for a number): without float noise, empty when not finite. */
+function numberField(value: number): string {
+  return Number.isFinite(value) ? String(ROUNDING.other(value)) : '';
+}
+
 /**
  * What the first pass over the features finds, when the caller knows it without one: every
  * property key in first-seen order, and whether any geometry is not a point.
@@ -59,18 +64,22 @@ export function* csvLines(features: () => Iterable<Feature<Geometry | null>>, he
   for (const k of geometryColumns) keys.delete(k);
   const columns = [...keys];
   yield '\uFEFF' + [...columns, ...geometryColumns].map((k) => csvField(neutraliseCell(k))).join(',') + '\r\n';
+  // One array for every row's fields, and no closure per row: millions of rows made that garbage
+  // a large part of the export's cost.
+  const row: string[] = [];
   for (const f of features()) {
     const props = f.properties ?? {};
-    const row: (string | number)[] = columns.map((k) => {
-      const v = props[k];
-      return neutraliseCell(typeof v === 'number' ? ROUNDING.other(v) : v);
-    });
+    row.length = 0;
+    for (let j = 0; j < columns.length; j++) {
+      const v = props[columns[j]];
+      row.push(typeof v === 'number' ? numberField(v) : csvField(neutraliseCell(v)));
+    }
     // A point needs no rounded copy unless its WKT is written: its coordinates are rounded below.
     const g = !withWkt && f.geometry?.type === 'Point' ? f.geometry : roundGeometry(f.geometry);
     const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
-    row.push(at ? ROUNDING.degrees(at[0]) : '', at ? ROUNDING.degrees(at[1]) : '');
-    if (withWkt) row.push(g ? toWkt(g) : '');
-    yield row.map(csvField).join(',') + '\r\n';
+    row.push(at ? String(ROUNDING.degrees(at[0])) : '', at ? String(ROUNDING.degrees(at[1])) : '');
+    if (withWkt) row.push(csvField(g ? toWkt(g) : ''));
+    yield row.join(',') + '\r\n';
   }
 }
 

@@ -29,6 +29,25 @@ describe('exports written piece by piece', () => {
     expect(text).toBe('\uFEFF' + Papa.unparse({ fields: ['name', 'n', 'lon', 'lat'], data: rows }, { newline: '\r\n' }) + '\r\n');
   });
 
+  it('CSV: numbers, empty values, objects and odd geometries written as papaparse.unparse writes the cells worked out by hand', () => {
+    const rows: Feature<Geometry | null>[] = [
+      point(113.123456789, 34.5, { a: 0.1 + 0.2, b: NaN, c: null, d: { k: '=x' }, e: true }),
+      point(NaN, Infinity, { a: -Infinity, b: 1e21, c: undefined, d: '-3e2', e: '+1' }),
+      { type: 'Feature', geometry: null, properties: { a: 5, b: '', c: 'x', d: [1, 'a,b'], e: false } },
+      { type: 'Feature', geometry: null, properties: null },
+    ];
+    const text = [...csvLines(() => rows)].join('');
+    const data = [
+      [0.3, '', '', '{"k":"=x"}', 'true', 113.1234568, 34.5],
+      ['', 1e21, '', '-3e2', "'+1", 'NaN', 'Infinity'],
+      [5, '', 'x', '[1,"a,b"]', 'false', '', ''],
+      ['', '', '', '', '', '', ''],
+    ];
+    expect(text).toBe('\uFEFF' + Papa.unparse({ fields: ['a', 'b', 'c', 'd', 'e', 'lon', 'lat'], data }, { newline: '\r\n' }) + '\r\n');
+    // No property at all: the geometry's columns alone.
+    expect([...csvLines(() => [point(1.5, 2, {})])].join('')).toBe('\uFEFFlon,lat\r\n1.5,2\r\n');
+  });
+
   it('GeoJSON: the pieces join into the FeatureCollection JSON.stringify would write', () => {
     const pieces = [...featureChunks(() => features, 'geojson')];
     expect(pieces).toHaveLength(features.length + 2);
