@@ -3,7 +3,7 @@
  * of Zhengzhou's Erqi District, calibrated to its published size (156.2 km², ≈1.06 million
  * residents). Pure and deterministic: the same seed gives the same files, byte for byte.
  */
-import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type {
   FacilityProperties,
   LandUseProperties,
@@ -60,7 +60,7 @@ export function buildDemoModel(seed = DEMO_SEED): DemoModel {
   return { boundary, land, villages, population, roads, facilities };
 }
 
-function fc<G extends Polygon | Point | LineString, P>(features: Feature<G, P>[]): FeatureCollection<G, P> {
+function fc<G extends Polygon | MultiPolygon | Point | LineString, P>(features: Feature<G, P>[]): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features };
 }
 

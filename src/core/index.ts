@@ -106,3 +106,4 @@ export { joinStatsTable, suggestKeyColumn, type JoinedRow, type TableJoin } from
 export { normaliseJoinKey, JOIN_KEY_NAMES } from './io/stats-table-keys.ts';
 export { tablePopulation, shareOut, type FigureColumns, type TablePopulation } from './io/stats-table-population.ts';
 export { joinedPopulationLayer } from './io/stats-table-layer.ts';
+export { greedyColouring } from './util/graph-colouring.ts';

@@ -84,10 +84,10 @@ describe('catchmap evaluate with field mapping', () => {
 
   it('refuses wrong mapping options with a usage error naming what is wrong', async () => {
     const cases: [string[], string][] = [
-      [['--field', 'seats=OTGC2016'], "error: --field seats=OTGC2016: unknown key 'seats' (keys: population, capacity, classes, type, name, id, migrantShare, class, registered, migrants)"],
+      [['--field', 'seats=OTGC2016'], "error: --field seats=OTGC2016: unknown key 'seats' (keys: population, capacity, classes, type, name, id, migrantShare, class, registered, migrants, zone, school)"],
       [['--field', 'OTGC2016'], "error: --field must be KEY=COLUMN (e.g. capacity=OTGC2016), got 'OTGC2016'"],
       [['--field', 'name=Name'], 'error: --field name=Name: say which layer name is for, e.g. --field facilities.name=Name'],
-      [['--field', 'schools.name=Name'], "error: --field schools.name=Name: unknown layer 'schools' (layers: population, villages, facilities, candidates, exclusions, roads, boundary, demand, existing)"],
+      [['--field', 'schools.name=Name'], "error: --field schools.name=Name: unknown layer 'schools' (layers: population, villages, facilities, candidates, exclusions, roads, boundary, zones, demand, existing)"],
       [['--field', 'capacity=OTGC2017'], `error: --field capacity=OTGC2017: ${LEVEL} has no column 'OTGC2017'; its columns are: SchoolID, Name, Level, OTGC2016`],
       [['--field', 'migrantShare=share'], 'error: --field migrantShare=share: is for the villages layer, but no --villages FILE is given'],
       [['--type-value', 'High=secondary'], "error: --type-value High=secondary: TYPE must be one of kindergarten, primary, junior, health_station, health_centre, got 'secondary'"],
@@ -108,7 +108,7 @@ describe('catchmap evaluate with field mapping', () => {
     writeFileSync(bad, JSON.stringify({ format: 'catchmap-mapping', version: 1, fields: { seats: 'x' } }));
     const r = await evaluate('--facilities', LEVEL, '--mapping', bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${bad}: fields: unknown key "seats" (known: population, capacity, classes, type, fixedType, name, id, migrantShare, class, registered, migrants)\n`);
+    expect(r.stderr).toBe(`error: ${bad}: fields: unknown key "seats" (known: population, capacity, classes, type, fixedType, name, id, migrantShare, class, registered, migrants, zone, school)\n`);
   });
 });
 

@@ -31,6 +31,7 @@ const ROLE_FIELDS: Record<Role, MappedField[]> = {
   exclusions: ['id', 'name'],
   roads: ['class', 'name', 'id'],
   boundary: ['name'],
+  zones: ['zone', 'school', 'name', 'id'],
 };
 
 const SHOWN_WARNINGS = 20;

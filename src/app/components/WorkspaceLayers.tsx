@@ -15,8 +15,9 @@ const MAP_LAYER: Partial<Record<DistrictLayer, LayerId>> = {
   facilities: 'facilities',
   roads: 'roads',
   boundary: 'boundary',
+  zones: 'zones',
 };
-const ROLE: Record<DistrictLayer, Role> = { population: 'population', villages: 'villages', facilities: 'facilities', roads: 'roads', landuse: 'exclusions', boundary: 'boundary' };
+const ROLE: Record<DistrictLayer, Role> = { population: 'population', villages: 'villages', facilities: 'facilities', roads: 'roads', landuse: 'exclusions', boundary: 'boundary', zones: 'zones' };
 
 /**
  * The workspace: every layer with where it came from, its features and extent; show or hide it,

@@ -13,9 +13,10 @@ import villagesUrl from '../../../data/geo/demo-urban-villages.geojson?url';
 import facilitiesUrl from '../../../data/geo/demo-facilities.geojson?url';
 import roadsUrl from '../../../data/geo/demo-roads.geojson?url';
 import landuseUrl from '../../../data/geo/demo-landuse.geojson?url';
+import zonesUrl from '../../../data/geo/demo-zones.geojson?url';
 
 /** The layers a district is made of; each is the demo's until the user loads a file for it. */
-export const DISTRICT_LAYERS = ['population', 'villages', 'facilities', 'roads', 'landuse', 'boundary'] as const;
+export const DISTRICT_LAYERS = ['population', 'villages', 'facilities', 'roads', 'landuse', 'boundary', 'zones'] as const;
 export type DistrictLayer = (typeof DISTRICT_LAYERS)[number];
 
 /** Everything drawn for one district. */
@@ -34,6 +35,8 @@ export interface DistrictData {
   facilities: FeatureCollection<Point, FacilityProperties>;
   roads: FeatureCollection<LineString, RoadProperties>;
   landuse: FeatureCollection<Polygon | MultiPolygon, LandUseProperties>;
+  /** Official attendance zones (学区): polygons with `zone` (the zone's id) and `school` (its school's id, or null). */
+  zones: FeatureCollection<Polygon | MultiPolygon, { zone: string; school: string | null } & Record<string, unknown>>;
   /** The user's candidate sites for new facilities, when loaded (otherwise a grid is generated). */
   candidates?: FeatureCollection;
 }
@@ -50,13 +53,14 @@ async function fetchJson<T>(url: string, label: string): Promise<T> {
 
 /** Loads the synthetic Erqi demo district bundled from data/geo. */
 export async function loadDemoDistrict(): Promise<DistrictData> {
-  const [boundary, population, villages, facilities, roads, landuse] = await Promise.all([
+  const [boundary, population, villages, facilities, roads, landuse, zones] = await Promise.all([
     fetchJson<DistrictData['boundary']>(boundaryUrl, 'demo-boundary.geojson'),
     fetchJson<DistrictData['population']>(populationUrl, 'demo-population.geojson'),
     fetchJson<DistrictData['villages']>(villagesUrl, 'demo-urban-villages.geojson'),
     fetchJson<DistrictData['facilities']>(facilitiesUrl, 'demo-facilities.geojson'),
     fetchJson<DistrictData['roads']>(roadsUrl, 'demo-roads.geojson'),
     fetchJson<DistrictData['landuse']>(landuseUrl, 'demo-landuse.geojson'),
+    fetchJson<DistrictData['zones']>(zonesUrl, 'demo-zones.geojson'),
   ]);
   return {
     demoLayers: [...DISTRICT_LAYERS],
@@ -68,5 +72,6 @@ export async function loadDemoDistrict(): Promise<DistrictData> {
     facilities,
     roads,
     landuse,
+    zones,
   };
 }

@@ -64,6 +64,8 @@ function mergeInto(data: DistrictData, layer: MappedLayer, fc: FeatureCollection
       return { ...data, roads: fc as DistrictData['roads'], demoLayers: withoutDemo(data, 'roads') };
     case 'boundary':
       return { ...data, boundary: fc as DistrictData['boundary'], demoLayers: withoutDemo(data, 'boundary') };
+    case 'zones':
+      return { ...data, zones: fc as DistrictData['zones'], demoLayers: withoutDemo(data, 'zones') };
   }
 }
 

@@ -75,6 +75,7 @@ export function emptyDistrict(): DistrictData {
     facilities: empty(),
     roads: empty(),
     landuse: empty(),
+    zones: empty(),
   };
 }
 

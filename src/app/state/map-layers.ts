@@ -1,6 +1,6 @@
 import { FACILITY_TYPES, type FacilityType } from '../../core/schema.ts';
 
-export const LAYER_IDS = ['population', 'access', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'proposals', 'roads', 'boundary'] as const;
+export const LAYER_IDS = ['population', 'access', 'shortfall', 'villages', 'catchments', 'utilisation', 'facilities', 'proposals', 'roads', 'boundary', 'zones', 'designedZones'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayerSetting {
@@ -39,6 +39,9 @@ export const initialMapLayers: MapLayersState = {
     proposals: { visible: true, opacity: 1 },
     roads: { visible: true, opacity: 0.8 },
     boundary: { visible: true, opacity: 1 },
+    // Official zones are drawn when asked for (the zones section shows them); a design is drawn as soon as there is one.
+    zones: { visible: false, opacity: 1 },
+    designedZones: { visible: true, opacity: 0.5 },
   },
   facilityTypes: allTypes(() => true),
   // Primary catchments are the Zhengzhou method's first question; others on demand.

@@ -23,6 +23,8 @@ export const FIELD_NAMES = {
   migrantShare: ['migrant_share', 'migrants_share', '流动人口比例', '外来人口比例', 'migrant_ratio'],
   class: ['class', 'fclass', 'highway', 'landuse', '用地类型', '道路等级'],
   registered: ['registered', 'hukou', 'registered_population', 'hukou_population', '户籍人口', '户籍', '户籍人口数', '户籍人数'],
+  zone: ['zone', 'zone_id', 'zoneid', 'zone_name', '学区', '学区编号', '学区名称', '学区代码', 'catchment', 'catchment_id'],
+  school: ['school_id', 'schoolid', 'school', '学校编号', '学校代码', '学校'],
   migrants: ['migrants', 'migrant_population', 'floating_population', 'non_hukou', '流动人口', '居住证', '居住证人口', '暂住人口', '非户籍人口', '外来人口', '流动人口数'],
 } as const;
 
@@ -117,6 +119,8 @@ export function suggestMapping(fields: readonly string[]): FieldMapping {
   set('class');
   set('registered');
   set('migrants');
+  set('zone');
+  set('school');
   return mapping;
 }
 
@@ -133,6 +137,7 @@ function kindOf(g: Geometry | null): Kind {
 const NAME_HINTS: [RegExp, Role][] = [
   [/village|城中村|uv_|chengzhongcun/i, 'villages'],
   [/candidate|候选|备选|site_?option/i, 'candidates'],
+  [/zone|学区|catchment|attendance|划片/i, 'zones'],
   [/exclu|禁建|constraint|landuse|land_use|用地|park|water/i, 'exclusions'],
   [/boundary|outline|边界|行政区|district/i, 'boundary'],
   [/road|street|道路|路网/i, 'roads'],
@@ -159,6 +164,7 @@ export function suggestRole(file: string, features: readonly RawFeature[], mappi
     if (mapping.population || (mapping.registered && mapping.migrants)) return 'population';
     return named === 'facilities' || named === 'population' ? named : 'candidates';
   }
+  if (named === 'zones' || (mapping.zone && !mapping.population)) return 'zones';
   if (mapping.capacity && mapping.type) return 'facilities';
   if (mapping.migrantShare || named === 'villages') return 'villages';
   if (mapping.population || (mapping.registered && mapping.migrants)) return 'population';

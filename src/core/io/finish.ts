@@ -14,6 +14,7 @@ export const LAYER_NAMES: Record<Role, string> = {
   exclusions: 'exclusion-zone',
   roads: 'road',
   boundary: 'boundary',
+  zones: 'attendance-zone',
 };
 
 export function noFeatures(file: string, options: LoadOptions, what: string): InputError {

@@ -43,6 +43,8 @@ export const FIELD_ROLES: Readonly<Record<Exclude<keyof FieldMapping, 'id' | 'na
   class: 'roads',
   registered: 'population',
   migrants: 'population',
+  zone: 'zones',
+  school: 'zones',
 };
 
 const TOP_KEYS = ['format', 'version', 'role', 'fields', 'typeValues', 'assumeCapacity'] as const;

@@ -81,6 +81,13 @@ export function withSchemaKeys(props: Record<string, unknown>, fileLabel: string
   return { properties: props, label };
 }
 
+/** A zone's or its school's id as text (numbers as written, text trimmed); null when empty. */
+const zoneText = (v: unknown): string | null =>
+  typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+
+/** The feature's own id value (the mapped id column, else its `id`), before a label stands in for it. */
+const rawOwnId = (own: Record<string, unknown>, mapping: FieldMapping): unknown => (mapping.id ? own[mapping.id] : own.id);
+
 /** Why a population row's figures cannot stand together (a group above the total, groups not adding up); the file is then refused naming the row. */
 export type RegistrationRefusal = { refuse: string };
 
@@ -169,6 +176,8 @@ export function applyMapping(
   for (const key of Object.keys(given).filter((k): k is FieldMappingKey => (FIELD_MAPPING_KEYS as readonly string[]).includes(k))) {
     const value = given[key];
     if (value === undefined || value === '') continue;
+    // A zone file's columns mean nothing to other layers (a school file's SchoolID is no zone's school).
+    if ((key === 'zone' || key === 'school') && role !== 'zones') continue;
     if (key === 'fixedType') {
       if (!isFacilityType(value)) throw new InputError(file, `unknown facility type ${JSON.stringify(value)} for every feature (known: ${FACILITY_TYPES.join(', ')})`);
       mapping.fixedType = value;
@@ -280,6 +289,12 @@ export function applyMapping(
           const population = amount(props, mapping.population, MAX_POPULATION);
           if (population.ok) props.population = population.value;
         }
+      }
+      if (role === 'zones') {
+        const zone = zoneText(mapping.zone ? props[mapping.zone] : rawOwnId(f.properties, mapping));
+        if (zone === null) return skip(`no zone id${mapping.zone ? ` (${mapping.zone} is empty)` : ''}`);
+        props.zone = zone;
+        props.school = mapping.school ? zoneText(props[mapping.school]) : null;
       }
       if (mapping.class && mapping.class !== 'class') props.class = props[mapping.class];
     }

@@ -8,7 +8,7 @@ import type { ByteSource } from './geojson-stream.ts';
 import type { Limits } from './limits.ts';
 
 /** What a loaded file is for in the plan; the UI asks the user to confirm the suggested one. */
-export const ROLES = ['population', 'villages', 'facilities', 'candidates', 'exclusions', 'roads', 'boundary'] as const;
+export const ROLES = ['population', 'villages', 'facilities', 'candidates', 'exclusions', 'roads', 'boundary', 'zones'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -80,12 +80,16 @@ export interface FieldMapping {
   class?: string;
   /** Population: registered (Hukou) residents living here (户籍人口). */
   registered?: string;
+  /** Attendance zones: the zone's id (学区, zone); without it the feature id. */
+  zone?: string;
+  /** Attendance zones: the id of the zone's school (学校编号, school_id), matched against the facilities' ids. */
+  school?: string;
   /** Population: migrants living here without local Hukou (流动人口, 居住证, 暂住人口). */
   migrants?: string;
 }
 
 /** The keys of FieldMapping, in the order forms and messages list them. */
-export const FIELD_MAPPING_KEYS = ['population', 'capacity', 'classes', 'type', 'fixedType', 'name', 'id', 'migrantShare', 'class', 'registered', 'migrants'] as const satisfies readonly (keyof FieldMapping)[];
+export const FIELD_MAPPING_KEYS = ['population', 'capacity', 'classes', 'type', 'fixedType', 'name', 'id', 'migrantShare', 'class', 'registered', 'migrants', 'zone', 'school'] as const satisfies readonly (keyof FieldMapping)[];
 export type FieldMappingKey = (typeof FIELD_MAPPING_KEYS)[number];
 
 /**

@@ -19,3 +19,5 @@ export { designZones, designFigures, type ZoneDesign, type ZoneDesignSettings, t
 export { solveAssignmentLp, assignmentLowerBound, type AssignmentLp } from './assignment-lp.ts';
 export { zoneOutlines, type ZoneOutline } from './zone-outlines.ts';
 export { checkZoning, type ZoningCheck } from './zoning-check.ts';
+export { zoningTotals, type ZoningTotals } from './zoning-totals.ts';
+export { createZoneEditor, type ZoneEditor, type ZoneEditUpdate } from './zone-editor.ts';

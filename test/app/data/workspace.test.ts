@@ -24,6 +24,7 @@ function demo(): DistrictData {
     facilities: fc([point(113.6, 34.7, { id: 'p1', type: 'primary' }), point(113.61, 34.71, { id: 'h1', type: 'health_station' })]),
     roads: fc([{ type: 'Feature', properties: { class: 'local' }, geometry: { type: 'LineString', coordinates: [[113.6, 34.7], [113.61, 34.7]] } }]),
     landuse: fc([box(113.62, 34.72, 113.63, 34.73)]),
+    zones: fc([]),
   } as unknown as DistrictData;
 }
 
@@ -56,7 +57,7 @@ describe('the workspace of layers', () => {
 
   it('keeps the demo inside its own district: a population file there replaces only the population', () => {
     const next = mergeLayer(demo(), layer('population', 'mine.geojson', [point(113.65, 34.75, { population: 9 })]));
-    expect(next.demoLayers).toEqual(['villages', 'facilities', 'roads', 'landuse', 'boundary']);
+    expect(next.demoLayers).toEqual(['villages', 'facilities', 'roads', 'landuse', 'boundary', 'zones']);
     expect(next.facilities.features).toHaveLength(2);
     expect(next.boundary).toEqual(demo().boundary);
   });
@@ -69,7 +70,7 @@ describe('the workspace of layers', () => {
     // demo is set aside whole; what remains is the user's population point (113.65, 34.75) and that
     // school, whose extent does not reach it. Empty layers and the boundary are never flagged.
     expect(schools.demoLayers).toEqual([]);
-    expect(listed).toEqual({ population: false, villages: false, facilities: true, roads: false, landuse: false, boundary: false });
+    expect(listed).toEqual({ population: false, villages: false, facilities: true, roads: false, landuse: false, boundary: false, zones: false });
 
     const wuhan = mergeLayer(demo(), layer('population', 'wuhan.geojson', [point(114.3, 30.6, { population: 5 })]));
     const zhengzhouSchools = mergeLayer(wuhan, layer('facilities', 'zz.csv', [point(113.6, 34.7, { id: 's', type: 'primary' })]));

@@ -32,6 +32,7 @@ export function workedDistrict(): DistrictData {
     facilities: fixture('worked-example-facilities.geojson') as DistrictData['facilities'],
     roads: empty as unknown as DistrictData['roads'],
     landuse: empty as unknown as DistrictData['landuse'],
+    zones: empty as unknown as DistrictData['zones'],
   };
 }
 

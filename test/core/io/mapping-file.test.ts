@@ -61,10 +61,10 @@ describe('mapping files', () => {
     expect(refusal(json({ ...base, version: 2, fields: {} }))).toBe('mapping file version 2 is not supported (this version of Catchmap reads version 1)');
     expect(refusal(json({ ...base }))).toBe('fields is missing: give at least {}');
     expect(refusal(json({ ...base, fields: {}, assume: 'standard' }))).toBe('unknown key "assume" (a mapping file has: format, version, role, fields, typeValues, assumeCapacity)');
-    expect(refusal(json({ ...base, role: 'schools', fields: {} }))).toBe('role must be one of population, villages, facilities, candidates, exclusions, roads, boundary, got "schools"');
+    expect(refusal(json({ ...base, role: 'schools', fields: {} }))).toBe('role must be one of population, villages, facilities, candidates, exclusions, roads, boundary, zones, got "schools"');
     expect(refusal(json({ ...base, fields: ['capacity'] }))).toBe('fields must be an object of field names, got an array');
     expect(refusal(json({ ...base, fields: { seats: 'OTGC2016' } }))).toBe(
-      'fields: unknown key "seats" (known: population, capacity, classes, type, fixedType, name, id, migrantShare, class, registered, migrants)',
+      'fields: unknown key "seats" (known: population, capacity, classes, type, fixedType, name, id, migrantShare, class, registered, migrants, zone, school)',
     );
     expect(refusal(json({ ...base, fields: { capacity: 12 } }))).toBe('fields.capacity must be a column name (text), got 12');
     expect(refusal(json({ ...base, fields: { capacity: ' ' } }))).toBe('fields.capacity must be a column name (text), got " "');

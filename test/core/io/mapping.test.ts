@@ -184,3 +184,29 @@ describe('applyMapping is given a LoadResult the caller may have built', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('applyMapping: attendance zones', () => {
+  const square = (w: number) => ({ type: 'Polygon', coordinates: [[[w, 34.7], [w + 0.01, 34.7], [w + 0.01, 34.71], [w, 34.71], [w, 34.7]]] });
+  const zonesFile = collection(
+    { type: 'Feature', properties: { 学区: '一小学区', 学校编号: 'P001' }, geometry: square(113.6) },
+    { type: 'Feature', properties: { 学区: 2016, 学校编号: '' }, geometry: square(113.61) },
+    { type: 'Feature', properties: { 学区: ' ', 学校编号: 'P003' }, geometry: square(113.62) },
+    point({ 学区: '点', 学校编号: 'P004' }),
+  );
+  it('is suggested for polygons with a zone column; zone ids and school ids become text, an empty school null', async () => {
+    const loaded = await loadFile(text(zonesFile), 'districts.geojson');
+    expect(loaded.suggestedRole).toBe('zones');
+    expect(loaded.suggestedMapping).toMatchObject({ zone: '学区', school: '学校编号' });
+    const layer = applyMapping(loaded, 'zones');
+    expect(layer.collection.features.map((f) => [f.properties.zone, f.properties.school])).toEqual([
+      ['一小学区', 'P001'],
+      ['2016', null],
+    ]);
+    expect(layer.warnings.map((w) => `${w.feature}: ${w.reason}`)).toEqual(['feature 3: no zone id (学区 is empty); skipped', 'feature 4: geometry Point is not a polygon; skipped']);
+  });
+  it('is suggested by a file named for zones, and takes the feature id without a zone column', async () => {
+    const loaded = await loadFile(text(collection({ type: 'Feature', properties: { id: 'Z7' }, geometry: square(113.6) })), 'school_catchments.geojson');
+    expect(loaded.suggestedRole).toBe('zones');
+    expect(applyMapping(loaded, 'zones').collection.features[0].properties).toMatchObject({ zone: 'Z7', school: null });
+  });
+});
