@@ -48,6 +48,19 @@ describe('exports written piece by piece', () => {
     expect([...csvLines(() => [point(1.5, 2, {})])].join('')).toBe('\uFEFFlon,lat\r\n1.5,2\r\n');
   });
 
+  it('CSV: every number written as its 12-significant-digit rounding would be, however many digits it has', () => {
+    const values = [0.1 + 0.2, 1 / 3, -2 / 3, 123456789012.5, 1234567890123.5, 0.123456789012, 0.1234567890123, 1.25e-7, 1.2345678901234e-7, 5e-324, 1.7976931348623157e308, -0, 999999999999.5, 0.30000000000000004, 12.300000000000001, 1e21 + 1, 4.35e-5, 2.5];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 5000; k++) values.push((random() - 0.5) * 10 ** Math.floor(random() * 40 - 20), Number(random().toPrecision(1 + Math.floor(random() * 17))));
+    const text = [...csvLines(() => values.map((v) => ({ type: 'Feature', geometry: null, properties: { v } }) as F))].join('');
+    // The rule by hand, without the writer: 12 significant digits through toPrecision, but never fewer
+    // than the whole units; integers as they are.
+    const whole = (v: number) => Math.floor(Math.log10(Math.abs(v))) + 1;
+    const expected = values.map((v) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(Math.max(12, whole(v)))))));
+    expect(text.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(expected);
+  });
+
   it('GeoJSON: the pieces join into the FeatureCollection JSON.stringify would write', () => {
     const pieces = [...featureChunks(() => features, 'geojson')];
     expect(pieces).toHaveLength(features.length + 2);
