@@ -78,6 +78,22 @@ export class EngineClient {
     return this.worker.api.startWhatIf(settings, sites, onProgress ? proxy(onProgress) : undefined).then(unpackEvaluation);
   }
 
+  zoneEvaluation(...args: Parameters<Api['zoneEvaluation']>): Result<'zoneEvaluation'> {
+    return this.worker.api.zoneEvaluation(...args);
+  }
+
+  designZones(settings: Parameters<Api['designZones']>[0], request: Parameters<Api['designZones']>[1], onProgress?: ProgressCallback): Result<'designZones'> {
+    return this.worker.api.designZones(settings, request, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  zoneMoveBlock(...args: Parameters<Api['zoneMoveBlock']>): Result<'zoneMoveBlock'> {
+    return this.worker.api.zoneMoveBlock(...args);
+  }
+
+  zoneUndo(): Result<'zoneUndo'> {
+    return this.worker.api.zoneUndo();
+  }
+
   whatIfAdd(...args: Parameters<Api['whatIfAdd']>): Result<'whatIfAdd'> {
     return this.worker.api.whatIfAdd(...args);
   }

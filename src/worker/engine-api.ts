@@ -39,6 +39,19 @@ import {
   type WhatIfUpdate,
   hukouCounterfactual,
   type HukouCounterfactual,
+  createZoneEditor,
+  designZones,
+  evaluateZones,
+  greedyColouring,
+  prepareZoneDesign,
+  zoneOutlines,
+  zoningTotals,
+  type ZoneDesign,
+  type ZoneEditor,
+  type ZoneEditUpdate,
+  type ZoneEvaluation,
+  type ZoneOutline,
+  type ZoningTotals,
 } from '../core/index.ts';
 
 /** A district as the worker keeps it: the evaluated layers, where nothing may be built, the user's candidate sites and the roads to walk. */
@@ -48,6 +61,30 @@ export interface DistrictInput extends EvaluateInput {
   candidates?: unknown;
   /** Road LineStrings with `class`, for walking-network distance. */
   roads?: unknown;
+  /** Official attendance zones: polygons with `zone` and `school` (null when the file names none). */
+  zones?: FeatureCollection;
+}
+
+/** The official zones evaluated, with their totals and a colour each (neighbours differ). */
+export interface ZoneEvaluationView extends ZoneEvaluation {
+  totals: ZoningTotals;
+  colours: number[];
+}
+
+/** A zone design with each zone's outline and colour, and the figures a hand edit keeps up to date. */
+export interface ZoneDesignView {
+  design: ZoneDesign;
+  /** By school id. */
+  outlines: Record<string, ZoneOutline | null>;
+  colours: Record<string, number>;
+  update: ZoneEditUpdate;
+}
+
+/** How to design zones: for today's schools or with the plan's proposed sites, fast or exact, and how full a school may be. */
+export interface ZoneDesignRequest {
+  sites: ProposedSite[];
+  mode: 'fast' | 'exact';
+  maxUtilisation: number;
 }
 
 type NetworkMode = Exclude<DistanceMode, 'straight'>;
@@ -88,6 +125,11 @@ export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'>
     loaded();
     return distance === 'straight' ? options : { ...options, distanceRule: network(distance).rule };
   };
+  let zoneEditor: ZoneEditor | null = null;
+  const editor = (): ZoneEditor => {
+    if (!zoneEditor) throw new Error('no zone design: design zones first');
+    return zoneEditor;
+  };
   const session = (): WhatIfSession => {
     if (!whatIf) throw new Error('no what-if session: call startWhatIf first');
     return whatIf;
@@ -97,6 +139,7 @@ export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'>
       district = input;
       // A session answers for the district it was started on.
       whatIf = null;
+      zoneEditor = null;
       networks = new Map();
     },
     setTravelTimes(matrix: SparseCostMatrix | null): void {
@@ -153,6 +196,58 @@ export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'>
       const d = loaded();
       const candidates = d.candidates ? toSites(readSitingPoints(d.candidates, 'candidates'), 'candidates') : undefined;
       return coverageCurve(d, options, { ...optimizer, exclude: d.exclusions, loadHighs: env.loadHighs, runMilp: env.runMilp, candidates }, maxP, onPoint, onProgress);
+    },
+    /** The official attendance zones evaluated for the analysis `settings` (a school type). */
+    zoneEvaluation(settings: AnalysisSettings): ZoneEvaluationView {
+      const options = optionsOf(settings);
+      const d = loaded();
+      if (!d.zones || d.zones.features.length === 0) throw new InputError('zones', 'no attendance zones loaded');
+      // Without a school column in the file, each zone's school is the one facility of the type inside it.
+      const named = d.zones.features.some((f) => f.properties?.school !== null && f.properties?.school !== undefined);
+      const result = evaluateZones({ ...d, zones: d.zones, sources: { ...d.sources, zones: 'zones' } }, { ...options, zoneLayer: { idField: 'zone', ...(named ? { schoolField: 'school' } : {}) } });
+      const index = new Map(result.zones.map((z, i) => [z.id, i]));
+      const colours = greedyColouring(result.zones.map((z) => z.neighbours.map((n) => index.get(n)!).filter((i) => i !== undefined)));
+      return { ...result, totals: zoningTotals(result.zones, result.summary.outsidePupils), colours };
+    },
+    /** Designs zones for the plan (the district's schools and `sites`), and keeps the design for hand editing. */
+    async designZones(settings: AnalysisSettings, request: ZoneDesignRequest, onProgress?: ProgressCallback): Promise<ZoneDesignView> {
+      const options = optionsOf(settings);
+      const d = loaded();
+      zoneEditor = null;
+      onProgress?.(0.05, 'preparing');
+      const input = request.sites.length > 0 ? withProposedSites(d, options.type, request.sites) : d;
+      const problem = prepareZoneDesign(input, options);
+      onProgress?.(0.3, request.mode === 'exact' ? 'solving the assignment LP' : 'growing zones');
+      const design = await designZones(problem, { mode: request.mode, maxUtilisation: request.maxUtilisation, loadHighs: env.loadHighs, runMilp: env.runMilp });
+      onProgress?.(0.8, 'outlines');
+      const indexOf = new Map(problem.schools.map((school, i) => [school.id, i]));
+      const cellSchool = Int32Array.from(problem.cells.map((c) => (design.assignment[c.id] == null ? -1 : indexOf.get(design.assignment[c.id]!)!)));
+      const shapes = zoneOutlines(problem, cellSchool);
+      // Zones touch where their cells do.
+      const touching = problem.schools.map(() => new Set<number>());
+      cellSchool.forEach((s, c) => {
+        if (s < 0) return;
+        for (let k = problem.neighbourStart[c]; k < problem.neighbourStart[c + 1]; k++) {
+          const t = cellSchool[problem.neighbours[k]];
+          if (t >= 0 && t !== s) touching[s].add(t);
+        }
+      });
+      const colourList = greedyColouring(touching.map((set) => [...set]));
+      const outlines: Record<string, ZoneOutline | null> = {};
+      const colours: Record<string, number> = {};
+      problem.schools.forEach((school, i) => {
+        outlines[school.id] = shapes[i];
+        colours[school.id] = colourList[i];
+      });
+      zoneEditor = createZoneEditor(problem, cellSchool, request.maxUtilisation);
+      return { design, outlines, colours, update: zoneEditor.update() };
+    },
+    /** Moves the cells of zone `from` inside `box` to zone `to` (hand editing of the last design). */
+    zoneMoveBlock(box: [number, number, number, number], from: string | null, to: string | null): ZoneEditUpdate {
+      return editor().moveBlock(box, from, to);
+    },
+    zoneUndo(): ZoneEditUpdate | null {
+      return editor().undo();
     },
     /** A plan with proposed sites built, evaluated in full (e.g. a saved scenario to compare with). */
     evaluateWithSites(settings: AnalysisSettings, sites: ProposedSite[]): Evaluation {

@@ -20,6 +20,7 @@ import { NumberField } from './NumberField.tsx';
 import { StepSection } from './Steps.tsx';
 import { AccessSection } from './AccessSection.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
+import { ZonesSection } from './ZonesSection.tsx';
 import { DistanceChart, UtilisationChart } from './PlanCharts.tsx';
 
 /** Percentage points from the straight-line coverage to the walking-network one. */
@@ -228,6 +229,7 @@ export function AnalysisPanel() {
                 <DistanceChart evaluation={result} />
               </details>
             )}
+            {school && typeof standardOrError !== 'string' && <ZonesSection radiusM={standardOrError.radiusM} />}
             {result && result.warnings.length > 0 && <p className="hint">{t('summary.warnings', { n: n(result.warnings.length) })}</p>}
           </>
         )}

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import { MapView, type MapApi, type SiteEditing } from './MapView.tsx';
+import { MapView, type MapApi, type SiteEditing, type ZoneDragging } from './MapView.tsx';
 import { deckLayersOf } from './plan-layers.ts';
 import { describePick } from './describe-pick.ts';
 import { cellShortfallPick, gridPick } from './grid-pick.ts';
@@ -8,6 +8,7 @@ import { selectionOfPick } from '../tables/pick-selection.ts';
 import { publishWhatIfSites } from './test-hooks.ts';
 import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectEditing } from '../store/selectors.ts';
+import { useHub } from '../store/use-commands.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
 import { siteProblem } from '../whatif/site-check.ts';
@@ -42,6 +43,9 @@ export function MapPane() {
   const tableLayer = useAppState((s) => s.ui.tables.layer);
   const searchPin = useAppState((s) => s.ui.searchPin);
   const draw = useAppState((s) => s.ui.draw);
+  const zones = useAppState((s) => s.zones);
+  const zoneEditing = useAppState((s) => s.zones.editing && !s.ui.present);
+  const hub = useHub();
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
   const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
   const drawing = draw !== null && !editable;
@@ -51,7 +55,7 @@ export function MapPane() {
     () => deckLayersOf(store.getState(), splitLng),
     // The layers depend on exactly these parts of the state (and on the view through the divider).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin, draw],
+    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin, draw, zones],
   );
   const { roads, boundary, facilities } = layers.layers;
   const styleLayers = useMemo(() => ({ roads, boundary, facilities }), [roads, boundary, facilities]);
@@ -81,6 +85,21 @@ export function MapPane() {
           }
         : null,
     [editable, store, dispatch],
+  );
+
+  const zoneDragging = useMemo(
+    (): ZoneDragging | null =>
+      zoneEditing
+        ? {
+            layerId: 'designed-zones',
+            onBox: (box) => dispatch({ type: 'zones', action: { type: 'drag-box', box } }),
+            onDrop: (box, from, to) => {
+              dispatch({ type: 'zones', action: { type: 'drag-box', box: null } });
+              if (from !== to) hub.zoneMoveBlock(box, from, to);
+            },
+          }
+        : null,
+    [zoneEditing, dispatch, hub],
   );
 
   const onHover = useCallback(
@@ -122,6 +141,7 @@ export function MapPane() {
       onViewChange={onViewChange}
       viewRequest={viewRequest}
       editing={editing}
+      zoneDragging={zoneDragging}
       basemap={basemap}
       deckLayers={deckLayers}
       styleLayers={styleLayers}

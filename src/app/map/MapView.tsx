@@ -32,6 +32,15 @@ export interface SiteEditing<Site extends { id: string; lngLat: LngLat } = { id:
   sites(): Site[];
 }
 
+/** Hand editing of attendance zones: a box dragged from one zone (picked on `layerId`) into another. */
+export interface ZoneDragging {
+  layerId: string;
+  /** The box while it is dragged ([west, south, east, north]); null when it is let go. */
+  onBox(box: [number, number, number, number] | null): void;
+  /** Let go: the box, the zone it started in and the one it ended in (a feature's `school`; null: none). */
+  onDrop(box: [number, number, number, number], from: string | null, to: string | null): void;
+}
+
 /** What the app may ask of the map directly: a still at a chosen resolution, and screen → lon/lat. */
 export interface MapApi {
   /** With `frame`, the still shows those bounds (west, south, east, north) whatever the view; the view is kept. */
@@ -48,6 +57,8 @@ export interface MapViewProps {
   viewRequest: ViewRequest | null;
   /** Set while proposed sites can be added by clicking and moved by dragging. */
   editing: SiteEditing | null;
+  /** Set while attendance zones are edited by dragging boxes of cells between them. */
+  zoneDragging?: ZoneDragging | null;
   /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
   basemap: BasemapData;
   deckLayers: Layer[];
@@ -120,7 +131,7 @@ function framePadding(container: HTMLElement) {
   return map.width - padding.left - padding.right > 200 ? padding : 60;
 }
 
-export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, deckLayers, styleLayers, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
+export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDragging = null, basemap, deckLayers, styleLayers, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -132,8 +143,8 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
   const activeBasemapRef = useRef<BasemapChoice>(LOCAL_BASEMAP);
   /** Counts basemap changes, so a style built too late for its choice is not applied. */
   const styleRequestRef = useRef(0);
-  const propsRef = useRef({ styleLayers, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange });
-  propsRef.current = { styleLayers, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, onViewChange };
+  const propsRef = useRef({ styleLayers, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, zoneDragging, onViewChange });
+  propsRef.current = { styleLayers, onHover, onPick, onDrawPoint, onBasemapError, basemap, editing, zoneDragging, onViewChange };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -213,7 +224,21 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
     let dragging: string | null = null;
     let dragged = false;
     let before: { id: string; lngLat: LngLat }[] = [];
+    // Zone editing: the zone under a point, and the box from where the drag began.
+    const zoneAt = (x: number, y: number, layerId: string): string | null => {
+      const picked = overlay.pickObject({ x, y, radius: 0, layerIds: [layerId] }) as { object?: { properties?: { school?: unknown } } } | null;
+      const school = picked?.object?.properties?.school;
+      return typeof school === 'string' ? school : null;
+    };
+    let zoneStart: { lngLat: LngLat; from: string | null } | null = null;
+    const boxOf = (a: LngLat, b: LngLat): [number, number, number, number] => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
     map.on('mousedown', (e) => {
+      const zones = propsRef.current.zoneDragging;
+      if (zones && !propsRef.current.editing) {
+        e.preventDefault();
+        zoneStart = { lngLat: [e.lngLat.lng, e.lngLat.lat], from: zoneAt(e.point.x, e.point.y, zones.layerId) };
+        return;
+      }
       const edit = propsRef.current.editing;
       const id = edit ? siteAt(e.point.x, e.point.y) : null;
       if (!edit || !id) return;
@@ -228,16 +253,29 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, basemap, d
       edit.onDragStart(id);
     });
     map.on('mousemove', (e) => {
+      if (zoneStart) {
+        propsRef.current.zoneDragging?.onBox(boxOf(zoneStart.lngLat, [e.lngLat.lng, e.lngLat.lat]));
+        return;
+      }
       if (!dragging) return;
       dragged = true;
       propsRef.current.editing?.onDrag(dragging, [e.lngLat.lng, e.lngLat.lat]);
     });
-    map.on('mouseup', () => {
+    map.on('mouseup', (e) => {
+      const zones = propsRef.current.zoneDragging;
+      if (zoneStart && zones) {
+        const start = zoneStart;
+        zoneStart = null;
+        zones.onDrop(boxOf(start.lngLat, [e.lngLat.lng, e.lngLat.lat]), start.from, zoneAt(e.point.x, e.point.y, zones.layerId));
+        return;
+      }
+      zoneStart = null;
       if (!dragging) return;
       propsRef.current.editing?.onDragEnd(before);
       dragging = null;
     });
     map.on('click', (e) => {
+      if (propsRef.current.zoneDragging) return;
       const draw = propsRef.current.onDrawPoint;
       if (draw) {
         draw([e.lngLat.lng, e.lngLat.lat]);

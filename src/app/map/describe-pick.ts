@@ -71,6 +71,15 @@ export function describePick(layerId: string | undefined, object: unknown, i18n:
           : t('tip.seats', { seats: n(p.capacity) });
       return [named(p.name, p.name_en), t(`facility.${p.type}`), capacity];
     }
+    case 'zones': {
+      const p = (object as { properties: Record<string, unknown> }).properties;
+      const name = typeof p.name === 'string' && p.name !== '' ? ` · ${p.name}` : '';
+      return [t('tip.zone', { zone: String(p.zone) }) + name, p.school ? t('tip.zoneSchool', { school: String(p.school) }) : t('tip.zoneNoSchool')];
+    }
+    case 'designed-zones': {
+      const p = (object as { properties: { school: string } }).properties;
+      return [t('tip.designedZone', { school: p.school })];
+    }
     default:
       return null;
   }

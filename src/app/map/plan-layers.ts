@@ -30,6 +30,7 @@ import { facilitiesLayer } from './layers/facilities-layer.ts';
 import { proposalsLayers, siteMarkers, type SiteMarker } from './layers/proposals-layer.ts';
 import { compareSides, type CompareSide } from './layers/compare-clip.ts';
 import type { MapLayersState } from '../state/map-layers.ts';
+import { designedZoneFeatures, designedZonesLayer, officialZonesLayer, zoneDragLayer } from './layers/zones-layer.ts';
 
 const DEFAULT_RADIUS_M = Object.fromEntries(
   FACILITY_TYPES.map((t) => [t, findPreset(DEFAULT_PRESET_ID).standards[t].radiusM]),
@@ -103,6 +104,11 @@ export const selectComparePlan = createSelector([selectCells, selectGrid, (s: Ro
   };
 });
 
+const selectDesignedZones = createSelector(
+  [(s: RootState) => s.zones.design.result?.outlines, (s: RootState) => s.zones.design.result?.view.colours],
+  (outlines, colours) => (outlines && colours ? designedZoneFeatures(outlines, colours) : []),
+);
+
 /** `beforeId` is read by MapLibreOverlay (interleaved) and is not among deck.gl's layer props. */
 function underLabels(layer: Layer): Layer {
   return layer.clone({ beforeId: ANALYSIS_SLOT } as Partial<Layer['props']>);
@@ -146,6 +152,8 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     // Walking distance: the analysed type's catchments are drawn as the streets reached, not circles.
     catchmentsLayer(iso ? facilities.filter((f) => f.properties.type !== iso.type) : facilities, layers.catchmentTypes, selectRadiusM(s), layers.layers.catchments),
     ...(iso && layers.catchmentTypes[iso.type] ? [isochronesLayer(iso.shapes, iso.type, layers.layers.catchments)] : []),
+    ...(district.zones.features.length > 0 ? [officialZonesLayer(district.zones, layers.layers.zones)] : []),
+    ...(s.zones.design.result ? [designedZonesLayer(selectDesignedZones(s), layers.layers.designedZones)] : []),
     ...a.utilisation,
     ...b.utilisation,
   ];
@@ -158,5 +166,6 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     ...selectionLayers(selectSelectedRow(s)),
     ...searchPinLayers(s.ui.searchPin),
     ...drawLayers(s.ui.draw),
+    ...(s.zones.dragBox ? [zoneDragLayer(s.zones.dragBox)] : []),
   ];
 }

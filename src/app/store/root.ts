@@ -1,5 +1,6 @@
 import { analysisReducer, initialAnalysis, type AnalysisAction, type AnalysisState } from '../analysis/analysis-state.ts';
 import { initialRecommend, recommendReducer, type RecommendAction, type RecommendState } from '../analysis/recommend-state.ts';
+import { initialZones, zonesReducer, type ZonesAction, type ZonesState } from '../analysis/zones-state.ts';
 import { dataReducer, initialData, type DataAction, type DataState } from '../data/data-state.ts';
 import { initialMapLayers, mapLayersReducer, type MapLayersAction, type MapLayersState } from '../state/map-layers.ts';
 import { uiReducer, type UiAction, type UiState } from '../state/ui-state.ts';
@@ -15,6 +16,7 @@ export interface RootState {
   analysis: AnalysisState;
   recommend: RecommendState;
   whatIf: WhatIfState;
+  zones: ZonesState;
   ui: UiState;
 }
 
@@ -28,6 +30,7 @@ export type RootAction =
   | { type: 'analysis'; action: AnalysisAction }
   | { type: 'recommend'; action: RecommendAction }
   | { type: 'whatif'; action: WhatIfAction }
+  | { type: 'zones'; action: ZonesAction }
   | { type: 'ui'; action: UiAction }
   /** Start editing proposed sites: from the proposals shown, else an empty plan. */
   | { type: 'edit-start' }
@@ -44,6 +47,7 @@ export const initialRoot = (ui: UiState): RootState => ({
   analysis: initialAnalysis,
   recommend: initialRecommend,
   whatIf: initialWhatIf,
+  zones: initialZones,
   ui,
 });
 
@@ -59,6 +63,8 @@ function reduce(state: RootState, action: RootAction): RootState {
       return { ...state, recommend: recommendReducer(state.recommend, action.action) };
     case 'whatif':
       return { ...state, whatIf: whatIfReducer(state.whatIf, action.action) };
+    case 'zones':
+      return { ...state, zones: zonesReducer(state.zones, action.action) };
     case 'ui':
       return { ...state, ui: uiReducer(state.ui, action.action) };
     case 'edit-start':

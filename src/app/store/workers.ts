@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf';
 import type { EngineClient, LoaderClient } from '../../worker/client.ts';
 import type { JoinChoice, TablePreview } from '../../worker/loader-api.ts';
-import type { CostColumns, FieldMapping, LoadOptions, MappingOptions, Role } from '../../core/index.ts';
+import { isSchoolType, type CostColumns, type FieldMapping, type LoadOptions, type MappingOptions, type Role, type ZoneEditUpdate } from '../../core/index.ts';
 import { loadDemoDistrict, type DistrictData } from '../data/district-data.ts';
 import { populationOf } from '../data/workspace.ts';
 import type { MergeOptions } from '../data/merge-layer.ts';
@@ -13,7 +13,23 @@ import type { RootAction, RootState } from './root.ts';
 
 type EngineLike = Pick<
   EngineClient,
-  'setDistrict' | 'setTravelTimes' | 'access' | 'evaluate' | 'evaluateWithSites' | 'recommend' | 'hukouPlan' | 'coverageCurve' | 'isochrones' | 'startWhatIf' | 'whatIfSetSites' | 'cancel' | 'dispose'
+  | 'setDistrict'
+  | 'setTravelTimes'
+  | 'access'
+  | 'evaluate'
+  | 'evaluateWithSites'
+  | 'recommend'
+  | 'hukouPlan'
+  | 'coverageCurve'
+  | 'isochrones'
+  | 'startWhatIf'
+  | 'whatIfSetSites'
+  | 'zoneEvaluation'
+  | 'designZones'
+  | 'zoneMoveBlock'
+  | 'zoneUndo'
+  | 'cancel'
+  | 'dispose'
 >;
 type LoaderLike = Pick<LoaderClient, 'load' | 'map' | 'matrixColumns' | 'takeMatrix' | 'tableSheet' | 'tableBoundaries' | 'tableJoin' | 'takeTableLayer' | 'discard' | 'cancel' | 'dispose'>;
 
@@ -58,6 +74,11 @@ export interface WorkerHub {
   /** The joined table becomes the population layer. */
   confirmTable(): Promise<void>;
   discardPending(): void;
+  /** Attendance zones designed for the plan (the zone settings say which schools and how), in the optimizer's worker. */
+  designZones(): void;
+  /** Moves the cells of zone `from` in `box` to zone `to` in the design (null: no zone). */
+  zoneMoveBlock(box: [number, number, number, number], from: string | null, to: string | null): void;
+  zoneUndo(): void;
   /** The synthetic demo district, in place of whatever is loaded. */
   loadDemo(): void;
   dispose(): void;
@@ -75,6 +96,7 @@ const districtInput = (d: DistrictData) => ({
   exclusions: d.landuse.features,
   candidates: d.candidates,
   roads: d.roads.features.length > 0 ? d.roads : undefined,
+  zones: d.zones.features.length > 0 ? d.zones : undefined,
   sources: d.files,
 });
 
@@ -223,7 +245,12 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       if (analysisTimer) clearTimeout(analysisTimer);
       analysisTimer = setTimeout(runAnalysis, debounceMs);
     }
-    if (s.analysis.result !== prev.analysis.result) drawIsochrones(s);
+    if (s.analysis.result !== prev.analysis.result) {
+      drawIsochrones(s);
+      evaluateZones(s);
+    }
+    // A design answers for the district it was made on.
+    if (s.data.district !== prev.data.district && prev.data.district && s.zones.design.result) dispatch({ type: 'zones', action: { type: 'design-cleared' } });
     if (s.data.travelTimes !== prev.data.travelTimes) {
       void workers.evaluator.setTravelTimes(s.data.travelTimes?.matrix ?? null).then(runAccess, () => undefined);
     } else if (s.analysis.result !== prev.analysis.result || s.analysis.access.settings !== prev.analysis.access.settings) {
@@ -232,6 +259,29 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
     if (s.whatIf !== prev.whatIf) syncEditor();
     if (s.data.queue !== prev.data.queue || s.data.progress !== prev.data.progress || s.data.pending !== prev.data.pending) readNextFile();
   });
+
+  /** The official zones evaluated for the analysis shown (a school type, zones loaded), in the evaluator's worker. */
+  const evaluateZones = (s: RootState) => {
+    const basis = s.analysis.result ? s.analysis.settings : null;
+    if (!basis || !s.data.district || s.data.district.zones.features.length === 0 || !isSchoolType(basis.type)) return;
+    dispatch({ type: 'zones', action: { type: 'official-started', basis } });
+    workers.evaluator.zoneEvaluation(basis).then(
+      (result) => dispatch({ type: 'zones', action: { type: 'official-done', basis, result } }),
+      (err: unknown) => dispatch({ type: 'zones', action: { type: 'official-failed', basis, error: message(err) } }),
+    );
+  };
+  let zoneRun = 0;
+  const zoneEdit = (step: () => Promise<ZoneEditUpdate | null>) => {
+    if (!store.getState().zones.design.result) return;
+    dispatch({ type: 'zones', action: { type: 'edit-sent' } });
+    step().then(
+      (update) => dispatch({ type: 'zones', action: { type: 'edited', update } }),
+      (err: unknown) => {
+        dispatch({ type: 'zones', action: { type: 'edited', update: null } });
+        dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: 'zones', reason: message(err) } } } });
+      },
+    );
+  };
 
   /** One step of the statistics table's join in the loader worker; the dialog shows what it gave, or why it failed. */
   const tableStep = async (step: (id: number) => Promise<TablePreview>) => {
@@ -426,6 +476,28 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
       const pending = store.getState().data.pending;
       if (pending) void workers.loader.discard(pending.preview.id);
       dispatch({ type: 'data', action: { type: 'file-discarded' } });
+    },
+    designZones() {
+      const { analysis, zones, whatIf, recommend } = store.getState();
+      const runId = ++zoneRun;
+      const basis = analysis.settings;
+      const planned = whatIf.active ? whatIf.sites : (recommend.result?.proposals ?? []).map((p, i) => ({ id: `P${i + 1}`, lngLat: p.lngLat, seats: p.seats, classes: p.classes, locked: false }));
+      const sites = zones.settings.plan === 'proposals' ? planned.map(plainSite) : [];
+      dispatch({ type: 'zones', action: { type: 'design-started', runId } });
+      workers.optimizer
+        .designZones(basis, { sites, mode: zones.settings.mode, maxUtilisation: zones.settings.maxUtilisation }, (progress) =>
+          dispatch({ type: 'zones', action: { type: 'design-progress', runId, progress } }),
+        )
+        .then(
+          (view) => dispatch({ type: 'zones', action: { type: 'design-done', runId, basis, view } }),
+          (err: unknown) => dispatch({ type: 'zones', action: { type: 'design-failed', runId, error: message(err) } }),
+        );
+    },
+    zoneMoveBlock(box, from, to) {
+      zoneEdit(() => workers.optimizer.zoneMoveBlock(box, from, to));
+    },
+    zoneUndo() {
+      zoneEdit(() => workers.optimizer.zoneUndo());
     },
     loadDemo() {
       loadDemoDistrict().then(
