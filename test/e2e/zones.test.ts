@@ -25,7 +25,7 @@ describe('attendance zones in the app: the official zones evaluated, zones desig
   it('evaluates the official zones, designs zones that fit the seats, and moves a block of cells between two zones with undo', async () => {
     const { page } = app;
     const text = (id: string) => page.getByTestId(id).textContent();
-    await page.getByTestId('zones').locator('summary').click();
+    await page.getByTestId('zones').locator(':scope > summary').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="zones-official-zones"]')?.textContent === '60', null, { timeout: 60_000 });
     // Every cell lies in one official zone: all pupils are zoned.
     await expect(text('zones-official-zonedPupils')).resolves.toBe(count(PUPILS));
@@ -97,6 +97,49 @@ describe('attendance zones in the app: the official zones evaluated, zones desig
     await page.getByTestId('zones-undo').click();
     await page.waitForFunction((t) => document.querySelector('[data-testid="zones-designed-pupilsAboveSeats"]')?.textContent === t, aboveBefore, { timeout: 30_000 });
     await expect(page.getByTestId('zones-undo').isDisabled()).resolves.toBe(true);
+
+    // The design downloads as GeoJSON: a zone per school with pupils, its outline as drawn.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('zones-download').click();
+    const file = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { features: { properties: { zone: string; pupils: number } }[] };
+    const zonedInFile = file.features.reduce((sum, f) => sum + f.properties.pupils, 0);
+    expect(count(zonedInFile)).toBe(await text('zones-designed-zonedPupils'));
+
+    // The printed report compares the official zones with the design.
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByTestId('export-report').click();
+    await page.getByTestId('print-zones-compare').waitFor({ state: 'attached', timeout: 60_000 });
+    await expect(page.getByTestId('print-zones-official-zones').textContent()).resolves.toBe('60');
+    await expect(page.getByTestId('print-zones-official-pupilsAboveSeats').textContent()).resolves.toBe(count(officialTotals.pupilsAboveSeats));
+    await expect(page.getByTestId('print-zones-designed-pupilsAboveSeats').textContent()).resolves.toBe('0');
+    await page.emulateMedia({ media: 'screen' });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('loads a zone file of its own like any layer: the role is suggested, and its zones are evaluated in place of the demo’s', async () => {
+    const { page } = app;
+    // Two zones splitting the demo's extent at 113.62° E, each naming a demo primary school by its id.
+    const box = (w: number, e: number) => ({ type: 'Polygon', coordinates: [[[w, 34.6], [e, 34.6], [e, 34.83], [w, 34.83], [w, 34.6]]] });
+    const zonesFile = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { 学区: '西片', 学校编号: 'pri001' }, geometry: box(113.55, 113.62) },
+        { type: 'Feature', properties: { 学区: '东片', 学校编号: 'pri002' }, geometry: box(113.62, 113.68) },
+      ],
+    });
+    await page.getByTestId('data-file-input').setInputFiles({ name: '学区划分.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(zonesFile) });
+    await page.getByTestId('load-dialog').waitFor({ timeout: 90_000 });
+    await expect(page.getByTestId('load-role').inputValue()).resolves.toBe('zones');
+    await expect(page.getByTestId('map-zone').inputValue()).resolves.toBe('学区');
+    await expect(page.getByTestId('map-school').inputValue()).resolves.toBe('学校编号');
+    await page.getByTestId('load-add').click();
+    await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="zones-official-zones"]')?.textContent === '2', null, { timeout: 120_000 });
+    // The two zones cover the whole district: every pupil is in one.
+    await expect(page.getByTestId('zones-official-zonedPupils').textContent()).resolves.toBe(count(PUPILS));
+    await expect(page.getByTestId('workspace-zones').textContent()).resolves.toContain('学区划分.geojson');
     expect(app.errors).toEqual([]);
   });
 });

@@ -131,6 +131,8 @@ export function PrintPane() {
   const sites = useAppState(selectMarkers);
   const evaluation = useAppState(selectShownEvaluation);
   const curve = useAppState((s) => s.recommend.curve);
+  const officialZones = useAppState((s) => (s.zones.official.status === 'done' ? (s.zones.official.result?.totals ?? null) : null));
+  const designedZones = useAppState((s) => s.zones.design.result?.update.totals ?? null);
   useEffect(() => {
     if (!image) return;
     const img = document.querySelector<HTMLImageElement>('[data-testid="print-map"]');
@@ -138,5 +140,18 @@ export function PrintPane() {
     else window.print();
   }, [image]);
   if (!today) return null;
-  return <PrintReport title={title} subtitle={subtitle} image={image} today={today} proposed={proposed} sites={sites} evaluation={image ? evaluation : null} curve={curve.status === 'done' ? curve.points : []} curveModel={curve.basis?.recommend.model} />;
+  return (
+    <PrintReport
+      title={title}
+      subtitle={subtitle}
+      image={image}
+      today={today}
+      proposed={proposed}
+      sites={sites}
+      evaluation={image ? evaluation : null}
+      curve={curve.status === 'done' ? curve.points : []}
+      curveModel={curve.basis?.recommend.model}
+      zones={officialZones || designedZones ? { official: officialZones, designed: designedZones } : null}
+    />
+  );
 }

@@ -1,10 +1,11 @@
-import { isSchoolType, type CurvePoint, type Evaluation, type RecommendModel, type EvaluationSummary, type StandardKey } from '../../core/index.ts';
+import { isSchoolType, type ZoningTotals, type CurvePoint, type Evaluation, type RecommendModel, type EvaluationSummary, type StandardKey } from '../../core/index.ts';
 import { CurveChart, elbowOf } from './CoverageCurve.tsx';
 import { DistanceChart, UtilisationChart } from './PlanCharts.tsx';
 import type { SiteMarker } from '../map/layers/proposals-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
 import { RegistrationTable } from './RegistrationCard.tsx';
+import { ZoningCompareTable } from './ZoningCompareTable.tsx';
 
 const KEYS: StandardKey[] = ['radiusM', 'usersPer1000', 'classSize', 'maxSchoolSeats'];
 
@@ -22,6 +23,7 @@ export function PrintReport({
   evaluation,
   curve,
   curveModel,
+  zones = null,
 }: {
   title: string;
   subtitle: string;
@@ -35,6 +37,8 @@ export function PrintReport({
   /** The coverage curve, when one was drawn. */
   curve: readonly CurvePoint[];
   curveModel?: RecommendModel;
+  /** Attendance zones: the official zones' and the design's totals, when either exists. */
+  zones?: { official: ZoningTotals | null; designed: ZoningTotals | null } | null;
 }) {
   const { t, n } = useI18n();
   const standard = today.standard;
@@ -73,6 +77,12 @@ export function PrintReport({
         <>
           <h2>{t('registration.title')}</h2>
           <RegistrationTable byRegistration={evaluation.byRegistration} testIdPrefix="print-registration" />
+        </>
+      )}
+      {zones && (
+        <>
+          <h2>{t('zones.title')}</h2>
+          <ZoningCompareTable official={zones.official} designed={zones.designed} radiusM={standard.radiusM} testIdPrefix="print-zones" />
         </>
       )}
       {evaluation && (

@@ -1,22 +1,13 @@
-import type { ZoneFigures, ZoningTotals } from '../../core/index.ts';
+import type { ZoneFigures } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { MessageKey } from '../i18n/messages.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
 import { useHub } from '../store/use-commands.ts';
 import { NumberField } from './NumberField.tsx';
+import { ZoningCompareTable } from './ZoningCompareTable.tsx';
+import { downloadBlob } from '../export/plan-export.ts';
+import { designedZonesCollection } from '../export/zones-export.ts';
 
 const MAX_UTILISATION_BOUNDS = { min: 0.5, max: 2, integer: false };
-/** Rows of the comparison, in the order a planner reads them. */
-const TOTAL_ROWS: { key: keyof ZoningTotals; label: MessageKey; kind: 'count' | 'ratio' }[] = [
-  { key: 'zones', label: 'zones.row.zones', kind: 'count' },
-  { key: 'zonedPupils', label: 'zones.row.zoned', kind: 'count' },
-  { key: 'unzonedPupils', label: 'zones.row.unzoned', kind: 'count' },
-  { key: 'pupilsWithoutSchool', label: 'zones.row.withoutSchool', kind: 'count' },
-  { key: 'pupilsAboveSeats', label: 'zones.row.aboveSeats', kind: 'count' },
-  { key: 'overCapacitySchools', label: 'zones.row.overCapacity', kind: 'count' },
-  { key: 'maxUtilisation', label: 'zones.row.maxUtilisation', kind: 'ratio' },
-  { key: 'beyondRadiusPupils', label: 'zones.row.beyond', kind: 'count' },
-];
 
 /**
  * Attendance zones (学区): the official zones evaluated (each zone's pupils against its school's
@@ -35,11 +26,6 @@ export function ZonesSection({ radiusM }: { radiusM: number }) {
   const official = zones.official.status === 'done' ? zones.official.result : null;
   const design = zones.design.result;
   const update = design?.update ?? null;
-  const value = (totals: ZoningTotals | null | undefined, row: (typeof TOTAL_ROWS)[number]) => {
-    if (!totals) return '—';
-    const v = totals[row.key];
-    return row.kind === 'ratio' ? (v === null ? '—' : pct(100 * (v as number))) : n(v as number);
-  };
   const setSettings = (settings: Partial<typeof zones.settings>) => dispatch({ type: 'zones', action: { type: 'set-settings', settings } });
 
   return (
@@ -96,6 +82,13 @@ export function ZonesSection({ radiusM }: { radiusM: number }) {
             <button type="button" data-testid="zones-edit" aria-pressed={zones.editing} onClick={() => dispatch({ type: 'zones', action: { type: 'set-editing', on: !zones.editing } })}>
               {zones.editing ? t('zones.editDone') : t('zones.edit')}
             </button>
+            <button
+              type="button"
+              data-testid="zones-download"
+              onClick={() => downloadBlob('designed-zones.geojson', new Blob([JSON.stringify(designedZonesCollection(design.outlines, design.update.zones))], { type: 'application/geo+json' }))}
+            >
+              {t('zones.download')}
+            </button>
             <button type="button" data-testid="zones-undo" disabled={!update || update.undoSteps === 0 || zones.pending} onClick={() => hub.zoneUndo()}>
               {t('zones.undo')}
             </button>
@@ -126,26 +119,7 @@ export function ZonesSection({ radiusM }: { radiusM: number }) {
           {update.check.notAllowed.length > 0 && <li>{t('zones.checkNotAllowed', { n: n(update.check.notAllowed.length) })}</li>}
         </ul>
       )}
-      {(official || update) && (
-        <table className="summary compare" data-testid="zones-compare">
-          <thead>
-            <tr>
-              <th />
-              <th scope="col">{t('zones.official')}</th>
-              <th scope="col">{t('zones.designed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TOTAL_ROWS.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{t(row.label, { radius: n(radiusM) })}</th>
-                <td data-testid={`zones-official-${row.key}`}>{value(official?.totals, row)}</td>
-                <td data-testid={`zones-designed-${row.key}`}>{value(update?.totals, row)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {(official || update) && <ZoningCompareTable official={official?.totals ?? null} designed={update?.totals ?? null} radiusM={radiusM} testIdPrefix="zones" />}
       {official && <ZoneTable title={t('zones.officialTable')} zones={official.zones} testId="zones-official-table" />}
       {update && <ZoneTable title={t('zones.designedTable')} zones={update.zones} testId="zones-designed-table" />}
     </details>
