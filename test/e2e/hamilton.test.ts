@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
+import { applyMapping, evaluate, evaluateZones, loadFile, zoningTotals } from '../../src/core/index.ts';
 import { pct, screenshot, waitForLayers, waitForMapReady, withApp, type AppSession } from './harness.ts';
 
 /** Real data from ../shared/real (never copied into this repository; skipped where absent). */
 const HAMILTON = join(import.meta.dirname, '..', '..', '..', 'shared', 'real', 'hamilton_on_schools');
 const POP = join(HAMILTON, 'hamilton_city_da_2016_population.geojson');
 const SCHOOLS = join(HAMILTON, 'schools_2011_2016.geojson');
-const present = existsSync(POP) && existsSync(SCHOOLS);
+const ZONES = join(HAMILTON, 'school_catchments_2011_2016.geojson');
+const present = existsSync(POP) && existsSync(SCHOOLS) && existsSync(ZONES);
 if (!present) console.log(`Hamilton end-to-end test skipped: ${HAMILTON} is absent (the data are not in this repository)`);
 
 const count = (n: number) => n.toLocaleString('en');
@@ -46,6 +47,8 @@ describe.skipIf(!present)('Hamilton, Ontario, in the app: census areas and schoo
     expect(await page.getByTestId('load-role').inputValue()).toBe('facilities');
     await page.getByTestId('map-capacity').selectOption('OTGC2016');
     await page.getByTestId('map-type').selectOption('Level');
+    // The schools' 2016 catchment ids, which the zone file names.
+    await page.getByTestId('map-id').selectOption('CID2016');
     await page.getByTestId('type-value-Elementary').selectOption('primary');
     await page.getByTestId('type-value-High').selectOption('junior');
     await page.getByTestId('load-add').click();
@@ -73,6 +76,44 @@ describe.skipIf(!present)('Hamilton, Ontario, in the app: census areas and schoo
     const [x, y] = await page.evaluate(() => window.__catchmap!.project([-79.87, 43.25]));
     expect(x > 0 && y > 0 && x < 1400 && y < 900).toBe(true);
     await screenshot(page, 'hamilton.png');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('loads the official catchments of 2016 (public elementary, filtered in the dialog) and evaluates them as attendance zones', async () => {
+    const zonesText = readFileSync(ZONES);
+    await page.getByTestId('data-file-input').setInputFiles({ name: 'school_catchments_2011_2016.geojson', mimeType: 'application/geo+json', buffer: zonesText });
+    await page.getByTestId('load-dialog').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('load-role').inputValue()).toBe('zones');
+    expect(await page.getByTestId('map-zone').inputValue()).toBe('CID');
+    await page.getByTestId('map-school').selectOption('CID');
+    for (const [i, [field, value]] of [['Year', '2016'], ['Level', 'Elementary'], ['System', 'Public']].entries()) {
+      await page.getByTestId('zone-where-add').click();
+      await page.getByTestId(`zone-where-field-${i}`).selectOption(field);
+      await page.getByTestId(`zone-where-value-${i}`).selectOption(value);
+    }
+    await page.getByTestId('load-add').click();
+    await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 60_000 });
+    await page.getByTestId('zones').locator(':scope > summary').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="zones-official-zones"]')?.textContent === '79', null, { timeout: 120_000 });
+
+    // The engine in Node on the same files and choices.
+    const pop = applyMapping(await loadFile(readFileSync(POP), 'pop.geojson'), 'population');
+    const fac = applyMapping(await loadFile(readFileSync(SCHOOLS), 'schools.geojson'), 'facilities', { capacity: 'OTGC2016', type: 'Level', id: 'CID2016' }, { typeValues: { Elementary: 'primary', High: 'junior' } });
+    const zones = applyMapping(await loadFile(zonesText, 'zones.geojson'), 'zones', { zone: 'CID', school: 'CID' }, {
+      zoneWhere: [{ field: 'Year', value: '2016' }, { field: 'Level', value: 'Elementary' }, { field: 'System', value: 'Public' }],
+    });
+    const official = evaluateZones(
+      { population: pop.collection, facilities: fac.collection, zones: zones.collection },
+      { type: 'primary', overrides: { radiusM: 1600, usersPer1000: 100 }, zoneLayer: { idField: 'zone', schoolField: 'school' } },
+    );
+    // 535,245 of the city's residents live in these zones (README; checked against turf's intersections in test/cli/zones.test.ts).
+    expect(Math.round(official.summary.residents)).toBe(535_245);
+    const totals = zoningTotals(official.zones, official.summary.outsidePupils);
+    await expect(page.getByTestId('zones-official-zonedPupils').textContent()).resolves.toBe(count(Math.round(totals.zonedPupils)));
+    await expect(page.getByTestId('zones-official-pupilsAboveSeats').textContent()).resolves.toBe(count(Math.round(totals.pupilsAboveSeats)));
+    await page.getByTestId('zones-show-official').check();
+    await waitForLayers(page, ['zones']);
+    await screenshot(page, 'hamilton-zones.png');
     expect(app.errors).toEqual([]);
   });
 });

@@ -68,9 +68,14 @@ export function LoadDialog({
   const [replaceFacilities, setReplaceFacilities] = useState(true);
   const [typeValues, setTypeValues] = useState<Record<string, FacilityType>>({});
   const [assumeCapacity, setAssumeCapacity] = useState(false);
+  const [zoneWhere, setZoneWhere] = useState<{ field: string; value: string }[]>([]);
   const [mappingError, setMappingError] = useState<string | null>(null);
   const mappingInput = useRef<HTMLInputElement>(null);
-  const mappingOptions = (): MappingOptions => ({ typeValues, ...(assumeCapacity ? { assumeCapacity: 'standard' as const } : {}) });
+  const mappingOptions = (): MappingOptions => ({
+    typeValues,
+    ...(assumeCapacity ? { assumeCapacity: 'standard' as const } : {}),
+    ...(role === 'zones' && zoneWhere.some((w) => w.field && w.value) ? { zoneWhere: zoneWhere.filter((w) => w.field && w.value) } : {}),
+  });
   // The type column's words that neither the user nor the built-in words (小学, primary school, …) give a type.
   const lookup = facilityTypeLookup(typeValues);
   const typeWords = role === 'facilities' && mapping.type && !mapping.fixedType ? (p.values[mapping.type] ?? []) : [];
@@ -176,6 +181,50 @@ export function LoadDialog({
                 <input type="checkbox" checked={replaceFacilities} data-testid="load-replace" onChange={(e) => setReplaceFacilities(e.target.checked)} />
                 {t('load.replace')}
               </label>
+            </>
+          )}
+          {role === 'zones' && (
+            <>
+              {zoneWhere.map((w, i) => (
+                <Fragment key={i}>
+                  <select
+                    aria-label={t('load.whereField')}
+                    data-testid={`zone-where-field-${i}`}
+                    value={w.field}
+                    onChange={(e) => setZoneWhere((all) => all.map((x, j) => (j === i ? { field: e.target.value, value: '' } : x)))}
+                  >
+                    <option value="">{t('load.none')}</option>
+                    {p.fields.map((f) => (
+                      <option key={f} value={f}>
+                        {f}
+                      </option>
+                    ))}
+                  </select>
+                  <span>
+                    ={' '}
+                    <select
+                      aria-label={t('load.whereValue')}
+                      data-testid={`zone-where-value-${i}`}
+                      value={w.value}
+                      onChange={(e) => setZoneWhere((all) => all.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                    >
+                      <option value="">{t('load.none')}</option>
+                      {(p.values[w.field] ?? []).map((v) => (
+                        <option key={v} value={v}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <button type="button" aria-label={t('load.whereRemove')} onClick={() => setZoneWhere((all) => all.filter((_, j) => j !== i))}>
+                      ×
+                    </button>
+                  </span>
+                </Fragment>
+              ))}
+              <button type="button" className="span2" data-testid="zone-where-add" onClick={() => setZoneWhere((all) => [...all, { field: '', value: '' }])}>
+                {t('load.whereAdd')}
+              </button>
+              <small className="span2 hint">{t('load.whereHint')}</small>
             </>
           )}
         </div>

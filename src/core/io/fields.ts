@@ -23,7 +23,7 @@ export const FIELD_NAMES = {
   migrantShare: ['migrant_share', 'migrants_share', '流动人口比例', '外来人口比例', 'migrant_ratio'],
   class: ['class', 'fclass', 'highway', 'landuse', '用地类型', '道路等级'],
   registered: ['registered', 'hukou', 'registered_population', 'hukou_population', '户籍人口', '户籍', '户籍人口数', '户籍人数'],
-  zone: ['zone', 'zone_id', 'zoneid', 'zone_name', '学区', '学区编号', '学区名称', '学区代码', 'catchment', 'catchment_id'],
+  zone: ['zone', 'zone_id', 'zoneid', 'zone_name', '学区', '学区编号', '学区名称', '学区代码', 'catchment', 'catchment_id', 'cid'],
   school: ['school_id', 'schoolid', 'school', '学校编号', '学校代码', '学校'],
   migrants: ['migrants', 'migrant_population', 'floating_population', 'non_hukou', '流动人口', '居住证', '居住证人口', '暂住人口', '非户籍人口', '外来人口', '流动人口数'],
 } as const;

@@ -214,7 +214,14 @@ export function applyMapping(
     warnings.push(w);
     skippedWarnings.push(w);
   };
+  const where = role === 'zones' ? (options.zoneWhere ?? []) : [];
+  for (const w of where) if (!result.fields.includes(w.field)) throw new InputError(file, `no column ${JSON.stringify(w.field)} to filter the zones by (${columns})`);
+  let filteredOut = 0;
   result.features.forEach((f, i) => {
+    if (where.length > 0 && where.some((w) => zoneText(f.properties[w.field]) !== w.value.trim())) {
+      filteredOut++;
+      return;
+    }
     const schema = schemaProperties(f.properties, result.labels[i] ?? `feature ${i + 1}`, mapping);
     const props = schema.properties;
     label = schema.label;
@@ -303,6 +310,11 @@ export function applyMapping(
     seen.add(id);
     out.push({ type: 'Feature', geometry: g, properties: props });
   });
+  if (filteredOut > 0) {
+    const kept = where.map((w) => `${w.field} = ${w.value.trim()}`).join(', ');
+    if (out.length === 0 && skippedWarnings.length === 0) throw new InputError(file, `no zone has ${kept} (all ${filteredOut} left out by the filter)`);
+    warnings.push({ source: file, feature: 'all features', reason: `${filteredOut} ${filteredOut === 1 ? 'zone' : 'zones'} without ${kept} left out by the filter` });
+  }
   if (out.length === 0) throw noUsableFeatures(file, `${layer} features`, skippedWarnings, result.features.length);
   return {
     file,

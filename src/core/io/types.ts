@@ -110,6 +110,8 @@ export interface MappingOptions {
   typeValues?: Readonly<Record<string, FacilityType>>;
   /** Facilities without a capacity or a class count: see AssumeCapacity. Without it they are skipped, or, when no facility has a capacity, kept for coverage only. */
   assumeCapacity?: AssumeCapacity;
+  /** Attendance zones: only the features whose `field` holds `value` (as text, trimmed) for every filter (e.g. Year = 2016, Level = Elementary); the others are left out and counted. */
+  zoneWhere?: readonly { field: string; value: string }[];
 }
 
 /** How the facilities of a mapped layer got their capacity. */

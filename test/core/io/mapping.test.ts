@@ -209,4 +209,13 @@ describe('applyMapping: attendance zones', () => {
     expect(loaded.suggestedRole).toBe('zones');
     expect(applyMapping(loaded, 'zones').collection.features[0].properties).toMatchObject({ zone: 'Z7', school: null });
   });
+  it('keeps only the zones a filter names (several years and levels in one file), counting the others in one line', async () => {
+    const zone = (id: string, year: number, level: string) => ({ type: 'Feature', properties: { CID: id, Year: year, Level: level }, geometry: square(113.6) });
+    const loaded = await loadFile(text(collection(zone('1', 2011, 'Elementary'), zone('2', 2016, 'Elementary'), zone('3', 2016, 'Secondary'), zone('4', 2016, 'Elementary'))), 'catchments.geojson');
+    const layer = applyMapping(loaded, 'zones', { zone: 'CID' }, { zoneWhere: [{ field: 'Year', value: '2016' }, { field: 'Level', value: ' Elementary ' }] });
+    expect(layer.collection.features.map((f) => f.properties.zone)).toEqual(['2', '4']);
+    expect(layer.warnings.map((w) => w.reason)).toEqual(['2 zones without Year = 2016, Level = Elementary left out by the filter']);
+    expect(refusal(() => applyMapping(loaded, 'zones', { zone: 'CID' }, { zoneWhere: [{ field: 'Year', value: '2020' }] }))).toBe('no zone has Year = 2020 (all 4 left out by the filter)');
+    expect(refusal(() => applyMapping(loaded, 'zones', { zone: 'CID' }, { zoneWhere: [{ field: 'Jahr', value: '2016' }] }))).toBe('no column "Jahr" to filter the zones by (the fields are: CID, Year, Level)');
+  });
 });
