@@ -24,7 +24,7 @@ import { CommandButton } from './components/CommandButton.tsx';
 import { TablePanel } from './components/TablePanel.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { DrawTools } from './components/DrawTools.tsx';
-import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel } from './components/Panes.tsx';
+import { ComparePane, LanguageSwitch, LoadDialogPane, PrintPane, SidePanel, ZoneSwipePane } from './components/Panes.tsx';
 import { useDispatch } from './store/store.ts';
 import { useHub } from './store/use-commands.ts';
 
@@ -109,6 +109,7 @@ export function App() {
               </div>
               <ErrorBoundary name="compare" className="compare-panel">
                 <ComparePane />
+                <ZoneSwipePane />
               </ErrorBoundary>
             </>
           )}

@@ -31,6 +31,8 @@ export interface ZonesState {
   pending: boolean;
   /** The box being dragged on the map, [west, south, east, north]. */
   dragBox: [number, number, number, number] | null;
+  /** The official zones left of the swipe divider, the design right of it. */
+  swipe: boolean;
 }
 
 export type ZonesAction =
@@ -46,6 +48,7 @@ export type ZonesAction =
   | { type: 'set-editing'; on: boolean }
   | { type: 'edit-sent' }
   | { type: 'drag-box'; box: [number, number, number, number] | null }
+  | { type: 'set-swipe'; on: boolean }
   /** A hand edit or its undoing answered (null: nothing to undo). */
   | { type: 'edited'; update: ZoneEditUpdate | null };
 
@@ -56,6 +59,7 @@ export const initialZones: ZonesState = {
   editing: false,
   pending: false,
   dragBox: null,
+  swipe: false,
 };
 
 /** The design with an edit applied: the figures replaced, the outlines of the zones it touched replaced. */
@@ -92,13 +96,15 @@ export function zonesReducer(state: ZonesState, action: ZonesAction): ZonesState
     case 'design-failed':
       return action.runId === state.design.runId ? { ...state, design: { ...state.design, status: 'failed', error: action.error } } : state;
     case 'design-cleared':
-      return { ...state, design: { ...initialZones.design, runId: state.design.runId + 1 }, editing: false, pending: false };
+      return { ...state, design: { ...initialZones.design, runId: state.design.runId + 1 }, editing: false, pending: false, swipe: false };
     case 'set-editing':
       return { ...state, editing: action.on && state.design.result !== null };
     case 'edit-sent':
       return { ...state, pending: true, dragBox: null };
     case 'drag-box':
       return { ...state, dragBox: action.box };
+    case 'set-swipe':
+      return { ...state, swipe: action.on && state.design.result !== null && state.official.result !== null };
     case 'edited': {
       const result = state.design.result;
       if (!result || !action.update) return { ...state, pending: false };

@@ -1,6 +1,7 @@
 import type { EvaluationSummary } from '../../core/index.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { BeforeAfterTable } from './BeforeAfterTable.tsx';
+import { SwipeDivider } from './SwipeDivider.tsx';
 
 /**
  * The current plan against a saved scenario: a table of differences, and a divider on the map
@@ -24,26 +25,7 @@ export function ComparePanel({
   const { t } = useI18n();
   return (
     <>
-      {other && (
-        <div
-          className="compare-divider"
-          role="separator"
-          aria-orientation="vertical"
-          aria-label={t('compare.divider')}
-          aria-valuenow={Math.round(dividerFraction * 100)}
-          tabIndex={0}
-          data-testid="compare-divider"
-          style={{ left: `${dividerFraction * 100}%` }}
-          onPointerDown={(e) => e.currentTarget.setPointerCapture(e.pointerId)}
-          onPointerMove={(e) => {
-            if (e.currentTarget.hasPointerCapture(e.pointerId)) onDivider(Math.min(0.95, Math.max(0.05, e.clientX / window.innerWidth)));
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowLeft') onDivider(Math.max(0.05, dividerFraction - 0.05));
-            if (e.key === 'ArrowRight') onDivider(Math.min(0.95, dividerFraction + 0.05));
-          }}
-        />
-      )}
+      {other && <SwipeDivider fraction={dividerFraction} onFraction={onDivider} />}
       <section className="compare-panel" aria-labelledby="compare-heading" data-testid="compare-panel">
         <h2 id="compare-heading">{t('compare.title', { name })}</h2>
         {other ? (

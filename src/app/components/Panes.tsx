@@ -8,6 +8,7 @@ import { useHub } from '../store/use-commands.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { MatrixDialog } from './MatrixDialog.tsx';
 import { TableDialog } from './TableDialog.tsx';
+import { SwipeDivider } from './SwipeDivider.tsx';
 import { LoadDialog } from './LoadDialog.tsx';
 import { PrintReport } from './PrintReport.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -118,6 +119,16 @@ export function ComparePane() {
       onClose={() => hub.compare(null)}
     />
   );
+}
+
+/** The official zones and the design swiped on the map (outside a scenario comparison). */
+export function ZoneSwipePane() {
+  const { t } = useI18n();
+  const dispatch = useDispatch();
+  const on = useAppState((s) => s.zones.swipe && !s.ui.compare && !s.ui.present);
+  const divider = useAppState((s) => s.ui.dividerFraction);
+  if (!on) return null;
+  return <SwipeDivider fraction={divider} onFraction={(fraction) => dispatch({ type: 'ui', action: { type: 'set-divider', fraction } })} labels={[t('zones.official'), t('zones.designed')]} />;
 }
 
 /** The printable report; a new map image opens the browser's print dialog once it has loaded. */

@@ -73,7 +73,7 @@ export function ZonesSection({ radiusM }: { radiusM: number }) {
         <label htmlFor="zones-max-utilisation">{t('zones.maxUtilisation')}</label>
         <NumberField value={zones.settings.maxUtilisation} bounds={MAX_UTILISATION_BOUNDS} step={0.05} testId="zones-max-utilisation" onValue={(maxUtilisation) => setSettings({ maxUtilisation })} />
       </div>
-      <div className="button-row">
+      <div className="button-row wrap">
         <button type="button" className="primary" data-testid="zones-design" disabled={zones.design.status === 'running'} onClick={() => hub.designZones()}>
           {zones.design.status === 'running' ? t('zones.designing', { pct: Math.round(100 * zones.design.progress) }) : t('zones.design')}
         </button>
@@ -81,6 +81,15 @@ export function ZonesSection({ radiusM }: { radiusM: number }) {
           <>
             <button type="button" data-testid="zones-edit" aria-pressed={zones.editing} onClick={() => dispatch({ type: 'zones', action: { type: 'set-editing', on: !zones.editing } })}>
               {zones.editing ? t('zones.editDone') : t('zones.edit')}
+            </button>
+            <button
+              type="button"
+              data-testid="zones-swipe"
+              aria-pressed={zones.swipe}
+              disabled={!official}
+              onClick={() => dispatch({ type: 'zones', action: { type: 'set-swipe', on: !zones.swipe } })}
+            >
+              {t('zones.swipe')}
             </button>
             <button
               type="button"

@@ -50,7 +50,7 @@ export function MapPane() {
   const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
   const drawing = draw !== null && !editable;
 
-  const splitLng = compare?.evaluation ? (apiRef.current?.unproject(divider * window.innerWidth, window.innerHeight / 2)[0] ?? null) : null;
+  const splitLng = compare?.evaluation || (!compare && zones.swipe) ? (apiRef.current?.unproject(divider * window.innerWidth, window.innerHeight / 2)[0] ?? null) : null;
   const deckLayers = useMemo(
     () => deckLayersOf(store.getState(), splitLng),
     // The layers depend on exactly these parts of the state (and on the view through the divider).

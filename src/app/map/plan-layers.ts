@@ -139,6 +139,8 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   const scale = symbolScale(s.ui.view?.zoom);
   const a = planLayers(selectPlan(s), layers, sides?.left, scale);
   const b = sides ? planLayers(compare, layers, sides.right, scale) : planLayers(null, layers, undefined);
+  // Zones swiped (no scenario compared): the official outlines left of the divider, the design right of it.
+  const zoneSides = !compare && s.zones.swipe && splitLng !== null ? compareSides(splitLng) : null;
   const facilities = selectFacilities(s);
   const iso = s.ui.isochrones;
   const access = layers.layers.access.visible ? selectAccessLayer(s) : null;
@@ -152,8 +154,8 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
     // Walking distance: the analysed type's catchments are drawn as the streets reached, not circles.
     catchmentsLayer(iso ? facilities.filter((f) => f.properties.type !== iso.type) : facilities, layers.catchmentTypes, selectRadiusM(s), layers.layers.catchments),
     ...(iso && layers.catchmentTypes[iso.type] ? [isochronesLayer(iso.shapes, iso.type, layers.layers.catchments)] : []),
-    ...(district.zones.features.length > 0 ? [officialZonesLayer(district.zones, layers.layers.zones)] : []),
-    ...(s.zones.design.result ? [designedZonesLayer(selectDesignedZones(s), layers.layers.designedZones)] : []),
+    ...(district.zones.features.length > 0 ? [officialZonesLayer(district.zones, zoneSides ? { ...layers.layers.zones, visible: true } : layers.layers.zones, zoneSides?.left)] : []),
+    ...(s.zones.design.result ? [designedZonesLayer(selectDesignedZones(s), layers.layers.designedZones, zoneSides?.right)] : []),
     ...a.utilisation,
     ...b.utilisation,
   ];

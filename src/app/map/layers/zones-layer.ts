@@ -2,6 +2,7 @@ import { GeoJsonLayer, PolygonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ZoneOutline } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
+import { clipTo, type CompareSide } from './compare-clip.ts';
 
 /** Official zones: a dark slate outline without fill, so whatever is drawn inside keeps its colour. */
 export const OFFICIAL_ZONE_OUTLINE: [number, number, number] = [38, 50, 86];
@@ -26,9 +27,10 @@ export interface ZoneDatum {
   colour: number;
 }
 
-export function officialZonesLayer(zones: FeatureCollection, setting: LayerSetting) {
+export function officialZonesLayer(zones: FeatureCollection, setting: LayerSetting, side?: CompareSide) {
   return new GeoJsonLayer({
     id: 'zones',
+    ...clipTo(side),
     data: zones.features,
     visible: setting.visible,
     opacity: setting.opacity,
@@ -48,9 +50,10 @@ export function designedZoneFeatures(outlines: Record<string, ZoneOutline | null
   return Object.entries(outlines).flatMap(([school, g]) => (g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? [{ type: 'Feature' as const, geometry: g, properties: { school, colour: colours[school] ?? 0 } }] : []));
 }
 
-export function designedZonesLayer(features: Feature<Geometry, ZoneDatum>[], setting: LayerSetting) {
+export function designedZonesLayer(features: Feature<Geometry, ZoneDatum>[], setting: LayerSetting, side?: CompareSide) {
   return new GeoJsonLayer<ZoneDatum>({
     id: 'designed-zones',
+    ...clipTo(side),
     data: features,
     visible: setting.visible,
     filled: true,
