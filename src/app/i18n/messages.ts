@@ -666,6 +666,8 @@ export const en = {
 
   'legend.catchmentOf': 'Catchment: {type}',
   'legend.boundary': 'District boundary',
+  'legend.officialZone': 'Official attendance zone',
+  'legend.designedZone': 'Designed attendance zone (one colour each, neighbours differ)',
   'legend.features': 'On the map',
 } as const;
 
@@ -1336,5 +1338,7 @@ export const zhCN: Messages = {
 
   'legend.catchmentOf': '服务范围：{type}',
   'legend.boundary': '辖区边界',
+  'legend.officialZone': '现行学区',
+  'legend.designedZone': '设计学区（每区一色，相邻不同色）',
   'legend.features': '图上要素',
 };

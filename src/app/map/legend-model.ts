@@ -11,6 +11,7 @@ import { PROPOSAL_COLOUR } from './layers/proposals-layer.ts';
 import { SHORTFALL_BREAKS, SHORTFALL_COLOURS, SHORTFALL_DOT_SHARE } from './layers/shortfall-layer.ts';
 import { UTILISATION_RINGS } from './layers/utilisation-layer.ts';
 import { VILLAGE_FILL, VILLAGE_OUTLINE } from './layers/villages-layer.ts';
+import { DESIGNED_ZONE_OUTLINE, OFFICIAL_ZONE_OUTLINE, ZONE_FILLS } from './layers/zones-layer.ts';
 import { selectAccessLayer } from './plan-layers.ts';
 
 type Colour = readonly number[];
@@ -92,6 +93,8 @@ export function legendSections(s: RootState, i18n: I18n): LegendSection[] {
   }
   if (layers.proposals.visible && selectMarkers(s).length > 0) features.push({ mark: { kind: 'ring', colour: PROPOSAL_COLOUR }, label: t('legend.proposal') });
   if (layers.boundary.visible) features.push({ mark: { kind: 'line', colour: [40, 40, 40], dashed: true }, label: t('legend.boundary') });
+  if ((layers.zones.visible || s.zones.swipe) && s.data.district.zones.features.length > 0) features.push({ mark: { kind: 'line', colour: OFFICIAL_ZONE_OUTLINE, dashed: false }, label: t('legend.officialZone') });
+  if (layers.designedZones.visible && s.zones.design.result) features.push({ mark: { kind: 'outline', colour: DESIGNED_ZONE_OUTLINE, fill: [...ZONE_FILLS[0], Math.round(200 * layers.designedZones.opacity)] }, label: t('legend.designedZone') });
   if (features.length > 0) sections.push({ id: 'features', title: t('legend.features'), items: features });
   return sections;
 }

@@ -25,6 +25,16 @@ describe('the legend model', () => {
     store.dispatch({ type: 'layers', action: { type: 'toggle-layer', layer: 'boundary' } });
     expect(legendSections(store.getState(), i18n).find((s) => s.id === 'features')!.items.map((i) => i.label)).not.toContain('District boundary');
   });
+
+  it('names the official zones when they are drawn, and not before', () => {
+    const store = newStore();
+    const zone = { type: 'Feature', properties: { zone: 'Z1', school: null }, geometry: { type: 'Polygon', coordinates: [[[113.64, 34.74], [113.66, 34.74], [113.66, 34.78], [113.64, 34.74]]] } };
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: { ...workedDistrict(), zones: { type: 'FeatureCollection', features: [zone] } as ReturnType<typeof workedDistrict>['zones'] } } });
+    const labels = () => legendSections(store.getState(), i18n).find((s) => s.id === 'features')!.items.map((i) => i.label);
+    expect(labels()).not.toContain('Official attendance zone');
+    store.dispatch({ type: 'layers', action: { type: 'toggle-layer', layer: 'zones' } });
+    expect(labels()).toContain('Official attendance zone');
+  });
 });
 
 describe('the exported legend layout', () => {
