@@ -19,6 +19,7 @@ import type { MergeOptions } from '../data/merge-layer.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useModalFocus } from './use-modal-focus.ts';
+import { FieldSelect } from './FieldSelect.tsx';
 
 type MappedField = Exclude<keyof FieldMapping, 'fixedType'>;
 
@@ -311,23 +312,5 @@ export function LoadDialog({
         )}
       </section>
     </div>
-  );
-}
-
-function FieldSelect({ label, fields, value, onChange, testId }: { label: string; fields: string[]; value: string | undefined; onChange: (v: string) => void; testId: string }) {
-  const { t } = useI18n();
-  const id = `field-${testId}`;
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-        <option value="">{t('load.none')}</option>
-        {fields.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }

@@ -4,6 +4,7 @@ import type { TablePreview } from '../../worker/loader-api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useModalFocus } from './use-modal-focus.ts';
+import { FieldSelect } from './FieldSelect.tsx';
 
 const FIGURES = ['population', 'registered', 'migrants'] as const;
 /** Unmatched keys listed before "and N more". */
@@ -129,7 +130,7 @@ export function TableDialog({
               }}
             />
           </span>
-          <ColumnSelect id="table-key" label={t('stats.key')} columns={preview.columns} value={chosenKey} onChange={(v) => setKey(v)} />
+          <FieldSelect testId="table-key" label={t('stats.key')} fields={preview.columns} value={chosenKey} onChange={(v) => setKey(v)} required />
           {boundaries && (
             <>
               <label htmlFor="table-boundary-field">{t('stats.boundaryField')}</label>
@@ -144,13 +145,12 @@ export function TableDialog({
             </>
           )}
           {FIGURES.map((k) => (
-            <ColumnSelect
+            <FieldSelect
               key={k}
-              id={`table-figure-${k}`}
+              testId={`table-figure-${k}`}
               label={t(`mapfield.${k}` as MessageKey)}
-              columns={preview.columns}
-              value={figures[k] ?? ''}
-              optional
+              fields={preview.columns}
+              value={figures[k]}
               onChange={(v) => setFigures(({ [k]: _old, ...rest }) => (v ? { ...rest, [k]: v } : rest))}
             />
           ))}
@@ -213,22 +213,5 @@ export function TableDialog({
         </div>
       </section>
     </div>
-  );
-}
-
-function ColumnSelect({ id, label, columns, value, optional, onChange }: { id: string; label: string; columns: string[]; value: string; optional?: boolean; onChange: (v: string) => void }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} data-testid={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {(optional || value === '') && <option value="">{t('load.none')}</option>}
-        {columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }
