@@ -9,7 +9,7 @@ import {
   zoningTotals,
   type ZoneDesignProblem,
 } from '../../src/core/index.ts';
-import { screenshot, waitForLayers, withApp, type AppSession } from './harness.ts';
+import { addSiteByClick, screenshot, waitForLayers, withApp, type AppSession } from './harness.ts';
 
 const GEO = join(import.meta.dirname, '..', '..', 'data', 'geo');
 const demo = (name: string): unknown => JSON.parse(readFileSync(join(GEO, `demo-${name}.geojson`), 'utf8'));
@@ -132,6 +132,18 @@ describe('attendance zones in the app: the official zones evaluated, zones desig
 describe('attendance zones from a file of the user’s', () => {
   let app: AppSession;
   withApp((opened) => (app = opened));
+
+  it('designs zones with the plan’s proposed site: one zone more, for the new school', async () => {
+    const { page } = app;
+    await page.getByTestId('zones').locator(':scope > summary').click();
+    await addSiteByClick(page, [113.585, 34.695]);
+    await page.getByTestId('zones-plan').selectOption('proposals');
+    await page.getByTestId('zones-design').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="zones-design-summary"]')?.textContent?.includes('With the proposed sites.'), null, { timeout: 120_000 });
+    // 60 schools of today and the proposed one, each with its zone.
+    await expect(page.getByTestId('zones-designed-zones').textContent()).resolves.toBe('61');
+    await expect(page.getByTestId('zones-designed-pupilsAboveSeats').textContent()).resolves.toBe('0');
+  });
 
   it('loads a zone file of its own like any layer: the role is suggested, and its zones are evaluated in place of the demo’s', async () => {
     const { page } = app;
