@@ -1,10 +1,12 @@
-import { COORDINATE_SYSTEM, type PickingInfo } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, CompositeLayer, type DefaultProps, type LayerContext, type LayerProps, type PickingInfo } from '@deck.gl/core';
+import type { Texture } from '@luma.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
 import { gridBounds, type CellResult, type PopulationGrid } from '../../../core/index.ts';
 import type { LayerSetting } from '../../state/map-layers.ts';
 import { densityColour, type Rgba } from '../colour-ramp.ts';
 import { clipTo, type CompareSide } from './compare-clip.ts';
 import { shortfallColour } from './shortfall-layer.ts';
+import { cellPatchOf } from '../../whatif/cell-patches.ts';
 
 /** RGBA bytes, one pixel per raster pixel: what a bitmap layer draws (a city is one texture, not a million polygons). */
 export interface GridImage {
@@ -42,61 +44,61 @@ export function gridDensityImage(grid: PopulationGrid): GridImage {
 }
 
 /**
- * One shortfall worked out for a grid. A what-if update replaces only the cells it changed and
- * shares every other cell object with the evaluation before it, so the next shortfall of the same
- * grid is the last one with those pixels redone: found by comparing cell objects, not reading
- * 800,000 of them, and painted by patching the last image (a city's update costs its changed
- * pixels, not a repaint).
+ * One shortfall worked out for a grid. A what-if update replaces only the cells it changed
+ * (`patchCells`), so the next shortfall is this one with those pixels redone in place: its
+ * figures and image are patched, not recomputed, and the image remembers which rows changed so the
+ * map uploads only those (a city's update costs its changed pixels, not 800,000 of them).
  */
 interface Shortfall {
   cells: readonly CellResult[];
+  /** Owned by this shortfall and patched in place when a list patched from `cells` comes. */
   unserved: Float32Array;
   /** True when no two cells share a pixel, so a changed cell's pixel is that cell's value alone. */
   pixelPerCell: boolean;
-  /** The shortfall this one patches, and the pixels where they differ. */
-  base: { shortfall: Shortfall; pixels: number[] } | null;
   image: GridImage | null;
+  /** Pixels whose figure changed since `image` was painted. */
+  stale: number[];
 }
 
-const lastShortfall = new WeakMap<PopulationGrid, Shortfall>();
+/** The plan's and a compared plan's: a few recent shortfalls per grid. */
+const KEPT_SHORTFALLS = 2;
+const recentShortfalls = new WeakMap<PopulationGrid, Shortfall[]>();
 const shortfallOfUnserved = new WeakMap<Float32Array, Shortfall>();
 
-/** `last`'s unserved users patched where `cells` holds other cell objects; null when that cannot be exact. */
-function patched(last: Shortfall, cells: readonly CellResult[]): Shortfall | null {
-  if (!last.pixelPerCell || last.cells.length !== cells.length) return null;
-  const unserved = last.unserved.slice();
-  const pixels: number[] = [];
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (cell === last.cells[i]) continue;
-    if (cell.featureIndex !== last.cells[i].featureIndex) return null;
-    unserved[cell.featureIndex] = cell.unserved;
-    pixels.push(cell.featureIndex);
+/** `from` moved on to `cells` (patched from its cells at `indices`); false, untouched, when that cannot be exact. */
+function patchInPlace(from: Shortfall, cells: readonly CellResult[], indices: Int32Array): boolean {
+  if (!from.pixelPerCell || from.cells.length !== cells.length) return false;
+  for (const i of indices) if (cells[i].featureIndex !== from.cells[i].featureIndex) return false;
+  for (const i of indices) {
+    const pixel = cells[i].featureIndex;
+    from.unserved[pixel] = cells[i].unserved;
+    from.stale.push(pixel);
   }
-  // Only `last` itself can serve as a base image: what it was patched from can go.
-  last.base = null;
-  return { cells, unserved, pixelPerCell: true, base: { shortfall: last, pixels }, image: null };
+  from.cells = cells;
+  return true;
 }
 
 /** Unserved users per pixel, from the engine's cells (a pixel's `featureIndex` is its index). */
 export function gridUnserved(grid: PopulationGrid, cells: readonly CellResult[]): Float32Array {
-  const last = lastShortfall.get(grid);
-  if (last?.cells === cells) return last.unserved;
-  let next = last ? patched(last, cells) : null;
-  if (!next) {
-    const unserved = new Float32Array(grid.width * grid.height);
-    const taken = new Uint8Array(unserved.length);
-    let pixelPerCell = true;
-    for (const c of cells) {
-      unserved[c.featureIndex] += c.unserved;
-      if (taken[c.featureIndex] === 1) pixelPerCell = false;
-      taken[c.featureIndex] = 1;
-    }
-    next = { cells, unserved, pixelPerCell, base: null, image: null };
+  const recent = recentShortfalls.get(grid) ?? [];
+  const known = recent.find((s) => s.cells === cells);
+  if (known) return known.unserved;
+  const patch = cellPatchOf(cells);
+  const base = patch ? recent.find((s) => s.cells === patch.base) : undefined;
+  // The base list has been replaced by its patched successor: its figures become the successor's.
+  if (base && patch && patchInPlace(base, cells, patch.indices)) return base.unserved;
+  const unserved = new Float32Array(grid.width * grid.height);
+  const taken = new Uint8Array(unserved.length);
+  let pixelPerCell = true;
+  for (const c of cells) {
+    unserved[c.featureIndex] += c.unserved;
+    if (taken[c.featureIndex] === 1) pixelPerCell = false;
+    taken[c.featureIndex] = 1;
   }
-  lastShortfall.set(grid, next);
-  shortfallOfUnserved.set(next.unserved, next);
-  return next.unserved;
+  const next: Shortfall = { cells, unserved, pixelPerCell, image: null, stale: [] };
+  recentShortfalls.set(grid, [next, ...recent.filter((s) => s !== base)].slice(0, KEPT_SHORTFALLS));
+  shortfallOfUnserved.set(unserved, next);
+  return unserved;
 }
 
 const shortfallPixel = (unserved: Float32Array, i: number): Rgba | null => (unserved[i] >= 1 ? shortfallColour(unserved[i]) : null);
@@ -135,22 +137,27 @@ function paintDots(grid: PopulationGrid, unserved: Float32Array): GridImage {
 /** The shortfall class of each raster pixel as a dot in its middle; pixels with less than one unserved user have none. */
 export function gridShortfallImage(grid: PopulationGrid, unserved: Float32Array): GridImage {
   const shortfall = shortfallOfUnserved.get(unserved);
-  if (shortfall?.image) return shortfall.image;
-  const from = shortfall?.base;
-  const baseImage = from?.shortfall.image;
-  let image: GridImage;
-  if (from && baseImage) {
-    // A copy: the base image may still be on screen (ImageData shares its bytes).
-    image = { ...baseImage, data: baseImage.data.slice() };
-    for (const i of from.pixels) image.data.set(shortfallPixel(unserved, i) ?? TRANSPARENT, dotOffset(grid, i));
-  } else {
-    image = paintDots(grid, unserved);
+  if (!shortfall) return paintDots(grid, unserved);
+  const last = shortfall.image;
+  if (!last) {
+    shortfall.stale = [];
+    return (shortfall.image = paintDots(grid, unserved));
   }
-  if (shortfall) {
-    shortfall.image = image;
-    shortfall.base = null;
+  if (shortfall.stale.length === 0) return last;
+  // The bytes are repainted in place: the map's texture is a copy, brought up to date by rows.
+  let first = grid.height;
+  let end = 0;
+  for (const i of shortfall.stale) {
+    last.data.set(shortfallPixel(unserved, i) ?? TRANSPARENT, dotOffset(grid, i));
+    const row = Math.floor(i / grid.width);
+    first = Math.min(first, row);
+    end = Math.max(end, row + 1);
   }
-  return image;
+  shortfall.stale = [];
+  const k = shortfallGridScale(grid);
+  const next: GridImage = { width: last.width, height: last.height, data: last.data };
+  imagePatches.set(next, { base: last, firstRow: first * k, endRow: end * k });
+  return (shortfall.image = next);
 }
 
 const TRANSPARENT: Rgba = [0, 0, 0, 0];
@@ -165,16 +172,125 @@ export function pickedPixel(grid: PopulationGrid, info: PickingInfo): number | n
   return row * grid.width + col;
 }
 
+/** An image whose bytes are an earlier image's, repainted in place in rows [firstRow, endRow). */
+const imagePatches = new WeakMap<GridImage, { base: GridImage; firstRow: number; endRow: number }>();
+
+/**
+ * The image rows to upload to a texture showing `shown` so that it shows `image`: none when they
+ * are the same, the rows repainted since when `image` was patched from it (through any number of
+ * patches), null when the whole image must be uploaded.
+ */
+export function rowsToUpload(image: GridImage, shown: GridImage | null): { firstRow: number; endRow: number } | null {
+  if (!shown || shown.data !== image.data || shown.width !== image.width || shown.height !== image.height) return null;
+  let firstRow = image.height;
+  let endRow = 0;
+  for (let at = image; at !== shown; ) {
+    const patch = imagePatches.get(at);
+    if (!patch) return null;
+    firstRow = Math.min(firstRow, patch.firstRow);
+    endRow = Math.max(endRow, patch.endRow);
+    at = patch.base;
+  }
+  return { firstRow, endRow: Math.max(firstRow, endRow) };
+}
+
+interface GridImageLayerProps extends LayerProps {
+  image: GridImage;
+  bounds: [number, number, number, number];
+}
+
+interface GridImageState {
+  texture: Texture | null;
+  shown: GridImage | null;
+  [key: string]: unknown;
+}
+
+/** deck.gl's defaults for an image prop's texture, drawn pixel-sharp. */
+const SHARP_SAMPLER = {
+  minFilter: 'nearest',
+  magFilter: 'nearest',
+  mipmapFilter: 'linear',
+  addressModeU: 'clamp-to-edge',
+  addressModeV: 'clamp-to-edge',
+} as const;
+
+/**
+ * A bitmap layer over a texture it keeps: a new layer with the same image reuses the texture
+ * (deck.gl would upload a new ImageData again), and an image patched from the one shown uploads
+ * only its repainted rows. A city's shortfall texture is 3,000 × 2,400 pixels; uploading it whole
+ * on a software GPU took about a second.
+ */
+class GridImageLayer extends CompositeLayer<GridImageLayerProps> {
+  static override layerName = 'GridImageLayer';
+  static override defaultProps: DefaultProps<GridImageLayerProps> = {
+    image: { type: 'object', value: { width: 0, height: 0, data: new Uint8ClampedArray(0) } },
+    bounds: { type: 'array', value: [0, 0, 1, 1], compare: true },
+  };
+  declare state: GridImageState;
+
+  override initializeState(): void {
+    this.setState({ texture: null, shown: null });
+  }
+
+  override updateState(): void {
+    const { image } = this.props;
+    const { texture, shown } = this.state;
+    if (image === shown) return;
+    const rows = texture ? rowsToUpload(image, shown) : null;
+    if (texture && rows) {
+      if (rows.endRow > rows.firstRow) {
+        const rowBytes = image.width * 4;
+        texture.writeData(image.data.subarray(rows.firstRow * rowBytes, rows.endRow * rowBytes), {
+          x: 0,
+          y: rows.firstRow,
+          width: image.width,
+          height: rows.endRow - rows.firstRow,
+        });
+        texture.generateMipmapsWebGL();
+      }
+      this.setState({ shown: image });
+      this.setNeedsRedraw();
+      return;
+    }
+    texture?.destroy();
+    const device = this.context.device;
+    const next = device.createTexture({
+      data: image.data,
+      width: image.width,
+      height: image.height,
+      format: 'rgba8unorm',
+      sampler: SHARP_SAMPLER,
+      mipLevels: device.getMipLevelCount(image.width, image.height),
+    });
+    next.generateMipmapsWebGL();
+    this.setState({ texture: next, shown: image });
+  }
+
+  override finalizeState(context: LayerContext): void {
+    this.state.texture?.destroy();
+    super.finalizeState(context);
+  }
+
+  renderLayers() {
+    return new BitmapLayer(
+      this.getSubLayerProps({
+        id: 'bitmap',
+        image: this.state.texture,
+        bounds: this.props.bounds,
+        // Rows are equal steps of latitude, not of Web Mercator y.
+        _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT,
+      }),
+    );
+  }
+}
+
 /** A raster image laid on the grid's lon/lat extent, drawn pixel-sharp. */
 export function gridBitmapLayer(id: string, grid: PopulationGrid, image: GridImage, setting: LayerSetting, side?: CompareSide) {
-  return new BitmapLayer({
+  return new GridImageLayer({
     ...clipTo(side),
     id: `${id}${side?.suffix ?? ''}`,
-    image: new ImageData(image.data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
+    image,
     bounds: gridBounds(grid),
-    // Rows are equal steps of latitude, not of Web Mercator y.
-    _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT,
-    textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
     visible: setting.visible,
     opacity: setting.opacity,
     pickable: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellResult, PopulationGrid } from '../../../../src/core/index.ts';
-import { gridShortfallImage, gridUnserved, shortfallGridScale } from '../../../../src/app/map/layers/population-grid-layer.ts';
+import { gridShortfallImage, gridUnserved, rowsToUpload, shortfallGridScale } from '../../../../src/app/map/layers/population-grid-layer.ts';
+import { patchCells } from '../../../../src/app/whatif/cell-patches.ts';
 import { shortfallColour } from '../../../../src/app/map/layers/shortfall-layer.ts';
 
 const grid = (): PopulationGrid => ({ kind: 'population-grid', west: 113.2, north: 35.15, stepLng: 0.001, stepLat: 0.001, width: 4, height: 3, row0: 0, col0: 0, residents: new Float32Array(12).fill(100) });
@@ -92,5 +93,60 @@ describe('raster shortfall after a what-if update', () => {
     const fresh = gridUnserved(g, other);
     expect([...fresh]).toEqual(expected(other).unserved);
     expect([...gridShortfallImage(g, fresh).data]).toEqual(expected(other).rgba);
+  });
+});
+
+describe('raster shortfall patched in place by what-if updates', () => {
+  it('equals a fresh computation after each update, and names the image rows to upload', () => {
+    const g = grid();
+    const first = Array.from({ length: 12 }, (_, i) => cell(i, i === 3 ? 40 : i === 7 ? 2.5 : 0));
+    const unserved = gridUnserved(g, first);
+    const image = gridShortfallImage(g, unserved);
+    expect([...image.data]).toEqual(expected(first).rgba);
+
+    // Pixel 5 (row 1) becomes unserved and pixel 3 (row 0) served: raster rows 0–1, image rows 0–5.
+    const second = patchCells(first, [
+      { index: 5, cell: cell(5, 12) },
+      { index: 3, cell: cell(3, 0) },
+    ]);
+    expect(second[5].unserved).toBe(12);
+    expect(first[5].unserved).toBe(0);
+    const u2 = gridUnserved(g, second);
+    expect([...u2]).toEqual(expected(second).unserved);
+    const image2 = gridShortfallImage(g, u2);
+    expect([...image2.data]).toEqual(expected(second).rgba);
+    expect(rowsToUpload(image2, image)).toEqual({ firstRow: 0, endRow: 6 });
+
+    // Pixel 10 (row 2): image rows 6–8; from the first image, every row touched since, 0–8.
+    const third = patchCells(second, [{ index: 10, cell: cell(10, 70) }]);
+    const image3 = gridShortfallImage(g, gridUnserved(g, third));
+    expect([...image3.data]).toEqual(expected(third).rgba);
+    expect(rowsToUpload(image3, image2)).toEqual({ firstRow: 6, endRow: 9 });
+    expect(rowsToUpload(image3, image)).toEqual({ firstRow: 0, endRow: 9 });
+    expect(rowsToUpload(image3, image3)).toEqual({ firstRow: 9, endRow: 9 });
+
+    // An update that changes no figure repaints nothing.
+    const fourth = patchCells(third, [{ index: 0, cell: cell(0, 0) }]);
+    const image4 = gridShortfallImage(g, gridUnserved(g, fourth));
+    expect([...image4.data]).toEqual(expected(fourth).rgba);
+
+    // Another plan's list (not patched from these) gets its own figures and a whole upload.
+    const other = Array.from({ length: 12 }, (_, i) => cell(i, i === 0 ? 20 : 0));
+    const otherImage = gridShortfallImage(g, gridUnserved(g, other));
+    expect([...otherImage.data]).toEqual(expected(other).rgba);
+    expect(rowsToUpload(otherImage, image4)).toBeNull();
+    expect(rowsToUpload(image4, null)).toBeNull();
+    // The edited plan is still known alongside it (a comparison shows both).
+    expect([...gridShortfallImage(g, gridUnserved(g, fourth)).data]).toEqual(expected(fourth).rgba);
+  });
+
+  it('recomputes in full when cells share a pixel, even for a patched list', () => {
+    const g = grid();
+    const shared = [cell(0, 0.6), cell(0, 0.6), cell(1, 3)];
+    gridShortfallImage(g, gridUnserved(g, shared));
+    const patched = patchCells(shared, [{ index: 1, cell: cell(0, 0.5) }]);
+    const unserved = gridUnserved(g, patched);
+    expect([...unserved]).toEqual(expected(patched).unserved);
+    expect([...gridShortfallImage(g, unserved).data]).toEqual(expected(patched).rgba);
   });
 });
