@@ -106,6 +106,10 @@ export class EngineClient {
     return this.worker.api.whatIfSetSites(...args);
   }
 
+  whatIfSync(...args: Parameters<Api['whatIfSync']>): Result<'whatIfSync'> {
+    return this.worker.api.whatIfSync(...args);
+  }
+
   /** Stops whatever is running; its promise never settles. */
   cancel(): void {
     this.worker.restart();

@@ -37,6 +37,8 @@ import {
   type WhatIfSession,
   type WhatIfSummary,
   type WhatIfUpdate,
+  type WhatIfDelta,
+  whatIfDelta,
   hukouCounterfactual,
   type HukouCounterfactual,
   createZoneEditor,
@@ -291,6 +293,12 @@ export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'>
     },
     whatIfSetSites(sites: ProposedSite[]): WhatIfUpdate {
       return session().setSites(sites);
+    },
+    /** `whatIfSetSites` as the app's editor sends it: facility rows only where the edit changed them. */
+    whatIfSync(sites: ProposedSite[]): WhatIfDelta {
+      const editing = session();
+      const before = editing.summary().facilities;
+      return whatIfDelta(editing.setSites(sites), before);
     },
     whatIfSites(): ProposedSite[] {
       return session().sites();

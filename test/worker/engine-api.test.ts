@@ -128,6 +128,27 @@ describe('what-if editing behind the worker', () => {
     expect(api.whatIfSummary()).toEqual({ revision: updates.length + 1, summary: full.summary, facilities: full.facilities, byRegistration: full.byRegistration });
   });
 
+  it('syncs with facility rows only where they changed, and the rows replayed equal a full evaluate', () => {
+    const api = createEngineApi();
+    api.setDistrict(district);
+    const options = { type: 'primary' as const, ...ALL_VILLAGES };
+    const start = api.startWhatIf(settings(options));
+    let facilities = structuredClone(start.facilities);
+    const site = (id: string, lngLat: [number, number], seats = 900) => ({ id, lngLat, seats });
+    const steps = [[site('A', [113.6, 34.78])], [site('A', [113.6, 34.78]), site('B', [113.62, 34.7], 1350)], [site('A', [113.605, 34.785]), site('B', [113.62, 34.7], 1350)], [site('B', [113.62, 34.7], 450)]];
+    for (const sites of steps) {
+      const delta = structuredClone(api.whatIfSync(sites));
+      const full = evaluate(withProposedSites(district, 'primary', sites), options);
+      // An edit touches its own neighbourhood: most schools' rows are not sent.
+      expect(delta.facilityChanges.length).toBeLessThan(full.facilities.length / 2);
+      expect(delta.facilityCount).toBe(full.facilities.length);
+      facilities = facilities.slice(0, delta.facilityCount);
+      for (const change of delta.facilityChanges) facilities[change.index] = change.facility;
+      expect(facilities).toEqual(full.facilities);
+      expect(delta.summary).toEqual(full.summary);
+    }
+  });
+
   it('needs a started session, and a new district ends it', () => {
     const api = createEngineApi();
     expect(() => api.whatIfSummary()).toThrow(/no what-if session/);

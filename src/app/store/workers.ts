@@ -23,7 +23,7 @@ type EngineLike = Pick<
   | 'coverageCurve'
   | 'isochrones'
   | 'startWhatIf'
-  | 'whatIfSetSites'
+  | 'whatIfSync'
   | 'zoneEvaluation'
   | 'designZones'
   | 'zoneMoveBlock'
@@ -194,7 +194,7 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
     } else if (whatIf.status === 'ready' && whatIf.syncedSites !== sites) {
       editorBusy = true;
       workers.editor
-        .whatIfSetSites(sites.map(plainSite))
+        .whatIfSync(sites.map(plainSite))
         .then(
           (update) => dispatch({ type: 'whatif', action: { type: 'update', session, update, sites } }),
           (err: unknown) => dispatch({ type: 'whatif', action: { type: 'failed', session, error: message(err), sites } }),

@@ -1,5 +1,6 @@
-import { standardSiteSize, type Evaluation, type FacilityStandard, type LngLat, type ProposedSite, type WhatIfUpdate } from '../../core/index.ts';
+import { applyFacilityChanges, standardSiteSize, type Evaluation, type FacilityStandard, type LngLat, type ProposedSite, type WhatIfDelta, type WhatIfUpdate } from '../../core/index.ts';
 import type { AnalysisSettings } from '../../core/index.ts';
+import { patchCells } from './cell-patches.ts';
 
 /** A proposed site as the planner edits it; a locked one stays put, and stays when the optimizer runs again. */
 export interface EditorSite extends ProposedSite {
@@ -31,7 +32,7 @@ export interface WhatIfState {
 export type WhatIfAction =
   | { type: 'start'; basis: AnalysisSettings; sites: EditorSite[] }
   | { type: 'started'; session: number; evaluation: Evaluation; sites: EditorSite[] }
-  | { type: 'update'; session: number; update: WhatIfUpdate; sites: EditorSite[] }
+  | { type: 'update'; session: number; update: WhatIfUpdate | WhatIfDelta; sites: EditorSite[] }
   | { type: 'failed'; session: number; error: string; sites?: EditorSite[] }
   | { type: 'stop' }
   | { type: 'add-site'; lngLat: LngLat; standard: FacilityStandard }
@@ -61,15 +62,13 @@ export const initialWhatIf: WhatIfState = {
   session: 0,
 };
 
-/** Applies an update's summary, facility rows and changed cells to the live evaluation. */
-export function applyUpdate(evaluation: Evaluation, update: WhatIfUpdate): Evaluation {
-  const cells = evaluation.cells.slice();
-  for (const change of update.cells) cells[change.index] = change.cell;
+/** Applies an update's summary, facility rows (all, or the changed ones) and changed cells to the live evaluation. */
+export function applyUpdate(evaluation: Evaluation, update: WhatIfUpdate | WhatIfDelta): Evaluation {
   return {
     ...evaluation,
     summary: update.summary,
-    facilities: update.facilities,
-    cells,
+    facilities: 'facilityChanges' in update ? applyFacilityChanges(evaluation.facilities, update) : update.facilities,
+    cells: patchCells(evaluation.cells, update.cells),
     warnings: update.warnings ?? evaluation.warnings,
     ...(update.byRegistration ? { byRegistration: update.byRegistration } : {}),
   };

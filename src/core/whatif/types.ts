@@ -57,3 +57,19 @@ export interface EditScope {
   facilities: number;
   whole: boolean;
 }
+
+/** A facility row an edit changed, by its position in the facility list. */
+export interface FacilityChange {
+  index: number;
+  facility: FacilityResult;
+}
+
+/**
+ * A `WhatIfUpdate` as it crosses a worker boundary: the facility rows only where they differ from
+ * the answer before (a city has 1,500 schools and an edit changes a few of their rows; the whole
+ * list took longer to copy across than the edit took to compute).
+ */
+export interface WhatIfDelta extends Omit<WhatIfUpdate, 'facilities'> {
+  facilityCount: number;
+  facilityChanges: FacilityChange[];
+}

@@ -109,12 +109,12 @@ describe('the worker module', () => {
     await flush();
     expect(store.getState().whatIf.status).toBe('ready');
     for (const lng of [113.65, 113.651, 113.652]) store.dispatch({ type: 'whatif', action: { type: 'add-site', lngLat: [lng, 34.77], standard } });
-    const sent = calls.filter((c) => c.method === 'whatIfSetSites');
+    const sent = calls.filter((c) => c.method === 'whatIfSync');
     expect(sent).toHaveLength(1);
     expect((sent[0].args[0] as unknown[]).length).toBe(1);
-    answers['editor.whatIfSetSites'][0].resolve({ revision: 1, summary: started.summary, facilities: started.facilities, cells: [] });
+    answers['editor.whatIfSync'][0].resolve({ revision: 1, summary: started.summary, facilityCount: started.facilities.length, facilityChanges: [], cells: [] });
     await flush();
-    const after = calls.filter((c) => c.method === 'whatIfSetSites');
+    const after = calls.filter((c) => c.method === 'whatIfSync');
     expect(after).toHaveLength(2);
     expect((after[1].args[0] as { id: string }[]).map((s) => s.id)).toEqual(['P1', 'P2', 'P3']);
   });
