@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applyMapping, evaluate, loadFile } from '../../src/core/index.ts';
 import { FACILITY_STYLE } from '../../src/app/map/facility-style.ts';
-import { demoDistrict, pct, colourDistance, onMap, redrawAfter, screenshot, type AppSession, withApp } from './harness.ts';
+import { demoDistrict, pct, colourDistance, onMap, screenshot, type AppSession, withApp } from './harness.ts';
 
 const district = demoDistrict();
 
@@ -85,13 +85,21 @@ describe('bring your own data (headless Chromium)', () => {
     await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
     // Added beside the demo's junior schools, not in their place.
     await page.getByTestId('load-replace').uncheck();
-    await redrawAfter(page, () => page.getByTestId('load-add').click());
+    // The dialog closes only when the loader worker hands the layer over, and the map draws it
+    // some frames later: poll what is drawn rather than trusting the next frame.
+    await page.getByTestId('load-add').click();
+    await page.getByTestId('load-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect(page.getByTestId('data-loaded').textContent()).resolves.toContain('dropped-juniors.geojson');
     const points = juniors.features.map((f) => f.geometry.coordinates as [number, number]);
     const px = (await onMap(page, points)).filter((p) => p !== null);
     expect(px.length).toBeGreaterThanOrEqual(2);
-    const shot = await screenshot(page, 'load-dropped.png');
     const green = FACILITY_STYLE.junior.colour;
-    expect(px.filter(([x, y]) => colourDistance(shot.at(x, y), green) < 45).length).toBe(px.length);
+    const greenDots = async () => {
+      await page.waitForFunction(() => window.__catchmap!.ready, undefined, { timeout: 60_000, polling: 100 });
+      const shot = await screenshot(page, 'load-dropped.png');
+      return px.filter(([x, y]) => colourDistance(shot.at(x, y), green) < 45).length;
+    };
+    await expect.poll(greenDots, { timeout: 30_000, interval: 500 }).toBe(px.length);
     await expect(page.getByTestId('synthetic-notice').textContent()).resolves.toMatch(/Synthetic demo data/);
   });
 
