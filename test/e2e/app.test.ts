@@ -16,6 +16,7 @@ import {
   screenshot,
   waitForLayers,
   redrawAfter,
+  whatIfSynced,
   type AppSession,
 } from './harness.ts';
 
@@ -115,6 +116,24 @@ describe('Catchmap app on the demo district (headless Chromium)', () => {
     const text = await tooltip.textContent();
     expect(text).toContain(clear[0].properties.name);
     expect(text).toMatch(/Migrant share: \d+%/);
+    await page.mouse.move(5, 890);
+  });
+
+  it('pauses tooltips while sites are edited (the map picks nothing then) and shows them again after', async () => {
+    const clear = villages.features.filter((v) =>
+      facilities.features.every((f) => distance(f.geometry, centroid(v).geometry, km) > 0.25),
+    );
+    const [px] = await onMap(page, [centroid(clear[0]).geometry.coordinates as [number, number]]);
+    await page.getByTestId('whatif-start').click();
+    await whatIfSynced(page);
+    await page.mouse.move(px![0], px![1]);
+    await page.mouse.move(px![0] + 2, px![1]);
+    // Hover picking runs on the next frame; outside editing the tooltip shows well within this.
+    await page.waitForTimeout(2_000);
+    expect(await page.getByRole('tooltip').count()).toBe(0);
+    await page.getByTestId('whatif-stop').click();
+    await page.mouse.move(px![0], px![1]);
+    await expect(page.getByRole('tooltip').textContent({ timeout: 20_000 })).resolves.toContain(clear[0].properties.name);
     await page.mouse.move(5, 890);
   });
 

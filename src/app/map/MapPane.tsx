@@ -86,6 +86,10 @@ export function MapPane() {
         : null,
     [editable, store, dispatch],
   );
+  // The map picks nothing while sites are edited (see MapView), so a tooltip shown before would stay stale.
+  useEffect(() => {
+    if (editable) dispatch({ type: 'ui', action: { type: 'tooltip', tooltip: null } });
+  }, [editable, dispatch]);
 
   const zoneDragging = useMemo(
     (): ZoneDragging | null =>

@@ -173,6 +173,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: layersRef.current,
+      _pickable: !propsRef.current.editing,
       onHover: (info) => propsRef.current.onHover(info),
       onAfterRender: () => {
         deckLoaded = layersRef.current.length > 0 && layersRef.current.every((l) => l.isLoaded);
@@ -360,6 +361,14 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
     const map = mapRef.current;
     if (map?.isStyleLoaded()) applyStyleLayerSettings(map, styleLayers);
   }, [styleLayers]);
+
+  // While sites are edited deck.gl picks nothing: its pick on every press and pointer move reads the
+  // frame back from the GPU, which waits for a whole city's layers to be drawn (seconds in software
+  // GL). Sites under the pointer are found on the CPU (`siteAt`); tooltips pause until editing ends.
+  const editingSites = Boolean(editing);
+  useEffect(() => {
+    overlayRef.current?.setProps({ _pickable: !editingSites });
+  }, [editingSites]);
 
   // While drawing, two quick clicks are two vertices, not a zoom.
   const drawing = Boolean(onDrawPoint);
