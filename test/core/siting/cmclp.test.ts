@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seatFlow } from '../../../src/core/siting/heuristics/seat-flow.ts';
+import { SeatNetwork } from '../../../src/core/siting/heuristics/seat-network.ts';
 import { solveCmclp } from '../../../src/core/siting/index.ts';
 import { coverageLists, problemFromMatrix } from '../../../src/core/siting/problem.ts';
 import { bruteForce, planarInstance } from './synthetic.ts';
-
-describe('seat flow', () => {
-  it('splits blocks between sites to seat the most people', () => {
-    // Block A (30) reaches sites 0 and 1; block B (20) only site 0. Seats 25 each: B → 0 (20),
-    // A → 0 (5) + 1 (25): all 50 seated.
-    const cost = Float64Array.from([100, 100, 100, Infinity]);
-    const problem = problemFromMatrix({ demandIds: ['A', 'B'], siteIds: ['s0', 's1'], cost, weights: Float64Array.from([30, 20]) });
-    const flow = seatFlow(coverageLists(problem, 500), problem.weights, Float64Array.from([25, 25]), [0, 1]);
-    expect(flow.served).toBeCloseTo(50, 9);
-    expect(flow.seated[0]).toBeCloseTo(30, 9);
-    expect(flow.seated[1]).toBeCloseTo(20, 9);
-    expect(seatFlow(coverageLists(problem, 500), problem.weights, Float64Array.from([25, 25]), [1]).served).toBeCloseTo(25, 9);
-  });
-});
 
 describe('capacitated MCLP', () => {
   const radius = 3000;
@@ -28,7 +14,7 @@ describe('capacitated MCLP', () => {
     const problem = planarInstance(seed, 40, 12, 2, [60, 40]);
     const cover = coverageLists(problem, radius);
     const capacity = Float64Array.from(problem.capacity, (c, j) => (j < 12 ? seats : c));
-    const brute = bruteForce(problem, p, (open) => seatFlow(cover, problem.weights, capacity, open).served, 'max');
+    const brute = bruteForce(problem, p, (open) => new SeatNetwork(cover, problem.weights, capacity, open).baseServed, 'max');
     for (const solver of ['heuristic', 'exact'] as const) {
       it(`${solver} seats the brute-force maximum (seed ${seed}, p ${p}, ${seats} seats)`, async () => {
         const r = await solveCmclp(problem, p, radius, seats, { solver });

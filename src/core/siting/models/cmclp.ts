@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.ts';
 import { checkSize, DEFAULT_EXACT_MAX_VARIABLES, LpBuilder, solveMilp, term } from '../exact/highs.ts';
-import { seatFlow, seatsServed } from '../heuristics/seat-flow.ts';
+import { SeatNetwork } from '../heuristics/seat-network.ts';
 import { coverageLists, type CoverageLists, type SitingProblem } from '../problem.ts';
 import type { SitingResult, SolveOptions } from '../types.ts';
 import { seededRandom, randomInt } from '../random.ts';
@@ -39,7 +39,8 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   const capacity = Float64Array.from(problem.capacity, (c, j) => (j < problem.nCandidates ? seats : c));
   const cover = coverageLists(problem, radius);
   const w = problem.weights;
-  const served = (open: number[]): number => seatsServed(cover, w, capacity, [...fixed, ...open]);
+  const network = new SeatNetwork(cover, w, capacity, fixed);
+  const served = (open: number[]): number => network.served(open);
   const columns = problem.nCandidates + cover.demand.length;
   const exact = wantsExact(opts, columns);
   if (exact) checkSize(columns, opts.exactMaxVariables ?? DEFAULT_EXACT_MAX_VARIABLES);
@@ -57,7 +58,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     return Math.min(s, seats);
   };
   const shortlist = (open: number[], k: number): number[] => {
-    const { seated } = seatFlow(cover, w, capacity, [...fixed, ...open]);
+    const { seated } = network.flow(open);
     const taken = new Set(open);
     const scored: [number, number][] = [];
     for (let j = 0; j < problem.nCandidates; j++) if (!taken.has(j)) scored.push([score(seated, j), j]);
@@ -116,9 +117,9 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
     const tried = localSearch(next);
     if (tried.value >= best.value - eps) best = tried;
   }
-  if (!exact) return finish(problem, cover, capacity, fixed, best.open, { solver: 'heuristic', status: 'heuristic', bound: null, t0 });
+  if (!exact) return finish(problem, cover, network, fixed, best.open, { solver: 'heuristic', status: 'heuristic', bound: null, t0 });
   // Too little time left to build and read the model: the heuristic's plan, unproven.
-  if (!timeToBuild(deadline, columns)) return finish(problem, cover, capacity, fixed, best.open, { solver: 'exact', status: 'time_limit', bound: null, t0 });
+  if (!timeToBuild(deadline, columns)) return finish(problem, cover, network, fixed, best.open, { solver: 'exact', status: 'time_limit', bound: null, t0 });
   const start: Record<string, number> = {};
   for (let j = 0; j < problem.nCandidates; j++) start[`y${j}`] = 0;
   for (const j of best.open) start[`y${j}`] = 1;
@@ -126,7 +127,7 @@ export async function solveCmclp(problem: SitingProblem, p: number, radius: numb
   if (ans.status === 'infeasible') throw new Error('HiGHS reports the capacitated covering model infeasible');
   // Stopped by its time limit, HiGHS may hold a worse plan than the heuristic's: keep the better.
   open = pickExact(ans, best.open, problem.nCandidates, (a, b) => served(a) > served(b) + eps);
-  return finish(problem, cover, capacity, fixed, open, { solver: 'exact', status: ans.status, bound: ans.bound, t0 });
+  return finish(problem, cover, network, fixed, open, { solver: 'exact', status: ans.status, bound: ans.bound, t0 });
 }
 
 /** max Σ x; Σ_j x_uj ≤ w_u; Σ_u x_uj ≤ cap_j·y_j (existing: cap_j); Σ y = p. */
@@ -162,20 +163,20 @@ function cmclpLp(problem: SitingProblem, cover: CoverageLists, capacity: Float64
 function finish(
   problem: SitingProblem,
   cover: CoverageLists,
-  capacity: Float64Array,
+  network: SeatNetwork,
   fixed: number[],
   open: number[],
   ctx: { solver: SitingResult['solver']; status: SolveStatus; bound: number | null; t0: number },
 ): SitingResult {
-  const flow = seatFlow(cover, problem.weights, capacity, [...fixed, ...open]);
+  const flow = network.flow(open);
   // Rank: from the existing facilities, add the site that seats the most extra people. Seats
   // served are submodular in the open sites (a transversal-matroid rank), so a stale gain bounds
   // the fresh one and only the top is recomputed (lazy greedy).
   const order: number[] = [];
   const gains: number[] = [];
-  let base = seatsServed(cover, problem.weights, capacity, fixed);
+  let base = network.baseServed;
   const bound = new Map<number, number>();
-  for (const j of open) bound.set(j, seatsServed(cover, problem.weights, capacity, [...fixed, j]) - base);
+  for (const j of open) bound.set(j, network.served([j]) - base);
   const top = (): number => {
     let bj = -1;
     for (const [j, g] of bound) if (bj < 0 || g > bound.get(bj)! || (g === bound.get(bj)! && open.indexOf(j) < open.indexOf(bj))) bj = j;
@@ -184,7 +185,7 @@ function finish(
   while (bound.size > 0) {
     let j = top();
     for (;;) {
-      bound.set(j, seatsServed(cover, problem.weights, capacity, [...fixed, ...order, j]) - base);
+      bound.set(j, network.served([...order, j]) - base);
       const next = top();
       if (next === j) break;
       j = next;
