@@ -29,6 +29,14 @@ function csvField(value: string | number): string {
   return /[,"\r\n\uFEFF]|^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Text that needs neither the formula guard nor quotes: most values, found with one test. */
+const PLAIN_TEXT = /^[=+\-@\t\r ]|[,"\r\n\uFEFF]| $/;
+
+/** A text value's field: csvField(neutraliseCell(text)), with one test for the usual plain text. */
+function textField(text: string): string {
+  return PLAIN_TEXT.test(text) ? csvField(neutraliseCell(text)) : text;
+}
+
 /** Significant digits of a number's shortest text ("0.00125" and "1.25e-7" have 3). */
 function significantDigits(text: string): number {
   let n = 0;
@@ -56,6 +64,9 @@ function numberField(value: number): string {
   return Number.isInteger(value) || significantDigits(text) <= 12 ? text : String(ROUNDING.other(value));
 }
 
+/** Characters of the pieces `csvLines` yields. */
+const PIECE_CHARS = 1 << 15;
+
 /**
  * What the first pass over the features finds, when the caller knows it without one: every
  * property key in first-seen order, and whether any geometry is not a point.
@@ -66,7 +77,8 @@ export interface CsvHeader {
 }
 
 /**
- * Features as CSV, one line at a time (so an export of millions of rows never becomes one string):
+ * Features as CSV in pieces of whole lines, about 32 K characters each (so an export of millions of
+ * rows never becomes one string, and is not a generator step per row either):
  * every property (first-seen order) and the geometry as `lon`, `lat` (points; the centroid
  * otherwise) plus `wkt` when any geometry is not a point, so loading the CSV again gives the same
  * features. A UTF-8 BOM leads so Excel shows Chinese text correctly. Coordinates are written to 7
@@ -86,23 +98,30 @@ export function* csvLines(features: () => Iterable<Feature<Geometry | null>>, he
   for (const k of geometryColumns) keys.delete(k);
   const columns = [...keys];
   yield '\uFEFF' + [...columns, ...geometryColumns].map((k) => csvField(neutraliseCell(k))).join(',') + '\r\n';
-  // One array for every row's fields, and no closure per row: millions of rows made that garbage
-  // a large part of the export's cost.
-  const row: string[] = [];
+  // One line string per row, built field by field with no closure or array per row: millions of
+  // rows made that garbage a large part of the export's cost.
+  let piece = '';
   for (const f of features()) {
     const props = f.properties ?? {};
-    row.length = 0;
+    let line = '';
     for (let j = 0; j < columns.length; j++) {
       const v = props[columns[j]];
-      row.push(typeof v === 'number' ? numberField(v) : csvField(neutraliseCell(v)));
+      const text = typeof v === 'number' ? numberField(v) : typeof v === 'string' ? textField(v) : v === null || v === undefined ? '' : csvField(neutraliseCell(v));
+      line = j === 0 ? text : `${line},${text}`;
     }
     // A point needs no rounded copy unless its WKT is written: its coordinates are rounded below.
     const g = !withWkt && f.geometry?.type === 'Point' ? f.geometry : roundGeometry(f.geometry);
     const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
-    row.push(at ? String(ROUNDING.degrees(at[0])) : '', at ? String(ROUNDING.degrees(at[1])) : '');
-    if (withWkt) row.push(csvField(g ? toWkt(g) : ''));
-    yield row.join(',') + '\r\n';
+    const lonLat = at ? `${ROUNDING.degrees(at[0])},${ROUNDING.degrees(at[1])}` : ',';
+    line = columns.length === 0 ? lonLat : `${line},${lonLat}`;
+    if (withWkt) line = `${line},${csvField(g ? toWkt(g) : '')}`;
+    piece = `${piece}${line}\r\n`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
   }
+  if (piece !== '') yield piece;
 }
 
 /** Features as one CSV text (see csvLines). */

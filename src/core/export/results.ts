@@ -209,12 +209,15 @@ export function featuresText(features: readonly Out[], format: 'geojson' | 'csv'
 }
 
 /**
- * featuresText in pieces (a line a feature), for writing exports as they are made: the text of a
- * million rows is never one string. `features` may be called twice (CSV: columns, then rows).
+ * featuresText in pieces (whole lines or features), for writing exports as they are made: the text
+ * of a million rows is never one string. `features` may be called twice (CSV: columns, then rows).
  */
-export function* featureChunks(features: () => Iterable<Out>, format: 'geojson' | 'csv', header?: CsvHeader): Generator<string> {
-  if (format === 'csv') return yield* csvLines(features, header);
-  // The same text as JSON.stringify of the whole FeatureCollection, one feature per piece.
+export function featureChunks(features: () => Iterable<Out>, format: 'geojson' | 'csv', header?: CsvHeader): Iterable<string> {
+  return format === 'csv' ? csvLines(features, header) : geojsonChunks(features);
+}
+
+/** The same text as JSON.stringify of the whole FeatureCollection, one feature per piece. */
+function* geojsonChunks(features: () => Iterable<Out>): Generator<string> {
   yield '{"type":"FeatureCollection","features":[';
   let first = true;
   for (const f of features()) {

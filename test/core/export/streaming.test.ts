@@ -10,17 +10,33 @@ describe('exports written piece by piece', () => {
   const tricky = ['a,b', 'say "hi"', 'two\nlines', ' lead', 'trail ', '\uFEFFbom', '=SUM(A1)', '-12.5', 'plain', '中文'];
   const features = tricky.map((name, i) => point(113 + i / 10, 34.5, { name, n: i }));
 
-  it('CSV: one piece for the header and one per row, each ending CRLF, that papaparse reads back to the values', () => {
+  it('CSV: the header as one piece, the rows in pieces of whole lines ending CRLF, that papaparse reads back to the values', () => {
     let calls = 0;
     const pieces = [...csvLines(() => (calls++, features))];
     // Two passes over the features (columns, then rows), never a copy of them all.
     expect(calls).toBe(2);
-    expect(pieces).toHaveLength(1 + features.length);
+    expect(pieces).toEqual(['\uFEFFname,n,lon,lat\r\n', expect.any(String)]);
+    expect(pieces[1].split('\r\n')).toHaveLength(features.length + 1);
     expect(pieces.every((p) => p.endsWith('\r\n'))).toBe(true);
     const parsed = Papa.parse<string[]>(pieces.join('').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(parsed[0]).toEqual(['name', 'n', 'lon', 'lat']);
     expect(parsed.slice(1).map((r) => r[0])).toEqual(tricky.map((t) => (t === '=SUM(A1)' ? "'=SUM(A1)" : t)));
     expect(parsed.slice(1).map((r) => Number(r[2]))).toEqual(features.map((f) => (f.geometry as { coordinates: number[] }).coordinates[0]));
+  });
+
+  it('CSV: a large export comes in pieces of about 32 K characters, each of whole lines', () => {
+    // 5,000 rows of 25–29 characters: about 140 K characters, so five pieces of rows.
+    const many = Array.from({ length: 5000 }, (_, i) => point(113 + i / 1e4, 34.5, { id: `cell-${i}` }));
+    const pieces = [...csvLines(() => many)];
+    const rows = pieces.slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.length).toBeLessThanOrEqual(5);
+    for (const piece of rows) {
+      expect(piece.endsWith('\r\n')).toBe(true);
+      expect(piece.length).toBeLessThan(32_768 + 40);
+    }
+    expect(rows.slice(0, -1).every((p) => p.length >= 32_768)).toBe(true);
+    expect(rows.join('').split('\r\n').slice(0, -1).map((line) => line.split(',')[0])).toEqual(many.map((f) => f.properties.id));
   });
 
   it('CSV: the same text as papaparse.unparse writes for the same rows', () => {
