@@ -297,7 +297,7 @@ export function createEngineApi(env: Pick<SolveOptions, 'loadHighs' | 'runMilp'>
     /** `whatIfSetSites` as the app's editor sends it: facility rows only where the edit changed them. */
     whatIfSync(sites: ProposedSite[]): WhatIfDelta {
       const editing = session();
-      const before = editing.summary().facilities;
+      const before = editing.facilities();
       return whatIfDelta(editing.setSites(sites), before);
     },
     whatIfSites(): ProposedSite[] {

@@ -1,4 +1,5 @@
 import type { DemandCell } from '../demand/demand-cells.ts';
+import type { BlockSummer } from '../evaluate/block-sums.ts';
 import { percent, ratio } from '../util/rounding.ts';
 import type { CellRegistration } from './cell-registration.ts';
 
@@ -104,16 +105,67 @@ export function cellGroupService(
   return { registeredServed, migrantServed, registeredUnserved, migrantUnserved };
 }
 
-/** The two groups' totals and shares; not available when some residents' registration is unknown. */
-export function byRegistrationOf(
-  cells: readonly DemandCell[],
-  split: CellRegistration,
-  covered: Uint8Array,
-  service: CellGroupService,
-  admission: Admission,
-  statedMigrantShare: number | undefined,
-): ByRegistration {
-  if (split.residentsUnknown > UNKNOWN_RESIDENTS_TOLERANCE) {
+/** Each group's people served in a cell: given per group (registered-first), or the cell's served users split by its migrant share. */
+export interface GroupServed {
+  registeredServed: Float64Array;
+  migrantServed: Float64Array;
+}
+
+/** Width of the registration sums: [residents, users, covered, served] for the registered, then the migrants. */
+export const REGISTRATION_SUMS = 8;
+
+/**
+ * The registration sums over a range of cells, in the block shape of `BlockSums` (so a what-if edit
+ * re-adds only the blocks it changed and gets a full evaluation's figures bit for bit). Without
+ * `groupServed` a cell's served users split by its migrant share, as `cellGroupService` does.
+ */
+export function registrationSummer(cells: readonly DemandCell[], split: CellRegistration, covered: Uint8Array, served: Float64Array, groupServed?: GroupServed): BlockSummer {
+  return (from, to, out, at) => {
+    let registeredResidents = 0;
+    let registeredUsers = 0;
+    let registeredCovered = 0;
+    let registeredServedSum = 0;
+    let migrantResidents = 0;
+    let migrantUsers = 0;
+    let migrantCovered = 0;
+    let migrantServedSum = 0;
+    for (let c = from; c < to; c++) {
+      const residents = cells[c].residents;
+      const m = split.migrantShare[c];
+      const migrantServed = groupServed ? groupServed.migrantServed[c] : served[c] * m;
+      const registeredServed = groupServed ? groupServed.registeredServed[c] : served[c] - migrantServed;
+      const isCovered = covered[c] === 1;
+      registeredResidents += residents * (1 - m);
+      registeredUsers += split.registeredUsers[c];
+      registeredCovered += isCovered ? split.registeredUsers[c] : 0;
+      registeredServedSum += registeredServed;
+      migrantResidents += residents * m;
+      migrantUsers += split.migrantUsers[c];
+      migrantCovered += isCovered ? split.migrantUsers[c] : 0;
+      migrantServedSum += migrantServed;
+    }
+    out[at] = registeredResidents;
+    out[at + 1] = registeredUsers;
+    out[at + 2] = registeredCovered;
+    out[at + 3] = registeredServedSum;
+    out[at + 4] = migrantResidents;
+    out[at + 5] = migrantUsers;
+    out[at + 6] = migrantCovered;
+    out[at + 7] = migrantServedSum;
+  };
+}
+
+/** The groups are not known: some residents' registration is unknown beyond rounding. */
+export function registrationUnknown(split: CellRegistration): boolean {
+  return split.residentsUnknown > UNKNOWN_RESIDENTS_TOLERANCE;
+}
+
+/**
+ * The two groups' totals and shares from their sums (`registrationSummer`, added in the block
+ * shape); not available when some residents' registration is unknown.
+ */
+export function byRegistrationOf(sums: Float64Array | null, split: CellRegistration, admission: Admission, statedMigrantShare: number | undefined): ByRegistration {
+  if (!sums || registrationUnknown(split)) {
     const unknown = Math.round(split.residentsUnknown);
     return {
       available: false,
@@ -125,21 +177,6 @@ export function byRegistrationOf(
       registered: null,
       migrants: null,
     };
-  }
-  // [residents, users, covered, served] for the registered, then the migrants.
-  const sums = new Float64Array(8);
-  for (let c = 0; c < cells.length; c++) {
-    const cell = cells[c];
-    const m = split.migrantShare[c];
-    const isCovered = covered[c] === 1;
-    sums[0] += cell.residents * (1 - m);
-    sums[1] += split.registeredUsers[c];
-    sums[2] += isCovered ? split.registeredUsers[c] : 0;
-    sums[3] += service.registeredServed[c];
-    sums[4] += cell.residents * m;
-    sums[5] += split.migrantUsers[c];
-    sums[6] += isCovered ? split.migrantUsers[c] : 0;
-    sums[7] += service.migrantServed[c];
   }
   const group = (at: number): RegistrationGroup => {
     const [residents, users, coveredUsers, servedUsers] = sums.subarray(at, at + 4);

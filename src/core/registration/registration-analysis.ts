@@ -3,7 +3,17 @@ import { InputError } from '../errors.ts';
 import type { EvaluateInput } from '../evaluate/evaluation.ts';
 import type { PreparedEvaluation } from '../evaluate/prepare.ts';
 import type { ReachTable } from '../types.ts';
-import { byRegistrationOf, cellGroupService, UNKNOWN_RESIDENTS_TOLERANCE, type ByRegistration, type CellGroupService, type RegistrationOptions } from './by-registration.ts';
+import { blockTotals, type BlockSummer } from '../evaluate/block-sums.ts';
+import {
+  byRegistrationOf,
+  cellGroupService,
+  REGISTRATION_SUMS,
+  registrationSummer,
+  registrationUnknown,
+  type ByRegistration,
+  type CellGroupService,
+  type RegistrationOptions,
+} from './by-registration.ts';
 import { cellRegistration, type CellRegistration } from './cell-registration.ts';
 import { featureMigrantShares } from './feature-registration.ts';
 import { allocateRegisteredFirst, type GroupAllocation } from './registered-first.ts';
@@ -19,6 +29,10 @@ export interface RegistrationAnalysis {
   /** Each cell's service by group under the allocation that was run (none given: the default, proportional). */
   service(served: Float64Array, allocation?: Allocation): CellGroupService;
   results(covered: Uint8Array, served: Float64Array, allocation?: Allocation): ByRegistration;
+  /** The sums `figures` reads, over a range of cells (for sums kept current as cells change); null when the groups are unknown. */
+  summer(covered: Uint8Array, served: Float64Array, allocation?: Allocation): BlockSummer | null;
+  /** The results from sums the summer made (null: unknown). */
+  figures(sums: Float64Array | null): ByRegistration;
 }
 
 const isGroupAllocation = (a: Allocation): a is GroupAllocation => 'migrantServed' in a;
@@ -37,12 +51,16 @@ export function registrationAnalysis(input: EvaluateInput, prepared: PreparedEva
   }
   const shares = featureMigrantShares(input.population, input.sources?.population ?? 'population');
   const split = cellRegistration(prepared.cells, shares, stated);
-  if (admission === 'registered-first' && split.residentsUnknown > UNKNOWN_RESIDENTS_TOLERANCE) {
+  if (admission === 'registered-first' && registrationUnknown(split)) {
     throw new InputError(
       input.sources?.population ?? 'population',
       `registered-first admission needs every resident's registration, but that of ${Math.round(split.residentsUnknown).toLocaleString('en-US')} residents outside urban villages is not known: give registered / migrants figures or the migrants' share outside villages`,
     );
   }
+  const summer = (covered: Uint8Array, served: Float64Array, allocation?: Allocation): BlockSummer | null =>
+    registrationUnknown(split) ? null : registrationSummer(prepared.cells, split, covered, served, allocation && isGroupAllocation(allocation) ? allocation : undefined);
+  const sumsOf = (sum: BlockSummer | null): Float64Array | null => (sum ? blockTotals(prepared.cells.length, REGISTRATION_SUMS, sum) : null);
+  const figures = (sums: Float64Array | null): ByRegistration => byRegistrationOf(sums, split, admission, stated);
   const service = (served: Float64Array, allocation?: Allocation) => cellGroupService(split, served, allocation && isGroupAllocation(allocation) ? allocation : undefined);
   return {
     split,
@@ -52,6 +70,8 @@ export function registrationAnalysis(input: EvaluateInput, prepared: PreparedEva
           (table, _users, capacity, perM) => allocateRegisteredFirst(table, split.registeredUsers, split.migrantUsers, capacity, perM)
         : undefined,
     service,
-    results: (covered, served, allocation?) => byRegistrationOf(prepared.cells, split, covered, service(served, allocation), admission, stated),
+    results: (covered, served, allocation?) => figures(sumsOf(summer(covered, served, allocation))),
+    summer,
+    figures,
   };
 }

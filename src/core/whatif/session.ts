@@ -1,7 +1,7 @@
 import { bucketsPerMetre, longestDistanceM } from '../allocate/allocate.ts';
 import { reachTable } from '../catchment/reach-table.ts';
 import { assess } from '../evaluate/assess.ts';
-import type { EvaluateInput, EvaluateOptions, Evaluation } from '../evaluate/evaluation.ts';
+import type { EvaluateInput, EvaluateOptions, Evaluation, FacilityResult } from '../evaluate/evaluation.ts';
 import { prepareEvaluation } from '../evaluate/prepare.ts';
 import { cellResult, facilityResults } from '../evaluate/results.ts';
 import { InputError, type InputWarning } from '../errors.ts';
@@ -14,6 +14,8 @@ import { LiveTotals } from './live-totals.ts';
 import { checkClasses, checkLngLat, checkSeats, checkSite, proposedFacility, WHAT_IF_SOURCE } from './proposed-site.ts';
 import { SiteGraph } from './site-graph.ts';
 import { registrationAnalysis } from '../registration/registration-analysis.ts';
+import { REGISTRATION_SUMS } from '../registration/by-registration.ts';
+import { BlockSums } from '../evaluate/block-sums.ts';
 import type { EditScope, ProposedSite, WhatIfSummary, WhatIfUpdate } from './types.ts';
 
 /**
@@ -32,6 +34,8 @@ export interface WhatIfSession {
   /** Replaces every site at once (undo, redo, re-opening a saved plan). */
   setSites(sites: readonly ProposedSite[]): WhatIfUpdate;
   summary(): WhatIfSummary;
+  /** The facility rows as they stand (the summary's, without its figures by registration). */
+  facilities(): FacilityResult[];
   /** The full evaluation, exactly `evaluate(withProposedSites(input, type, sites()), options)`. */
   evaluation(): Evaluation;
   /** What the last edit re-assessed (the session's start: everything). */
@@ -113,12 +117,17 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
   if (registration?.allocator) {
     throw new InputError('registration', 'editing sites by hand allocates seats to every pupil alike: set the admission to proportional to edit, or compare registered-first plans with full analyses');
   }
-  const groups = () => (registration ? { byRegistration: registration.results(live.cells.stats.covered, live.cells.allocation.served) } : {});
 
   const graph = new SiteGraph(prepared.cells.length, existingTable);
   const initial = assess(prepared, existing, existingTable, () => undefined);
   const live = new LiveAssessment(initial, prepared.users, standard.radiusM, prepared.decay);
   const totals = new LiveTotals(prepared, live.cells);
+  // The groups' sums kept by block like the summary's, so an edit re-adds only the blocks it changed.
+  const registrationSums =
+    registration && registration.summer(live.cells.stats.covered, live.cells.allocation.served)
+      ? new BlockSums(prepared.cells.length, REGISTRATION_SUMS, (from, to, out, at) => registration.summer(live.cells.stats.covered, live.cells.allocation.served)!(from, to, out, at))
+      : null;
+  const groups = () => (registration ? { byRegistration: registration.figures(registrationSums?.totals() ?? null) } : {});
 
   let placed: Placed[] = [];
   let perM = scaleOf(placed);
@@ -184,6 +193,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
     live.reassess(region, slotSource, nextScale);
     const cells = changedCells(prepared, bySlot, live.cells, snapshot);
     totals.markCells(region.cells);
+    if (registrationSums) for (const c of region.cells) registrationSums.markCell(c);
     freeSlots.push(...freed);
 
     const nextWarnings = warningsWith(next);
@@ -244,6 +254,7 @@ export function createWhatIfSession(input: EvaluateInput, options: EvaluateOptio
       );
     },
     summary: () => ({ revision, summary, facilities: results, ...groups() }),
+    facilities: () => results,
     evaluation: () => ({
       summary,
       cells: prepared.cells.map((_, c) => cellResult(prepared, bySlot, live.cells, c)),

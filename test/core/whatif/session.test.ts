@@ -46,7 +46,11 @@ describe('what-if session on a small district', () => {
     expect(start).toStrictEqual(evaluate(input, options));
     replayRandomEdits(session, input, options, area, random(31), 120, 1);
     const update = session.addSite({ id: 'R', lngLat: [WEST + 7 * CELL_LNG, SOUTH + 7 * CELL_LAT], seats: 900 });
-    expect(update.byRegistration).toStrictEqual(session.evaluation().byRegistration);
+    const full = evaluate(withProposedSites(input, 'primary', session.sites()), options);
+    expect(update.byRegistration).toStrictEqual(full.byRegistration);
+    expect(session.summary().byRegistration).toStrictEqual(full.byRegistration);
+    // The rows alone, as the worker diffs them, are the full evaluation's.
+    expect(session.facilities()).toStrictEqual(full.facilities);
   });
 
   it('refuses registered-first admission, which allocates the whole district in two passes', () => {
