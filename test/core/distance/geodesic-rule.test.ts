@@ -28,6 +28,26 @@ describe('geodesicRule', () => {
     expect(r.indices.length).toBeGreaterThan(30);
   });
 
+  it('orders points at the same distance by index, for a few points and for many', () => {
+    // Points on a ring around the site (equal distances in pairs mirrored east–west) and repeats
+    // of the same place: every tie is broken by the lower index, as a plain sort of (distance, index) does.
+    const centre: LngLat = [113.7, 34.75];
+    const ring = (count: number): LngLat[] =>
+      Array.from({ length: count }, (_, k) => {
+        const a = (Math.PI * (k % (count / 2))) / (count / 2);
+        const r = 0.001 * (1 + (k % 3));
+        return [centre[0] + (k < count / 2 ? 1 : -1) * r * Math.cos(a), centre[1] + r * Math.sin(a)] as LngLat;
+      });
+    for (const points of [ring(12), [...ring(60), ...ring(60), [centre[0], centre[1]] as LngLat]]) {
+      const r = geodesicRule(points).reach({ id: 'c', lngLat: centre }, 1_000);
+      const d = (p: LngLat) => distance(point(centre), point(p), { units: 'meters' });
+      const expected = points.map((p, i) => ({ i, d: d(p) })).sort((a, b) => a.d - b.d || a.i - b.i);
+      expect([...r.indices]).toEqual(expected.map((x) => x.i));
+      // A repeated place is as far, bit for bit: point i comes before its repeat i + 60.
+      if (points.length > 12) for (let i = 0; i < 60; i++) expect(r.indices.indexOf(i)).toBeLessThan(r.indices.indexOf(i + 60));
+    }
+  });
+
   it('returns every point at infinite radius and none beyond the data', () => {
     expect(rule.reach(site, Infinity).indices.length).toBe(demand.length);
     expect(rule.reach({ id: 'far', lngLat: [120, 30] }, 1000).indices.length).toBe(0);
