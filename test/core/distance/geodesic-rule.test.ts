@@ -40,7 +40,7 @@ describe('geodesicRule', () => {
       });
     for (const points of [ring(12), [...ring(60), ...ring(60), [centre[0], centre[1]] as LngLat]]) {
       const r = geodesicRule(points).reach({ id: 'c', lngLat: centre }, 1_000);
-      const d = (p: LngLat) => distance(point(centre), point(p), { units: 'meters' });
+      const d = (p: LngLat) => distance(point([...centre]), point([...p]), { units: 'meters' });
       const expected = points.map((p, i) => ({ i, d: d(p) })).sort((a, b) => a.d - b.d || a.i - b.i);
       expect([...r.indices]).toEqual(expected.map((x) => x.i));
       // A repeated place is as far, bit for bit: point i comes before its repeat i + 60.
