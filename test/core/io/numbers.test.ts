@@ -38,6 +38,21 @@ describe('decimalNumber', () => {
     }
     for (const t of tricky) expect(Object.is(decimalNumber(t), reference(t)), JSON.stringify(t)).toBe(true);
   });
+
+  it('gives the correctly rounded value of long decimals, as Number() does (coordinates of 6–17 digits)', () => {
+    let seed = 99;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const texts = ['113.500270', '34.600000', '-0.000', '0.1', '0.3', '123456789012345', '1234567890123456', '9007199254740993', '.000000000000001', '-999999999999999.9'];
+    for (let k = 0; k < 50000; k++) {
+      const length = 1 + Math.floor(random() * 18);
+      let digits = '';
+      for (let n = 0; n < length; n++) digits += String(Math.floor(random() * 10));
+      const point = Math.floor(random() * (length + 1));
+      const sign = ['', '-', '+'][Math.floor(random() * 3)];
+      texts.push(`${sign}${digits.slice(0, point)}.${digits.slice(point)}`.replace(/\.$/, random() < 0.5 ? '.' : ''));
+    }
+    for (const t of texts) expect(Object.is(decimalNumber(t), reference(t)), t).toBe(true);
+  });
 });
 
 describe('FeatureTable rows of a CSV', () => {
