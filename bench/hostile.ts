@@ -118,7 +118,8 @@ export async function hostileBench(flags: string[]): Promise<void> {
         bytes += statSync(join(dir, name)).size;
       }
       const made = (performance.now() - t0) / 1000;
-      const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', c.name, dir], {
+      // The young generation as bin/catchmap.js sets it.
+      const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', c.name, dir], {
         cwd: ROOT,
         env: { ...process.env, ...c.env },
         encoding: 'utf8',
