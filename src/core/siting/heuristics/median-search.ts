@@ -36,7 +36,8 @@ export class MedianSearch {
   private readonly big: number;
 
   readonly open: Uint8Array;
-  private readonly slotOf: Int32Array;
+  /** Slot of each open swappable site, -1 for the others. */
+  readonly slotOf: Int32Array;
   /** Site in each swappable slot; `count` slots are filled. */
   readonly sol: Int32Array;
   count = 0;
@@ -340,6 +341,11 @@ export class MedianSearch {
   /** Decrease of the objective if i replaces the site in slot s. */
   swapProfit(i: number, s: number): number {
     return this.gain[i] - this.loss[s] + this.extra[s * this.m + i];
+  }
+
+  /** Increase of the objective if the site in slot s is closed and nothing opened. */
+  closeLoss(s: number): number {
+    return this.loss[s];
   }
 
   /** Decrease of the objective if i is opened in a new slot. */

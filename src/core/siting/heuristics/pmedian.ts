@@ -2,6 +2,7 @@ import type { CancelToken, ProgressCallback } from '../../types.ts';
 import { randomInt, seededRandom } from '../random.ts';
 import type { DemandLists } from '../demand-lists.ts';
 import { MedianSearch } from './median-search.ts';
+import { regionSearch } from './region-search.ts';
 
 export interface MedianInstance {
   /** Per demand point, its sites by cost (complete or k nearest). */
@@ -113,6 +114,11 @@ export function pMedianHeuristic(inst: MedianInstance, opts: HeuristicOptions = 
   if (!stopped()) {
     search.reset(best.sites);
     consider(dropAddSearch(search, eps, rand, stopped));
+  }
+  if (!stopped()) {
+    search.reset(best.sites);
+    const objective = regionSearch(search, inst.lists, inst.weights, { size: REGION_SIZE, eps, big, stopped });
+    consider({ sites: search.solution(), objective });
   }
   opts.onProgress?.(1, `p-median: ${best.objective.toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
   return { sites: best.sites, objective: best.objective };
@@ -264,6 +270,12 @@ function addElite(pool: Elite[], e: Elite, size: number, eps: number): void {
   }
   pool.sort((a, b) => a.objective - b.objective);
 }
+
+/**
+ * Open sites a region move re-solves together. On the city bench 6 finds the same moves as 8 to
+ * 12 at half their cost.
+ */
+const REGION_SIZE = 6;
 
 /** How many of the best far candidates a drop–add move draws its opening from. */
 const DROP_ADD_DRAW = 3;
