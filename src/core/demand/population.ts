@@ -28,6 +28,8 @@ export interface PopulationFeature {
 export interface PopulationFeatureList {
   readonly length: number;
   at(k: number): PopulationFeature | undefined;
+  /** The table the features come from (feature k is its row k), when they come from one. */
+  readonly table?: PopulationTable;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface PopulationFeatureList {
 function tableFeatureList(table: PopulationTable): PopulationFeatureList {
   return {
     length: table.count,
+    table,
     at(k) {
       if (!(k >= 0 && k < table.count)) return undefined;
       const lngLat: LngLat = [table.lng[k], table.lat[k]];

@@ -10,7 +10,7 @@ import { readFacilities, type Facility } from '../facilities/facilities.ts';
 import type { FacilityType } from '../schema.ts';
 import { boundsError, GROWTH_BOUNDS } from '../settings/bounds.ts';
 import { DEFAULT_PRESET_ID, getStandard, type FacilityStandard } from '../standards/presets.ts';
-import type { DistanceRule, LngLat, ProgressCallback } from '../types.ts';
+import type { DistanceRule, ProgressCallback } from '../types.ts';
 import type { EvaluateInput, EvaluateOptions } from './evaluation.ts';
 
 /**
@@ -38,13 +38,14 @@ export interface PreparedEvaluation {
   warnings: { population: InputWarning[]; facilities: InputWarning[]; villages: InputWarning[] };
 }
 
-function defaultRule(points: readonly LngLat[]): DistanceRule {
+function defaultRule(cells: readonly DemandCell[]): DistanceRule {
   // A plain loop: Float64Array.from with a mapping function costs seconds over millions of cells.
-  const lng = new Float64Array(points.length);
-  const lat = new Float64Array(points.length);
-  for (let i = 0; i < points.length; i++) {
-    lng[i] = points[i][0];
-    lat[i] = points[i][1];
+  const lng = new Float64Array(cells.length);
+  const lat = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const p = cells[i].lngLat;
+    lng[i] = p[0];
+    lat[i] = p[1];
   }
   return geodesicIndexRule(lng, lat);
 }
@@ -165,8 +166,7 @@ function prepareDemand(
   });
 
   progress(0.65, 'finding catchments');
-  const points = cells.map((c) => c.lngLat);
-  const rule = options.distanceRule ? options.distanceRule(points) : defaultRule(points);
+  const rule = options.distanceRule ? options.distanceRule(cells.map((c) => c.lngLat)) : defaultRule(cells);
   return {
     cells,
     users: usersOf(cells),
