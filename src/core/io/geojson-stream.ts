@@ -43,6 +43,16 @@ const WINDOW_BYTES = 64 * 1024 * 1024;
 /** Thrown by the scanner at the end of the window when the file goes on: the step is redone on the next window. */
 const NEED_MORE = Symbol('more bytes');
 
+/** The index just past the string whose opening quote is at `from`, or -1 when it does not close in `b`. */
+function stringEnd(b: Uint8Array, from: number): number {
+  for (let j = from + 1; j < b.length; j++) {
+    const c = b[j];
+    if (c === BACKSLASH) j++;
+    else if (c === QUOTE) return j + 1;
+  }
+  return -1;
+}
+
 /** Bytes already in memory as a byte source. */
 export function bytesSource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
@@ -102,32 +112,42 @@ export function readCollectionStreaming(
   };
   /** Moves past a string starting at i (a quote). */
   const skipString = () => {
-    for (i++; i < buf.length; i++) {
-      if (buf[i] === BACKSLASH) i++;
-      else if (buf[i] === QUOTE) return void i++;
-    }
+    i = stringEnd(buf, i);
+    if (i >= 0) return;
+    i = buf.length;
     if (more()) throw NEED_MORE;
     fail(i, 'a string is never closed');
   };
   /** Moves past one value starting at i; `depth` is the nesting of the value's container. */
   const skipValue = (depth: number) => {
     const start = i;
+    // Locals, not the closure's `i`: this loop sees every byte of the file.
+    const b = buf;
+    const n = b.length;
+    const maxDepth = limits.nestingDepth;
+    let j = i;
     let d = depth;
-    while (i < buf.length) {
-      const b = buf[i];
-      if (b === QUOTE) {
-        skipString();
-        if (d === depth) return;
+    while (j < n) {
+      const c = b[j];
+      if (c === QUOTE) {
+        j = stringEnd(b, j);
+        if (j < 0) {
+          i = n;
+          if (more()) throw NEED_MORE;
+          fail(i, 'a string is never closed');
+        }
+        if (d === depth) return void (i = j);
         continue;
       }
-      if (b === 0x7b || b === 0x5b) {
-        if (++d > limits.nestingDepth) throw overLimit(file, 'nestingDepth', limits, `JSON nested more than ${limits.nestingDepth} deep at byte ${base + i}`);
-      } else if (b === 0x7d || b === 0x5d) {
-        if (d === depth) return; // the container's own closing bracket: the value has ended
-        if (--d === depth) return void i++;
-      } else if (b === 0x2c && d === depth) return;
-      i++;
+      if (c === 0x7b || c === 0x5b) {
+        if (++d > maxDepth) throw overLimit(file, 'nestingDepth', limits, `JSON nested more than ${maxDepth} deep at byte ${base + j}`);
+      } else if (c === 0x7d || c === 0x5d) {
+        if (d === depth) return void (i = j); // the container's own closing bracket: the value has ended
+        if (--d === depth) return void (i = j + 1);
+      } else if (c === 0x2c && d === depth) return void (i = j);
+      j++;
     }
+    i = j;
     // A number or literal may go on in the next window too.
     if (more()) throw NEED_MORE;
     if (d !== depth || i === start) fail(i, 'the file ends inside a value');

@@ -31,8 +31,10 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
   const groups = Boolean(mapping.registered || mapping.migrants);
   const registered = groups ? new ChunkedNumbers(float64s) : null;
   const migrants = groups ? new ChunkedNumbers(float64s) : null;
+  // The properties mapping reads: the schema's own names and the mapped columns.
+  const read = new Set(['id', 'name', 'population', mapping.id, mapping.name, mapping.population, mapping.registered, mapping.migrants].filter((k): k is string => typeof k === 'string'));
   for (let i = 0; i < table.count; i++) {
-    const { properties, label } = withSchemaKeys(table.properties(i), table.labels.get(i), mapping);
+    const { properties, label } = withSchemaKeys(table.pick(i, read), table.labels.get(i), mapping);
     const g = table.shapes.geometry(i);
     const registration = registrationProblem(properties, mapping);
     if (registration !== null && typeof registration !== 'string') throw new InputError(file, `${label}: ${registration.refuse}`);
