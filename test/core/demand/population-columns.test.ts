@@ -9,7 +9,7 @@ describe('the columns a population table is kept in', () => {
     const texts = Array.from({ length: 300_000 }, (_, i) => (i % 1000 === 0 ? '' : i % 7 === 0 ? `中文 ${i}` : `c${i}`));
     for (const t of texts) column.push(t);
     expect(column.length).toBe(300_000);
-    for (const i of [0, 1, 7, 999, 1000, 262_143, 262_144, 262_145, 299_999]) expect(column.get(i)).toBe(texts[i]);
+    for (const i of [0, 1, 7, 999, 1000, 16_383, 16_384, 16_385, 262_143, 262_144, 262_145, 299_999]) expect(column.get(i)).toBe(texts[i]);
   });
 
   it('an id set finds exactly the ids seen before, by their text', () => {
