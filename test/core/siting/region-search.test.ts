@@ -34,6 +34,9 @@ function twoTowns(): { lists: DemandLists; weights: Float64Array; xs: number[] }
   return { lists: listsFromDense(cost, n, n), weights: Float64Array.from(xs, (x) => (x < 500 ? 1 : 4)), xs };
 }
 
+/** A region's plan as its swaps left it (no further improvement), so the tests see the move alone. */
+const settled = (s: MedianSearch): { sites: number[]; objective: number } => ({ sites: s.solution(), objective: s.objective() });
+
 function searchOn(lists: DemandLists, weights: Float64Array, p: number): MedianSearch {
   return new MedianSearch({ lists, weights, nSites: lists.m, swappable: new Uint8Array(lists.m).fill(1), fixed: new Int32Array(0), p, big: 1e9 });
 }
@@ -69,7 +72,7 @@ describe('regionSearch', () => {
     search.localSearch(1e-9);
     expect(search.objective()).toBeCloseTo(275, 9);
 
-    const objective = regionSearch(search, lists, weights, { size: 2, eps: 1e-9, big: 1e9, stopped: () => false });
+    const objective = regionSearch(search, lists, weights, { minusSize: 2, plusSize: 2, eps: 1e-9, big: 1e9, improve: settled, stopped: () => false });
     expect(objective).toBeCloseTo(brute, 9);
     expect(plainObjective(lists, weights, search.solution())).toBeCloseTo(brute, 9);
     expect(search.solution().map((j) => xs[j]).sort((a, b) => a - b)).toEqual([10, 1003, 1010, 1017]);
@@ -80,7 +83,7 @@ describe('regionSearch', () => {
     const optimum = [10, 1003, 1010, 1017].map((x) => xs.indexOf(x));
     const search = searchOn(lists, weights, 4);
     search.reset(optimum);
-    expect(regionSearch(search, lists, weights, { size: 2, eps: 1e-9, big: 1e9, stopped: () => false })).toBeCloseTo(254, 9);
+    expect(regionSearch(search, lists, weights, { minusSize: 2, plusSize: 2, eps: 1e-9, big: 1e9, improve: settled, stopped: () => false })).toBeCloseTo(254, 9);
     expect(search.solution().sort((a, b) => a - b)).toEqual(optimum);
 
     // Random planar instances with cut lists: the result is the objective of the plan left, no worse than the start.
@@ -97,7 +100,7 @@ describe('regionSearch', () => {
       s.reset([0, 1, 2, 3, 4, 5]);
       s.localSearch(1e-9);
       const before = s.objective();
-      const after = regionSearch(s, cut, w, { size: 3, eps: 1e-9, big: 1e9, stopped: () => false });
+      const after = regionSearch(s, cut, w, { minusSize: 3, plusSize: 3, eps: 1e-9, big: 1e9, improve: settled, stopped: () => false });
       expect(after).toBeLessThanOrEqual(before + 1e-9);
       expect(plainObjective(cut, w, s.solution())).toBeCloseTo(after, 6);
       expect(new Set(s.solution()).size).toBe(6);

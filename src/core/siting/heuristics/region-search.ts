@@ -1,12 +1,18 @@
 import type { DemandLists } from '../demand-lists.ts';
 import { MedianSearch } from './median-search.ts';
 
+/** Improves a region's small search from where it stands (an iterated local search); returns the best plan it saw. */
+export type RegionImprover = (search: MedianSearch) => { sites: number[]; objective: number };
+
 export interface RegionOptions {
-  /** Open sites in a region. */
-  size: number;
+  /** Open sites in a region that gives one up. */
+  minusSize: number;
+  /** Open sites in a region that takes one more: taking a site re-spaces a longer stretch than giving one up. */
+  plusSize: number;
   eps: number;
   /** The search's cost for "no open site in reach" (see `sentinelCost`). */
   big: number;
+  improve: RegionImprover;
   stopped: () => boolean;
   /** Best moves tried, best first, before a round gives up (default 3). */
   tries?: number;
@@ -14,18 +20,11 @@ export interface RegionOptions {
   maxRounds?: number;
 }
 
-/** A region's plan with a given number of sites: its global sites and its saving over the region's plan now. */
+/** A region's new plan: its slots, the sites they should hold, and its saving over the region's plan now. */
 interface Option {
+  slots: Int32Array;
   sites: number[];
   saving: number;
-}
-
-interface Region {
-  slots: Int32Array;
-  /** One site more, one fewer, as many. */
-  plus: Option | null;
-  minus: Option | null;
-  same: Option | null;
 }
 
 interface SubProblem {
@@ -43,43 +42,43 @@ interface SubProblem {
  * Region ±1 moves (after Taillard & Voss's POPMUSIC): a region is an open site and the open sites
  * next to it; its sub-problem is the demand they serve (and whatever demand one of its candidates
  * would serve better), every candidate that demand lists nearer than its nearest open site outside
- * the region, and a fixed site standing for that nearest outside site. Each region is re-solved
- * with one site more, one fewer and as many; the best pair of disjoint regions, one giving a site
- * to the other, or the best single region re-spaced, is applied and the swap search settles the
- * whole plan; kept when better, else undone. A site moved from where it is least needed to where
- * one is most wanted re-spaces both neighbourhoods, which single swaps and drop–add moves cannot
- * do one site at a time (each step costs until the last). Only regions an applied move touched are
- * solved again. Returns the objective.
+ * the region, and a fixed site standing for that nearest outside site. Around every open site, a
+ * small region is re-solved with one site fewer and a larger one with one site more; the best
+ * pair of disjoint regions, one giving a site to the other, is applied and the swap search settles
+ * the whole plan; kept when better, else undone. A site moved from where it is least needed to
+ * where one is most wanted re-spaces both neighbourhoods, which single swaps and drop–add moves
+ * cannot do one site at a time (each step costs until the last). Only regions an applied move
+ * touched are solved again (a large one when its first `CORE` sites moved). Returns the objective.
  */
 export function regionSearch(search: MedianSearch, lists: DemandLists, weights: Float64Array, opts: RegionOptions): number {
   const p = search.count;
-  const size = Math.min(opts.size, p);
   let current = search.objective();
-  if (size < 2 || p < 2) return current;
+  if (p < 3) return current;
   const scratch = new Scratch(search.n, search.m, p, lists.site.length);
   const floor = Float64Array.from(lists.beyond, (b) => (b === Infinity ? opts.big : b));
-  const regions: (Region | null)[] = new Array<Region | null>(p).fill(null);
+  const minus: (Option | null)[] = new Array<Option | null>(p).fill(null);
+  const plus: (Option | null)[] = new Array<Option | null>(p).fill(null);
   const changed = new Uint8Array(p).fill(1);
+  const stale = (old: Option | null, slots: Int32Array): boolean => !old || !sameSlots(old.slots.subarray(0, slots.length), slots) || slots.some((s) => changed[s]);
   const tries = opts.tries ?? 3;
   const maxRounds = opts.maxRounds ?? 20;
+  const grow = Math.min(Math.max(opts.plusSize, opts.minusSize), p - 1);
   const log: number[] = [];
   for (let round = 0; round < maxRounds && !opts.stopped(); round++) {
     for (let c = 0; c < p && !opts.stopped(); c++) {
-      const slots = regionSlots(search, lists, c, size, scratch);
-      const old = regions[c];
-      if (old && sameSlots(old.slots, slots) && !slots.some((s) => changed[s])) continue;
-      regions[c] = solveRegion(search, lists, weights, floor, slots, scratch, opts);
+      // Regions grow nearest first, so each small region is the start of the large one.
+      const large = regionSlots(search, lists, c, grow, scratch);
+      const small = large.subarray(0, Math.min(opts.minusSize, large.length));
+      if (stale(minus[c], small)) minus[c] = solveMinus(subProblem(search, lists, weights, floor, small, scratch), small, opts);
+      const wide = large.subarray(0, Math.min(opts.plusSize, large.length));
+      if (stale(plus[c], wide.subarray(0, Math.min(CORE, wide.length)))) plus[c] = solvePlus(subProblem(search, lists, weights, floor, wide, scratch), wide, opts);
     }
     if (opts.stopped()) break;
     changed.fill(0);
-    const moves = bestMoves(regions, p, tries, opts.eps, scratch);
     let applied = false;
-    for (const mv of moves) {
+    for (const mv of bestPairs(minus, plus, tries, opts.eps, scratch)) {
       log.length = 0;
-      if (!applyPlan(search, mv.slots, mv.sites, log)) {
-        search.undo(log);
-        continue;
-      }
+      if (!applyPlan(search, mv.slots, mv.sites, log)) continue;
       search.localSearch(opts.eps, log);
       const obj = search.objective();
       if (obj < current - opts.eps) {
@@ -271,44 +270,41 @@ function subProblem(
   };
 }
 
-/**
- * The region's plans with one site more, one fewer and as many, each from its plan now. Its search
- * holds one more site, a hole that serves nobody: swapped into a slot (which then stays put) it
- * closes that slot's site, so each choice of the site to drop costs a few swaps, not a rebuild.
- */
-function solveRegion(
-  search: MedianSearch,
-  lists: DemandLists,
-  weights: Float64Array,
-  floor: Float64Array,
-  slots: Int32Array,
-  scratch: Scratch,
-  opts: RegionOptions,
-): Region {
-  const sub = subProblem(search, lists, weights, floor, slots, scratch);
-  const k = slots.length;
+/** A small search over a sub-problem, holding up to `capacity` sites, with its outside site fixed and a hole (see `solveMinus`). */
+function localSearchOf(sub: SubProblem, capacity: number, big: number): MedianSearch {
   const nLocal = sub.site.length;
-  if (sub.initial.length !== k || nLocal <= k) return { slots, plus: null, minus: null, same: null };
-  const out = nLocal;
-  const hole = nLocal + 1;
   const swappable = new Uint8Array(nLocal + 2).fill(1, 0, nLocal);
-  const local = new MedianSearch({ lists: { ...sub.lists, m: nLocal + 2 }, weights: sub.weights, nSites: nLocal + 2, swappable, fixed: Int32Array.of(out), p: k + 1, big: opts.big });
-  const finish = (): Option => ({
-    sites: local.solution().filter((j) => j !== hole).map((j) => sub.site[j]),
-    saving: sub.objective - local.objective(),
-  });
+  return new MedianSearch({ lists: { ...sub.lists, m: nLocal + 2 }, weights: sub.weights, nSites: nLocal + 2, swappable, fixed: Int32Array.of(nLocal), p: capacity, big });
+}
+
+/** The option a local plan gives, the hole (local id site.length + 1) left out. */
+function optionOf(sub: SubProblem, slots: Int32Array, sites: number[], objective: number): Option {
+  const hole = sub.site.length + 1;
+  return { slots, sites: sites.filter((j) => j !== hole).map((j) => sub.site[j]), saving: sub.objective - objective };
+}
+
+/** A large region is solved again when its first sites change, not when only its rim does. */
+const CORE = 6;
+
+/** How many of a region's sites, cheapest to close first, `solveMinus` tries dropping. */
+const MINUS_DROPS = 3;
+
+/**
+ * The region with one site fewer: its sites cheapest to close are closed in turn and the rest
+ * settled by swaps, the best kept. A site is closed by swapping a hole (a site that serves nobody)
+ * into its slot and holding the slot, which costs a few swaps, not a rebuild of the search.
+ */
+function solveMinus(sub: SubProblem, slots: Int32Array, opts: RegionOptions): Option | null {
+  const k = slots.length;
+  if (sub.initial.length !== k) return null;
+  const local = localSearchOf(sub, k, opts.big);
+  const hole = sub.site.length + 1;
   local.reset(sub.initial);
-  local.insert(local.bestInsert());
-  local.localSearch(opts.eps);
-  const plus = finish();
-  local.reset(sub.initial);
-  local.localSearch(opts.eps);
-  const same = finish();
-  local.reset(sub.initial);
+  const order = Array.from({ length: k }, (_, s) => s).sort((a, b) => local.closeLoss(a) - local.closeLoss(b) || a - b);
   const log: number[] = [];
   let dropSlot = 0;
   let dropObj = Infinity;
-  for (let s = 0; s < k; s++) {
+  for (const s of order.slice(0, MINUS_DROPS)) {
     log.length = 0;
     log.push(hole, local.sol[s], s);
     local.swap(hole, s);
@@ -324,9 +320,29 @@ function solveRegion(
   local.swap(hole, dropSlot);
   local.tabuSlot = dropSlot;
   local.localSearch(opts.eps);
-  const minus = finish();
-  local.tabuSlot = -1;
-  return { slots, plus, minus, same };
+  return optionOf(sub, slots, local.solution(), local.objective());
+}
+
+/**
+ * The region with one site more, the better of two plans: the region's sites plus the best
+ * candidate, settled by swaps; and a greedy plan built afresh, settled and improved by `improve`.
+ * The second finds re-spacings that shift every site of a long stretch a little (on the city bench
+ * a site taken by six sites along a town's edge), which swaps from the first never reach.
+ */
+function solvePlus(sub: SubProblem, slots: Int32Array, opts: RegionOptions): Option | null {
+  const k = slots.length;
+  if (sub.initial.length !== k || sub.site.length <= k) return null;
+  const local = localSearchOf(sub, k + 1, opts.big);
+  local.reset(sub.initial);
+  local.insert(local.bestInsert());
+  local.localSearch(opts.eps);
+  let best = { sites: local.solution(), objective: local.objective() };
+  local.reset([]);
+  while (local.count < k + 1) local.insert(local.bestInsert());
+  local.localSearch(opts.eps);
+  const fresh = opts.improve(local);
+  if (fresh.objective < best.objective) best = fresh;
+  return optionOf(sub, slots, best.sites, best.objective);
 }
 
 /** A plan for some slots: the sites they should hold. */
@@ -336,35 +352,25 @@ interface Move {
   sites: number[];
 }
 
-/** The best few moves: a single region re-spaced, or a site taken from one region and given to a disjoint one. */
-function bestMoves(regions: (Region | null)[], p: number, tries: number, eps: number, scratch: Scratch): Move[] {
+/** The best few pairs of disjoint regions, one giving a site up and the other taking one. */
+function bestPairs(minus: (Option | null)[], plus: (Option | null)[], tries: number, eps: number, scratch: Scratch): Move[] {
   const moves: Move[] = [];
-  const consider = (value: number, make: () => Move): void => {
-    if (value <= eps || (moves.length === tries && value <= moves[moves.length - 1].value)) return;
-    const mv = make();
-    // Equal plans (the same sites from overlapping regions) are one move.
-    const key = (x: Move): string => [...x.sites].sort((a, b) => a - b).join(',') + '|' + [...x.slots].sort((a, b) => a - b).join(',');
-    if (moves.some((x) => key(x) === key(mv))) return;
-    moves.push(mv);
-    moves.sort((a, b) => b.value - a.value);
-    if (moves.length > tries) moves.pop();
-  };
-  for (let a = 0; a < p; a++) {
-    const ra = regions[a];
-    if (!ra) continue;
-    if (ra.same) {
-      const same = ra.same;
-      consider(same.saving, () => ({ value: same.saving, slots: [...ra.slots], sites: same.sites }));
-    }
-    const minus = ra.minus;
-    if (!minus) continue;
+  const key = (x: Move): string => [...x.sites].sort((a, b) => a - b).join(',') + '|' + [...x.slots].sort((a, b) => a - b).join(',');
+  for (const give of minus) {
+    if (!give) continue;
     const stamp = scratch.next();
-    for (const s of ra.slots) scratch.slotStamp[s] = stamp;
-    for (let b = 0; b < p; b++) {
-      const rb = regions[b];
-      const plus = rb?.plus;
-      if (!rb || !plus || rb.slots.some((s) => scratch.slotStamp[s] === stamp)) continue;
-      consider(minus.saving + plus.saving, () => ({ value: minus.saving + plus.saving, slots: [...ra.slots, ...rb.slots], sites: [...minus.sites, ...plus.sites] }));
+    for (const s of give.slots) scratch.slotStamp[s] = stamp;
+    for (const take of plus) {
+      if (!take) continue;
+      const value = give.saving + take.saving;
+      if (value <= eps || (moves.length === tries && value <= moves[moves.length - 1].value)) continue;
+      if (take.slots.some((s) => scratch.slotStamp[s] === stamp)) continue;
+      const mv = { value, slots: [...give.slots, ...take.slots], sites: [...give.sites, ...take.sites] };
+      // Overlapping regions often propose the same plan: it is one move.
+      if (moves.some((x) => key(x) === key(mv))) continue;
+      moves.push(mv);
+      moves.sort((a, b) => b.value - a.value);
+      if (moves.length > tries) moves.pop();
     }
   }
   return moves;
