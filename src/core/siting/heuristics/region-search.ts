@@ -53,7 +53,8 @@ interface SubProblem {
 export function regionSearch(search: MedianSearch, lists: DemandLists, weights: Float64Array, opts: RegionOptions): number {
   const p = search.count;
   let current = search.objective();
-  if (p < 3) return current;
+  // Too few sites for a region of each size apart: no pair to try.
+  if (p < opts.minusSize + opts.plusSize) return current;
   const scratch = new Scratch(search.n, search.m, p, lists.site.length);
   const floor = Float64Array.from(lists.beyond, (b) => (b === Infinity ? opts.big : b));
   const minus: (Option | null)[] = new Array<Option | null>(p).fill(null);
@@ -62,16 +63,16 @@ export function regionSearch(search: MedianSearch, lists: DemandLists, weights: 
   const stale = (old: Option | null, slots: Int32Array): boolean => !old || !sameSlots(old.slots.subarray(0, slots.length), slots) || slots.some((s) => changed[s]);
   const tries = opts.tries ?? 3;
   const maxRounds = opts.maxRounds ?? 20;
-  const grow = Math.min(Math.max(opts.plusSize, opts.minusSize), p - 1);
+  const grow = Math.max(opts.plusSize, opts.minusSize);
   const log: number[] = [];
   for (let round = 0; round < maxRounds && !opts.stopped(); round++) {
     for (let c = 0; c < p && !opts.stopped(); c++) {
       // Regions grow nearest first, so each small region is the start of the large one.
       const large = regionSlots(search, lists, c, grow, scratch);
-      const small = large.subarray(0, Math.min(opts.minusSize, large.length));
+      const small = large.subarray(0, opts.minusSize);
       if (stale(minus[c], small)) minus[c] = solveMinus(subProblem(search, lists, weights, floor, small, scratch), small, opts);
-      const wide = large.subarray(0, Math.min(opts.plusSize, large.length));
-      if (stale(plus[c], wide.subarray(0, Math.min(CORE, wide.length)))) plus[c] = solvePlus(subProblem(search, lists, weights, floor, wide, scratch), wide, opts);
+      const wide = large.subarray(0, opts.plusSize);
+      if (stale(plus[c], wide.subarray(0, CORE))) plus[c] = solvePlus(subProblem(search, lists, weights, floor, wide, scratch), wide, opts);
     }
     if (opts.stopped()) break;
     changed.fill(0);
