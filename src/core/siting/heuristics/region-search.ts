@@ -14,9 +14,9 @@ export interface RegionOptions {
   big: number;
   improve: RegionImprover;
   stopped: () => boolean;
-  /** Best moves tried, best first, before a round gives up (default 3). */
+  /** Pairs that fail (the plan settled no better) before a round gives up (default 3). */
   tries?: number;
-  /** Rounds that apply a move (default 20): the phase's work is bounded, so it is deterministic. */
+  /** Sweeps over the regions (default 20), each followed by the moves it found; the work is bounded, so the result is deterministic. */
   maxRounds?: number;
 }
 
@@ -43,12 +43,14 @@ interface SubProblem {
  * next to it; its sub-problem is the demand they serve (and whatever demand one of its candidates
  * would serve better), every candidate that demand lists nearer than its nearest open site outside
  * the region, and a fixed site standing for that nearest outside site. Around every open site, a
- * small region is re-solved with one site fewer and a larger one with one site more; the best
- * pair of disjoint regions, one giving a site to the other, is applied and the swap search settles
- * the whole plan; kept when better, else undone. A site moved from where it is least needed to
+ * small region is re-solved with one site fewer and a larger one with one site more; pairs of
+ * disjoint regions, one giving a site to the other, are applied best first (while their slots are
+ * untouched by the moves before) and the swap search settles the whole plan; each kept when
+ * better, else undone. A site moved from where it is least needed to
  * where one is most wanted re-spaces both neighbourhoods, which single swaps and drop–add moves
- * cannot do one site at a time (each step costs until the last). Only regions an applied move
- * touched are solved again (a large one when its first `CORE` sites moved). Returns the objective.
+ * cannot do one site at a time (each step costs until the last). A further sweep solves again
+ * only regions the moves touched (a large one when its first `CORE` sites moved). Returns the
+ * objective.
  */
 export function regionSearch(search: MedianSearch, lists: DemandLists, weights: Float64Array, opts: RegionOptions): number {
   const p = search.count;
@@ -76,8 +78,12 @@ export function regionSearch(search: MedianSearch, lists: DemandLists, weights: 
     }
     if (opts.stopped()) break;
     changed.fill(0);
+    // Pairs best first; one whose slots an earlier move of this round changed waits for the next.
     let applied = false;
-    for (const mv of bestPairs(minus, plus, tries, opts.eps, scratch)) {
+    let failed = 0;
+    for (const mv of bestPairs(minus, plus, PAIRS, opts.eps, scratch)) {
+      if (failed >= tries) break;
+      if (mv.slots.some((s) => changed[s])) continue;
       log.length = 0;
       if (!applyPlan(search, mv.slots, mv.sites, log)) continue;
       search.localSearch(opts.eps, log);
@@ -86,9 +92,10 @@ export function regionSearch(search: MedianSearch, lists: DemandLists, weights: 
         current = obj;
         for (let k = 2; k < log.length; k += 3) changed[log[k]] = 1;
         applied = true;
-        break;
+      } else {
+        search.undo(log);
+        failed++;
       }
-      search.undo(log);
     }
     if (!applied) break;
   }
@@ -283,6 +290,9 @@ function optionOf(sub: SubProblem, slots: Int32Array, sites: number[], objective
   const hole = sub.site.length + 1;
   return { slots, sites: sites.filter((j) => j !== hole).map((j) => sub.site[j]), saving: sub.objective - objective };
 }
+
+/** Positive pairs a round considers, best first. */
+const PAIRS = 30;
 
 /** A large region is solved again when its first sites change, not when only its rim does. */
 const CORE = 6;
