@@ -10,7 +10,14 @@ const MULTI_POLYGON = 3;
 const isPlainPosition = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
 
 function plainRings(rings: unknown): rings is [number, number][][] {
-  return Array.isArray(rings) && rings.length > 0 && rings.every((ring) => Array.isArray(ring) && ring.every(isPlainPosition));
+  if (!Array.isArray(rings) || rings.length === 0) return false;
+  // Plain loops: this sees every position of a million-polygon file.
+  for (let r = 0; r < rings.length; r++) {
+    const ring: unknown = rings[r];
+    if (!Array.isArray(ring)) return false;
+    for (let k = 0; k < ring.length; k++) if (!isPlainPosition(ring[k])) return false;
+  }
+  return true;
 }
 
 /** A geometry object with no member beyond type and coordinates (an export writes every member). */
@@ -126,9 +133,10 @@ export class ShapeColumn {
   }
 
   private ring(positions: readonly [number, number][], startsPolygon: boolean): void {
-    for (const [x, y] of positions) {
-      this.xy.push(x);
-      this.xy.push(y);
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k];
+      this.xy.push(p[0]);
+      this.xy.push(p[1]);
     }
     this.vertexEnds.push(this.xy.length / 2);
     this.outer.push(startsPolygon ? 1 : 0);
