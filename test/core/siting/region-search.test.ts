@@ -78,6 +78,44 @@ describe('regionSearch', () => {
     expect(search.solution().map((j) => xs[j]).sort((a, b) => a - b)).toEqual([10, 1003, 1010, 1017]);
   });
 
+  it('applies every improving pair its one sweep finds while their slots are untouched: two pairs of towns at once', () => {
+    // Towns A, B, C, D as in twoTowns (weights 1, 4, 1, 4), 1,000 m apart: no point is ever better
+    // served from another town, so the optimum is the best split of the 8 sites over the towns,
+    // each town's cost with k sites found by brute force within the town alone.
+    const offsets = [0, 1000, 2000, 3000];
+    const xs = offsets.flatMap((o) => Array.from({ length: 21 }, (_, k) => o + k));
+    const townWeight = [1, 4, 1, 4];
+    const n = xs.length;
+    const cost = new Float64Array(n * n);
+    for (let u = 0; u < n; u++) for (let j = 0; j < n; j++) cost[u * n + j] = Math.abs(xs[u] - xs[j]);
+    const lists = listsFromDense(cost, n, n);
+    const weights = Float64Array.from(xs, (_, u) => townWeight[Math.floor(u / 21)]);
+    const townCost = (k: number): number => {
+      let best = Infinity;
+      for (const s of subsets(21, k)) {
+        let c = 0;
+        for (let x = 0; x < 21; x++) c += Math.min(...s.map((j) => Math.abs(x - j)));
+        best = Math.min(best, c);
+      }
+      return best;
+    };
+    const byK = [1, 2, 3, 4].map(townCost);
+    let optimum = Infinity;
+    for (const a of [1, 2, 3, 4]) for (const b of [1, 2, 3, 4]) for (const c of [1, 2, 3, 4]) {
+      const d = 8 - a - b - c;
+      if (d >= 1 && d <= 4) optimum = Math.min(optimum, byK[a - 1] + 4 * byK[b - 1] + byK[c - 1] + 4 * byK[d - 1]);
+    }
+    expect(optimum).toBeCloseTo(508, 9);
+
+    const search = searchOn(lists, weights, 8);
+    search.reset(offsets.flatMap((o) => [o + 4, o + 15].map((x) => xs.indexOf(x))));
+    search.localSearch(1e-9);
+    expect(search.objective()).toBeCloseTo(550, 9);
+    const objective = regionSearch(search, lists, weights, { minusSize: 2, plusSize: 2, eps: 1e-9, big: 1e9, improve: settled, stopped: () => false, maxRounds: 1 });
+    expect(objective).toBeCloseTo(optimum, 9);
+    expect(plainObjective(lists, weights, search.solution())).toBeCloseTo(optimum, 9);
+  });
+
   it('keeps a plan no region move improves, and never returns a worse one', () => {
     const { lists, weights, xs } = twoTowns();
     const optimum = [10, 1003, 1010, 1017].map((x) => xs.indexOf(x));
