@@ -105,8 +105,8 @@ export class FeatureTable {
    */
   pick(i: number, keys: ReadonlySet<string>): Record<string, unknown> {
     if (!this.keys && !this.objects.has(i)) {
-      const text = this.texts.get(i);
-      const picked = UNSAFE_TEXT.test(text) ? null : pickMembers(text, keys);
+      // pickMembers refuses unsafe and escaped member names itself (properties() then filters them).
+      const picked = pickMembers(this.texts.get(i), keys);
       if (picked) return picked;
     }
     if (this.keys && !this.jsonRows.has(i)) {

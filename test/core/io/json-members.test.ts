@@ -41,6 +41,18 @@ describe('pickMembers', () => {
     expect(pickMembers('{}', new Set(['id']))).toEqual({});
     expect(pickMembers('{"id":{"x":1}}', new Set(['id']))).toBeNull();
   });
+
+  it('never reads a prototype key: the text is then parsed whole, where such keys are dropped', () => {
+    const wanted = new Set(['id', '__proto__']);
+    expect(pickMembers('{"__proto__":{"polluted":1},"id":"a"}', wanted)).toBeNull();
+    expect(pickMembers('{"\\u005f_proto__":1,"id":"a"}', wanted)).toBeNull();
+    const table = new FeatureTable();
+    table.add(null, JSON.parse('{"__proto__":{"polluted":1},"id":"a"}') as Record<string, unknown>, 'a');
+    const picked = table.pick(0, wanted);
+    expect(picked).toEqual({ id: 'a' });
+    expect(Object.getPrototypeOf(picked)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 
 describe('FeatureTable.pick', () => {
