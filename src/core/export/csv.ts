@@ -98,30 +98,37 @@ export function* csvLines(features: () => Iterable<Feature<Geometry | null>>, he
   for (const k of geometryColumns) keys.delete(k);
   const columns = [...keys];
   yield '\uFEFF' + [...columns, ...geometryColumns].map((k) => csvField(neutraliseCell(k))).join(',') + '\r\n';
-  // One line string per row, built field by field with no closure or array per row: millions of
-  // rows made that garbage a large part of the export's cost.
-  let piece = '';
+  // Each row's fields go into one array, joined once into a flat line: concatenating them made a
+  // tree of string pieces per row for the writer to flatten again. The array is reused.
+  const fields: string[] = new Array<string>(columns.length + geometryColumns.length).fill('');
+  let lines: string[] = [];
+  let chars = 0;
   for (const f of features()) {
     const props = f.properties ?? {};
-    let line = '';
     for (let j = 0; j < columns.length; j++) {
       const v = props[columns[j]];
-      const text = typeof v === 'number' ? numberField(v) : typeof v === 'string' ? textField(v) : v === null || v === undefined ? '' : csvField(neutraliseCell(v));
-      line = j === 0 ? text : `${line},${text}`;
+      fields[j] = typeof v === 'number' ? numberField(v) : typeof v === 'string' ? textField(v) : v === null || v === undefined ? '' : csvField(neutraliseCell(v));
     }
     // A point needs no rounded copy unless its WKT is written: its coordinates are rounded below.
     const g = !withWkt && f.geometry?.type === 'Point' ? f.geometry : roundGeometry(f.geometry);
     const at = !g ? null : g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
-    const lonLat = at ? `${ROUNDING.degrees(at[0])},${ROUNDING.degrees(at[1])}` : ',';
-    line = columns.length === 0 ? lonLat : `${line},${lonLat}`;
-    if (withWkt) line = `${line},${csvField(g ? toWkt(g) : '')}`;
-    piece = `${piece}${line}\r\n`;
-    if (piece.length >= PIECE_CHARS) {
-      yield piece;
-      piece = '';
+    fields[columns.length] = at ? String(ROUNDING.degrees(at[0])) : '';
+    fields[columns.length + 1] = at ? String(ROUNDING.degrees(at[1])) : '';
+    if (withWkt) fields[columns.length + 2] = csvField(g ? toWkt(g) : '');
+    const line = fields.join(',');
+    lines.push(line);
+    chars += line.length + 2;
+    if (chars >= PIECE_CHARS) {
+      lines.push('');
+      yield lines.join('\r\n');
+      lines = [];
+      chars = 0;
     }
   }
-  if (piece !== '') yield piece;
+  if (lines.length > 0) {
+    lines.push('');
+    yield lines.join('\r\n');
+  }
 }
 
 /** Features as one CSV text (see csvLines). */
