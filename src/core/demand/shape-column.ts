@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { ChunkedNumbers, float64s, uint32s, uint8s } from './chunked-numbers.ts';
+import { FlatRingList, ringsShape, type PolygonShape } from './polygon-shape.ts';
 
 const OTHER = 0;
 const POINT = 1;
@@ -28,6 +29,23 @@ function bare(g: Record<string, unknown>): boolean {
 }
 
 /**
+ * Coordinates read flat already (`CoordinateBatch` in io/geojson-coordinates.ts): value v's rings
+ * run from `ringStart(v)` to `ringEnds[v]`, ring r's positions from `positionStart(r)` to
+ * `vertexEnds[r]`, as x, y pairs in `xy`; `outer[r]` is 1 when ring r starts a polygon.
+ */
+export interface FlatRings {
+  readonly xy: Float64Array;
+  readonly vertexEnds: Uint32Array;
+  readonly outer: Uint8Array;
+  readonly ringEnds: Uint32Array;
+  ringStart(v: number): number;
+  positionStart(r: number): number;
+}
+
+const FLAT_KINDS = { Point: POINT, Polygon: POLYGON, MultiPolygon: MULTI_POLYGON } as const;
+const FLAT_TYPES = [null, 'Point', 'Polygon', 'MultiPolygon'] as const;
+
+/**
  * The geometries of a population layer without an object per position: points and polygons as
  * flat coordinates (rings, and which ring starts each polygon), every other geometry (lines,
  * altitudes, malformed ones, null) kept as it came, by feature. A 150 m square is 80 bytes here
@@ -43,6 +61,7 @@ export class ShapeColumn {
   private readonly outer = new ChunkedNumbers(uint8s);
   private readonly xy = new ChunkedNumbers(float64s);
   private readonly others = new Map<number, Geometry | null>();
+  private readonly scratch = new FlatRingList();
 
   get length(): number {
     return this.kinds.length;
@@ -72,6 +91,19 @@ export class ShapeColumn {
     this.close(OTHER);
   }
 
+  /** Adds a bare Point, Polygon or MultiPolygon whose coordinates are value `v` of `flat`. */
+  addFlat(type: keyof typeof FLAT_KINDS, flat: FlatRings, v: number): void {
+    for (let r = flat.ringStart(v); r < flat.ringEnds[v]; r++) {
+      for (let p = flat.positionStart(r); p < flat.vertexEnds[r]; p++) {
+        this.xy.push(flat.xy[2 * p]);
+        this.xy.push(flat.xy[2 * p + 1]);
+      }
+      this.vertexEnds.push(this.xy.length / 2);
+      this.outer.push(flat.outer[r]);
+    }
+    this.close(FLAT_KINDS[type]);
+  }
+
   /** Feature i's geometry as GeoJSON (a new object for flat ones). */
   geometry(i: number): Geometry | null {
     const kind = this.kinds.get(i);
@@ -86,6 +118,41 @@ export class ShapeColumn {
     });
     if (kind === POLYGON) return { type: 'Polygon', coordinates: polygons[0] };
     return { type: 'MultiPolygon', coordinates: polygons };
+  }
+
+  /** Feature i's type when it is held flat; null for the others (`geometry(i)` gives them). */
+  flatType(i: number): 'Point' | 'Polygon' | 'MultiPolygon' | null {
+    return FLAT_TYPES[this.kinds.get(i)];
+  }
+
+  /**
+   * Whether flat feature i has every position a finite lon/lat pair within ±180, ±90 and, unless a
+   * point, every ring of 4 positions or more: what `isLngLatPair` and `isValidPolygonal` ask of
+   * its GeoJSON, without building it.
+   */
+  lngLatValid(i: number): boolean {
+    const point = this.kinds.get(i) === POINT;
+    let ok = true;
+    this.forRings(i, (from, to) => {
+      if (!point && to - from < 4) ok = false;
+      for (let v = from; v < to && ok; v++) {
+        const x = this.xy.get(2 * v);
+        const y = this.xy.get(2 * v + 1);
+        if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) ok = false;
+      }
+    });
+    return ok;
+  }
+
+  /** Flat polygon i's `polygonShape`, without building its GeoJSON. */
+  polygonShape(i: number): PolygonShape {
+    const rings = this.scratch;
+    rings.clear();
+    this.forRings(i, (from, to, starts) => {
+      for (let v = from; v < to; v++) rings.position(this.xy.get(2 * v), this.xy.get(2 * v + 1));
+      rings.endRing(starts);
+    });
+    return ringsShape(rings);
   }
 
   /** Whether feature i is a Point (held flat, so two numbers), without building it. */
@@ -123,6 +190,24 @@ export class ShapeColumn {
           this.xy.set(2 * v + 1, p[1]);
         }
       });
+    }
+  }
+
+  /**
+   * Calls `fn` with every position's two numbers in feature order, changing none: an object's
+   * positions as `walkObject` walks them (their members may be anything), flat ones without an
+   * array each.
+   */
+  forEachXY(walkObject: (g: Geometry | null, fn: (p: Position) => void) => void, fn: (x: unknown, y: unknown) => void): void {
+    // Flat positions lie in feature order: feature i's end where its last ring ends.
+    let v = 0;
+    for (let i = 0; i < this.kinds.length; i++) {
+      if (this.kinds.get(i) === OTHER) {
+        walkObject(this.others.get(i) ?? null, (p) => fn(p[0], p[1]));
+        continue;
+      }
+      const end = this.vertexEnds.get(this.ringEnds.get(i) - 1);
+      for (; v < end; v++) fn(this.xy.get(2 * v), this.xy.get(2 * v + 1));
     }
   }
 

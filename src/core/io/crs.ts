@@ -168,17 +168,18 @@ export function toWgs84(features: RawFeature[] | FeatureTable, ctx: CrsContext):
   let china = 0;
   let chinaSwapped = 0;
   let first: Position | null = null;
-  each((p) => {
-    if (!isXY(p)) return;
+  const look = (x: unknown, y: unknown) => {
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return;
     n++;
-    // A copy: a compact table hands every position in the same array.
-    first ??= [p[0], p[1]];
-    const [x, y] = p;
+    first ??= [x, y];
     if (Math.abs(x) <= 180 && Math.abs(y) <= 90) inRange++;
     else if (Math.abs(x) <= 90 && Math.abs(y) <= 180) swappedRange++;
     if (x >= 70 && x <= 140 && y >= 15 && y <= 56) china++;
     if (y >= 70 && y <= 140 && x >= 15 && x <= 56) chinaSwapped++;
-  });
+  };
+  // Read only: a table's flat positions are looked at without an array each or writing them back.
+  if (features instanceof FeatureTable) features.forEachXY(forEachPosition, look);
+  else each((p) => look(p[0], p[1]));
   const limits = ctx.limits ?? DEFAULT_LIMITS;
   if (count > limits.features) throw overLimit(ctx.file, 'features', limits, `${count.toLocaleString('en-US')} features`);
   if (n > limits.vertices) throw overLimit(ctx.file, 'vertices', limits, `${n.toLocaleString('en-US')} coordinate positions`);

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { ShapeColumn } from '../demand/shape-column.ts';
+import { ShapeColumn, type FlatRings } from '../demand/shape-column.ts';
 import { TextColumn } from '../demand/text-column.ts';
 import { pickMembers } from './json-members.ts';
 import { isUnsafeKey } from './properties.ts';
@@ -48,9 +48,27 @@ export class FeatureTable {
 
   /** Adds a feature; `values` are the properties' values in `keys` order when the table has keys. */
   add(geometry: Geometry | null, properties: Record<string, unknown> | readonly string[], label: string, id?: string | number): void {
+    this.shapes.add(geometry);
+    this.addRow(properties, label, id);
+  }
+
+  /**
+   * Adds a feature read without parsing it (geojson-features.ts): its properties as their JSON
+   * text, its geometry null or a bare Point, Polygon or MultiPolygon flat already.
+   */
+  addText(type: 'Point' | 'Polygon' | 'MultiPolygon' | null, flat: FlatRings, v: number, properties: string, label: string, id?: string | number): void {
+    if (type) this.shapes.addFlat(type, flat, v);
+    else this.shapes.add(null);
     const i = this.labels.length;
     this.labels.push(label);
-    this.shapes.add(geometry);
+    if (id !== undefined) this.ids.set(i, id);
+    this.texts.push(properties);
+  }
+
+  /** The row of the feature whose shape was just added. */
+  private addRow(properties: Record<string, unknown> | readonly string[], label: string, id?: string | number): void {
+    const i = this.labels.length;
+    this.labels.push(label);
     if (id !== undefined) this.ids.set(i, id);
     if (Array.isArray(properties)) {
       const values = properties as readonly string[];
@@ -133,6 +151,11 @@ export class FeatureTable {
     const id = this.ids.get(i);
     if (id !== undefined) f.id = id;
     return f;
+  }
+
+  /** Every position's numbers in feature order, read only (see `ShapeColumn.forEachXY`). */
+  forEachXY(walkObject: (g: Geometry | null, fn: (p: Position) => void) => void, fn: (x: unknown, y: unknown) => void): void {
+    this.shapes.forEachXY(walkObject, fn);
   }
 
   /** Every position in feature order (see `ShapeColumn.forEachPosition`). */

@@ -1,5 +1,7 @@
 import { InputError } from '../errors.ts';
 import { parseBoundedJson, parseJson } from './json.ts';
+import { NOT_PLAIN, OUT_OF_BYTES } from './geojson-coordinates.ts';
+import { PlainFeatures } from './geojson-features.ts';
 import { overLimit, type Limits } from './limits.ts';
 
 /** What the streaming reader gives: the collection's `type` and `crs`, and its features parsed one by one. */
@@ -21,8 +23,22 @@ export interface ByteSource {
   read(offset: number, length: number): Uint8Array;
 }
 
-/** Takes the features parsed in one batch; `first` is the index of the first of them. */
-export type FeatureBatch = (features: unknown[], first: number) => void;
+/**
+ * A batch read with plain features (`PlainFeatures`): its feature k is plain feature `slots[k]`,
+ * or, where that is -1, the next of the features parsed the ordinary way.
+ */
+export interface PlainBatch {
+  plain: PlainFeatures;
+  slots: Int32Array;
+  /** The plain features' properties as JSON text. */
+  texts: string[];
+}
+
+/**
+ * Takes the features of one batch; `first` is the index of the first of them. With `plain`, the
+ * batch is `plain.slots.length` features, `features` only those parsed the ordinary way.
+ */
+export type FeatureBatch = (features: unknown[], first: number, plain?: PlainBatch) => void;
 
 /** Bytes of features parsed at once: few parses, and no string anywhere near the engine's limit. */
 const BATCH_BYTES = 16 * 1024 * 1024;
@@ -34,6 +50,9 @@ const BATCH_BYTES = 16 * 1024 * 1024;
  * collections to find: a 1 GB file then peaked at 1.8–2.5 GB instead of 1.3 GB.
  */
 const CALLBACK_BATCH_BYTES = 64 * 1024;
+
+/** Brackets a plain feature's coordinates nest in, within the collection. */
+const PLAIN_DEPTH = 8;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -69,7 +88,8 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
  * starts where the step did. Nesting deeper than the limit is refused where it occurs. Members
  * other than type, crs and features are skipped unread. With `onBatch`, each batch of parsed
  * features goes there and is not kept, so a caller that keeps less than the parsed objects (a
- * population table) never holds them all.
+ * population table) never holds them all; with `onBatch` and `plainFeatures`, UTF-8 features that
+ * are plain are read without being parsed (`PlainBatch`).
  */
 export function readCollectionStreaming(
   input: Uint8Array | ByteSource,
@@ -78,6 +98,7 @@ export function readCollectionStreaming(
   encoding = 'utf-8',
   onBatch?: FeatureBatch,
   windowBytes = WINDOW_BYTES,
+  plainFeatures = false,
 ): StreamedCollection {
   let decoder: TextDecoder;
   try {
@@ -176,22 +197,58 @@ export function readCollectionStreaming(
     // one's end, commas included, are a JSON array's inside): one parse per batch, not per feature.
     let batchStart = -1;
     let batchEnd = -1;
-    const flush = () => {
-      if (batchStart < 0) return;
-      const first = out.featureCount + 1;
-      let parsed: unknown;
+    // Plain features are read aside; the others' bytes are copied into a text of their own.
+    const plain = onBatch && plainFeatures && decoder.encoding === 'utf-8' && limits.nestingDepth >= PLAIN_DEPTH ? new PlainFeatures() : null;
+    let text = new Uint8Array(plain ? 1024 : 0);
+    let textLength = 0;
+    let slots = new Int32Array(plain ? 1024 : 0);
+    let count = 0;
+    let ordinary = 0;
+    /** Appends bytes from..to of the window to the batch's text, after a comma unless the first. */
+    const copy = (from: number, to: number) => {
+      let n = textLength;
+      if (n + (to - from) + 1 > text.length) {
+        const bigger = new Uint8Array(2 * (n + (to - from) + 1));
+        bigger.set(text.subarray(0, n));
+        text = bigger;
+      }
+      // Locals: the closure's variables would be loaded and stored again at every byte.
+      const t = text;
+      const b = buf;
+      if (n > 0) t[n++] = 0x2c;
+      for (let k = from; k < to; k++) t[n++] = b[k];
+      textLength = n;
+    };
+    let texts: string[] = [];
+    const parseBatch = (first: number): unknown[] => {
+      const parse = (t: string) => parseBoundedJson(`[${t}]`, file) as unknown[];
       try {
         // skipValue bounded every feature's nesting already.
-        parsed = parseBoundedJson(`[${decode(batchStart, batchEnd, `features ${first}…`)}]`, file);
+        if (!plain) return parse(decode(batchStart, batchEnd, `features ${first}…`));
+        try {
+          texts = plain.texts();
+          return ordinary === 0 ? [] : parse(decoder.decode(text.subarray(0, textLength)));
+        } catch {
+          // The bytes as they are, for the error's position and wording (they are still in the window).
+          parse(decode(batchStart, batchEnd, `features ${first}…`));
+          throw new InputError(file, 'features could not be read');
+        }
       } catch (err) {
         if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${base + batchStart}): ${err.reason}`);
         throw err;
       }
-      const batch = parsed as unknown[];
-      if (onBatch) onBatch(batch, out.featureCount);
+    };
+    const flush = () => {
+      if (batchStart < 0) return;
+      const batch = parseBatch(out.featureCount + 1);
+      if (onBatch) onBatch(batch, out.featureCount, plain ? { plain, slots: slots.subarray(0, count), texts } : undefined);
       else for (const f of batch) features.push(f);
-      out.featureCount += batch.length;
+      out.featureCount += plain ? count : batch.length;
       batchStart = -1;
+      plain?.clear();
+      textLength = 0;
+      count = 0;
+      ordinary = 0;
     };
     if (step(() => (ws(), buf[i] === 0x5d))) return void i++;
     for (;;) {
@@ -199,13 +256,34 @@ export function readCollectionStreaming(
       try {
         ws();
         const start = i;
-        skipValue(2);
+        let slot = -1;
+        if (plain && buf[i] === 0x7b) {
+          const end = plain.parse(buf, i);
+          if (end === OUT_OF_BYTES && more()) throw NEED_MORE;
+          if (end >= 0) {
+            slot = plain.count - 1;
+            i = end;
+          }
+        }
+        if (slot < 0) skipValue(2);
         const end = i;
         ws();
         const next = buf[i];
         if (next !== 0x2c && next !== 0x5d) fail(i, "expected ',' or ']' after a feature");
         if (batchStart < 0) batchStart = start;
         batchEnd = end;
+        if (plain) {
+          if (slot < 0) {
+            copy(start, end);
+            ordinary++;
+          }
+          if (count === slots.length) {
+            const bigger = new Int32Array(2 * count);
+            bigger.set(slots);
+            slots = bigger;
+          }
+          slots[count++] = slot;
+        }
         i++;
         if (next === 0x5d) return flush();
         if (batchEnd - batchStart >= (onBatch ? CALLBACK_BATCH_BYTES : BATCH_BYTES)) flush();

@@ -4,7 +4,8 @@ import { decodeText, extensionOf, type DecodedText } from './bytes.ts';
 import { crsFromEpsg, crsFromGeoJsonName, type SourceCrs } from './crs.ts';
 import { checkpoint, finish, noFeatures } from './finish.ts';
 import { FeatureTable } from './feature-table.ts';
-import { bytesSource, readCollectionStreaming, type ByteSource } from './geojson-stream.ts';
+import { GEOMETRY_CODES } from './geojson-features.ts';
+import { bytesSource, readCollectionStreaming, type ByteSource, type PlainBatch } from './geojson-stream.ts';
 import { parseJson } from './json.ts';
 import { limitsOf, overLimit } from './limits.ts';
 import type { Loader, LoadOptions, LoadProgressCallback, LoadResult, RawFeature } from './types.ts';
@@ -22,6 +23,12 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (isRecord(value)) return typeof value.type === 'string' ? `type '${value.type}'` : 'an object without a "type"';
   return value === null ? 'null' : typeof value;
+}
+
+/** What names a feature in messages: its properties' id, else its own id, else its place. */
+function labelOf(propertyId: unknown, id: string | number | undefined, i: number): string {
+  if ((typeof propertyId === 'string' && propertyId.trim() !== '') || (typeof propertyId === 'number' && Number.isFinite(propertyId))) return String(propertyId);
+  return id !== undefined && String(id).trim() !== '' ? String(id) : `feature ${i + 1}`;
 }
 
 /** First non-space byte after an optional UTF-8 BOM. */
@@ -69,13 +76,7 @@ async function loadGeojson(source: ByteSource, file: string, options: LoadOption
     // The parsed objects are reused in place: copying a 200 MB file's features would double its memory.
     const properties = isRecord(item.properties) ? item.properties : {};
     const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : undefined;
-    const pid = properties.id;
-    const label =
-      (typeof pid === 'string' && pid.trim() !== '') || (typeof pid === 'number' && Number.isFinite(pid))
-        ? String(pid)
-        : id !== undefined && String(id).trim() !== ''
-          ? String(id)
-          : `feature ${i + 1}`;
+    const label = labelOf(properties.id, id, i);
     let geometry: Geometry | null = null;
     if (isRecord(item.geometry) && typeof item.geometry.type === 'string' && GEOMETRY_TYPES.has(item.geometry.type)) {
       geometry = item.geometry as unknown as Geometry;
@@ -88,6 +89,22 @@ async function loadGeojson(source: ByteSource, file: string, options: LoadOption
     if (id !== undefined) feature.id = id;
     features.push(feature);
     labels.push(label);
+  };
+  /** Takes a batch read with plain features (see geojson-features.ts): each as `take` would. */
+  const takeBatch = (ordinary: unknown[], first: number, { plain, slots, texts }: PlainBatch) => {
+    let next = 0;
+    let named = 0;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k];
+      if (slot < 0) {
+        take(ordinary[next++], first + k);
+        continue;
+      }
+      for (; named < plain.newFields.length && plain.newFields[named][0] === slot; named++) fields.add(plain.newFields[named][1]);
+      const id = plain.ids[slot];
+      const type = GEOMETRY_CODES[plain.types[slot]];
+      table!.addText(type, plain.coordinates, plain.values[slot], texts[slot], labelOf(plain.propertyId(slot, texts[slot]), id, first + k), id);
+    }
   };
   let value: unknown;
   let decoded: DecodedText;
@@ -104,11 +121,15 @@ async function loadGeojson(source: ByteSource, file: string, options: LoadOption
       limits,
       enc,
       table
-        ? (batch, first) => {
-            if (first + batch.length > limits.features) throw overLimitSoFar(first + batch.length);
-            batch.forEach((item, k) => take(item, first + k));
+        ? (batch, first, plain) => {
+            const n = plain ? plain.slots.length : batch.length;
+            if (first + n > limits.features) throw overLimitSoFar(first + n);
+            if (plain) takeBatch(batch, first, plain);
+            else batch.forEach((item, k) => take(item, first + k));
           }
         : undefined,
+      undefined,
+      true,
     );
     if (streamed.type !== 'FeatureCollection') {
       throw new InputError(file, `a GeoJSON file over ${STREAM_BYTES / 1024 / 1024} MiB is read only as a FeatureCollection (its "type" is ${JSON.stringify(streamed.type) ?? 'missing'})`);

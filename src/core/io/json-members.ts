@@ -57,6 +57,8 @@ export function pickMembers(text: string, wanted: ReadonlySet<string>): Record<s
     if (key.includes('\\') || isUnsafeKey(key) || text.charCodeAt(keyEnd) !== 0x3a) return null;
     const from = keyEnd + 1;
     const c = text.charCodeAt(from);
+    // White space (a file's own text, kept as it was): read whole.
+    if (c <= 0x20) return null;
     const container = c === 0x7b || c === 0x5b;
     const to = c === QUOTE ? stringEnd(text, from) : container ? containerEnd(text, from) : scalarEnd(text, from);
     if (to < 0) return null;

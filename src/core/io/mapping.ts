@@ -131,18 +131,28 @@ export function registrationProblem(props: Record<string, unknown>, mapping: Fie
  * the total (`registrationProblem`: no total column, or it is empty) `population` itself is read.
  */
 export function populationProblem(props: Record<string, unknown>, g: Geometry | null, mapping: FieldMapping): string | null {
+  return residentsProblem(props, mapping) ?? geometryProblem(g);
+}
+
+/** `populationProblem`'s part about the residents: sets `props.population` when they are fine. */
+export function residentsProblem(props: Record<string, unknown>, mapping: FieldMapping): string | null {
   const fromGroups = (mapping.registered || mapping.migrants) && (!mapping.population || isEmpty(props[mapping.population]));
   const population = amount(props, fromGroups ? 'population' : mapping.population!, MAX_POPULATION);
   if (!population.ok) return population.reason;
   props.population = population.value;
-  if (!g) return 'no geometry';
-  if (g.type === 'Point') {
-    if (!isLngLatPair(g.coordinates)) return 'invalid point coordinates';
-  } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-    if (!isValidPolygonal(g)) return 'invalid polygon coordinates';
-  } else return `unsupported geometry ${g.type} (expected Point, Polygon or MultiPolygon)`;
   return null;
 }
+
+/** `populationProblem`'s part about the geometry. */
+export function geometryProblem(g: Geometry | null): string | null {
+  if (!g) return 'no geometry';
+  if (g.type === 'Point') return isLngLatPair(g.coordinates) ? null : INVALID_POINT;
+  if (g.type === 'Polygon' || g.type === 'MultiPolygon') return isValidPolygonal(g) ? null : INVALID_POLYGON;
+  return `unsupported geometry ${g.type} (expected Point, Polygon or MultiPolygon)`;
+}
+
+export const INVALID_POINT = 'invalid point coordinates';
+export const INVALID_POLYGON = 'invalid polygon coordinates';
 
 /**
  * Turns loaded features into schema features for one role: `population`, `capacity`, `classes`,

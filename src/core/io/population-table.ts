@@ -1,4 +1,4 @@
-import type { Geometry } from 'geojson';
+import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { ChunkedNumbers, float64s, uint32s, uint8s } from '../demand/chunked-numbers.ts';
 import { IdSet } from '../demand/id-set.ts';
@@ -6,7 +6,7 @@ import { polygonShape } from '../demand/polygon-shape.ts';
 import type { PopulationTable } from '../demand/population-table.ts';
 import { TextColumn } from '../demand/text-column.ts';
 import type { FeatureTable } from './feature-table.ts';
-import { populationProblem, registrationProblem, withSchemaKeys } from './mapping.ts';
+import { geometryProblem, INVALID_POINT, INVALID_POLYGON, registrationProblem, residentsProblem, withSchemaKeys } from './mapping.ts';
 import type { FieldMapping, LoadResult, MappedLayer } from './types.ts';
 
 /**
@@ -33,14 +33,20 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
   const migrants = groups ? new ChunkedNumbers(float64s) : null;
   // The properties mapping reads: the schema's own names and the mapped columns.
   const read = new Set(['id', 'name', 'population', mapping.id, mapping.name, mapping.population, mapping.registered, mapping.migrants].filter((k): k is string => typeof k === 'string'));
+  const shapes = table.shapes;
   for (let i = 0; i < table.count; i++) {
     const { properties, label } = withSchemaKeys(table.pick(i, read), table.labels.get(i), mapping);
-    const g = table.shapes.geometry(i);
+    // Flat shapes are checked and measured where they are, never built as GeoJSON.
+    const type = shapes.flatType(i);
+    const g = type ? null : shapes.geometry(i);
     const registration = registrationProblem(properties, mapping);
     if (registration !== null && typeof registration !== 'string') throw new InputError(file, `${label}: ${registration.refuse}`);
-    const reason = registration ?? populationProblem(properties, g, mapping);
-    if (reason !== null || !g) {
-      const w = { source: file, feature: label, reason: `${reason ?? 'no geometry'}; skipped` };
+    const reason =
+      registration ??
+      residentsProblem(properties, mapping) ??
+      (type ? (shapes.lngLatValid(i) ? null : type === 'Point' ? INVALID_POINT : INVALID_POLYGON) : geometryProblem(g));
+    if (reason !== null) {
+      const w = { source: file, feature: label, reason: `${reason}; skipped` };
       warnings.push(w);
       skippedWarnings.push(w);
       continue;
@@ -54,13 +60,14 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
       registered!.push(typeof properties.registered === 'number' ? properties.registered : NaN);
       migrants!.push(typeof properties.migrants === 'number' ? properties.migrants : NaN);
     }
-    if (g.type === 'Point') {
-      lng.push(g.coordinates[0]);
-      lat.push(g.coordinates[1]);
+    const point = type === 'Point' || g?.type === 'Point';
+    if (point) {
+      lng.push(type ? shapes.pointX(i) : (g as Point).coordinates[0]);
+      lat.push(type ? shapes.pointY(i) : (g as Point).coordinates[1]);
       spread.push(0);
       polygonal.push(0);
-    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-      const shape = polygonShape(g);
+    } else {
+      const shape = type ? shapes.polygonShape(i) : polygonShape(g as Polygon | MultiPolygon);
       lng.push(shape.lngLat[0]);
       lat.push(shape.lngLat[1]);
       spread.push(shape.spreadM);
