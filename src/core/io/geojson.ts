@@ -53,11 +53,18 @@ export const geojsonLoader: Loader = {
 };
 
 /**
- * The GeoJSON loader over a byte source: a file larger than STREAM_BYTES is read a window at a
- * time (`readCollectionStreaming`), so from a source on disk it is never all in memory; a smaller
- * one is read whole and parsed as one text.
+ * The GeoJSON loader over a byte source: a file larger than `streamAbove` bytes is read a window
+ * at a time (`readCollectionStreaming`, windows of `windowBytes`), so from a source on disk it is
+ * never all in memory; a smaller one is read whole and parsed as one text.
  */
-async function loadGeojson(source: ByteSource, file: string, options: LoadOptions, onProgress?: LoadProgressCallback): Promise<LoadResult> {
+export async function loadGeojson(
+  source: ByteSource,
+  file: string,
+  options: LoadOptions,
+  onProgress?: LoadProgressCallback,
+  streamAbove = STREAM_BYTES,
+  windowBytes?: number,
+): Promise<LoadResult> {
   const limits = limitsOf(options.limits);
   const warnings: InputWarning[] = [];
   const features: RawFeature[] = [];
@@ -109,7 +116,7 @@ async function loadGeojson(source: ByteSource, file: string, options: LoadOption
   let value: unknown;
   let decoded: DecodedText;
   let read: number;
-  if (source.size > STREAM_BYTES) {
+  if (source.size > streamAbove) {
     // Too big to parse as one string (or to want to): features are parsed a batch at a time.
     const enc = options.encoding?.toLowerCase() ?? 'utf-8';
     decoded = { text: '', encoding: enc, warnings: [] };
@@ -128,7 +135,7 @@ async function loadGeojson(source: ByteSource, file: string, options: LoadOption
             else batch.forEach((item, k) => take(item, first + k));
           }
         : undefined,
-      undefined,
+      windowBytes,
       true,
     );
     if (streamed.type !== 'FeatureCollection') {
@@ -161,7 +168,7 @@ async function loadGeojson(source: ByteSource, file: string, options: LoadOption
     throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
   }
   // Streamed into the table, the items were taken batch by batch already.
-  const streamedIntoTable = table !== null && source.size > STREAM_BYTES;
+  const streamedIntoTable = table !== null && source.size > streamAbove;
   if (!streamedIntoTable) read = items.length;
   if (read === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
   if (read > limits.features) throw overLimit(file, 'features', limits, `${read.toLocaleString('en-US')} features`);

@@ -75,4 +75,15 @@ describe('FeatureTable.pick', () => {
       expect(geo.pick(i, new Set(['id', 'population']))).toEqual(expected);
     }
   });
+
+  it('reads text with white space as JSON.parse does (a GeoJSON read unparsed keeps its properties as written)', () => {
+    const wanted = new Set(['id', 'population', 'flag', 'none']);
+    const texts = ['{"id": "a b", "population": 12}', '{"id":"x",\n  "population" :5}', '{"id":"y","population": true}', '{"id":"z","flag": null ,"population":1 }', '{ "id":"w"}'];
+    for (const text of texts) {
+      const picked = pickMembers(text, wanted);
+      // Null means "parse it whole"; anything else must be what the parse gives.
+      if (picked !== null) expect(picked, text).toEqual(byParse(text, wanted));
+    }
+    expect(pickMembers('{"id": "a b", "population": 12}', wanted)).toBe(null);
+  });
 });
