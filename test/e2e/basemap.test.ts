@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { bbox, pointOnFeature } from '@turf/turf';
-import { colourDistance, readDemo, redrawAfter, screenshot, withApp, type AppSession } from './harness.ts';
+import { colourDistance, readDemo, redrawAfter, screenshot, waitForLayers, withApp, type AppSession } from './harness.ts';
 import { demoArchive } from '../../scripts/make-pmtiles.ts';
 
 const boundary = readDemo<FeatureCollection<Polygon>>('demo-boundary.geojson');
@@ -116,6 +116,40 @@ describe('labels in the offline style (headless Chromium)', () => {
     const [x16, y16] = await page.evaluate((p) => window.__catchmap!.project(p), at);
     expect(darkPixels(named, x16, y16, 90, 45)).toBeGreaterThan(20);
     expect(darkPixels(unnamed, x16, y16, 90, 45)).toBeLessThan(5);
+  });
+});
+
+describe("urban villages' outlines (headless Chromium)", () => {
+  let app: AppSession;
+  withApp((a) => (app = a), { waitForAnalysis: false });
+
+  it('are drawn by the style in magenta between the density and villages fill and the catchments, and go with the villages switch', async () => {
+    const { page } = app;
+    await waitForLayers(page, ['villages', 'catchments']);
+    const order = await page.evaluate(() => window.__catchmap!.layerOrder());
+    const group = (id: string) => order.indexOf(`deck-maplibre-layer-group-before:${id}`);
+    expect(group('village-outlines')).toBeGreaterThan(order.indexOf('district-boundary-line'));
+    expect(order.indexOf('village-outlines')).toBe(group('village-outlines') + 1);
+    expect(group('analysis-slot')).toBe(order.indexOf('village-outlines') + 1);
+    // The middle of the longest edge of the most populous village, at street level.
+    const biggest = [...villages.features].sort((a, b) => b.properties.population - a.properties.population)[0];
+    const ring = biggest.geometry.coordinates[0];
+    let mid: [number, number] = [0, 0];
+    let longest = 0;
+    for (let i = 1; i < ring.length; i++) {
+      const d = Math.hypot(ring[i][0] - ring[i - 1][0], ring[i][1] - ring[i - 1][1]);
+      if (d > longest) [longest, mid] = [d, [(ring[i][0] + ring[i - 1][0]) / 2, (ring[i][1] + ring[i - 1][1]) / 2]];
+    }
+    await jumpTo(page, mid, 15);
+    const magenta = [197, 27, 125];
+    const [x, y] = await page.evaluate((p) => window.__catchmap!.project(p), mid);
+    const on = await screenshot(page, 'village-outline.png');
+    await redrawAfter(page, () => page.getByTestId('layer-toggle-villages').click());
+    const off = await screenshot(page, 'village-outline-off.png');
+    await redrawAfter(page, () => page.getByTestId('layer-toggle-villages').click());
+    // The 2 px line across the point: at least a 2 × 2 patch of it within 3 px.
+    expect(countNear(on, x, y, 3, magenta, 40)).toBeGreaterThanOrEqual(4);
+    expect(countNear(off, x, y, 3, magenta, 80)).toBe(0);
   });
 });
 

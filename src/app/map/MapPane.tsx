@@ -57,8 +57,8 @@ export function MapPane() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin, draw, zones],
   );
-  const { roads, boundary, facilities } = layers.layers;
-  const styleLayers = useMemo(() => ({ roads, boundary, facilities }), [roads, boundary, facilities]);
+  const { roads, boundary, facilities, villages } = layers.layers;
+  const styleLayers = useMemo(() => ({ roads, boundary, facilities, villages }), [roads, boundary, facilities, villages]);
   const basemap = useMemo(
     () => (district ? { boundary: district.boundary, roads: district.roads, landuse: district.landuse, villages: district.villages, facilities: district.facilities } : null),
     [district],

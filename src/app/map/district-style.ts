@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { pointOnFeature } from '@turf/turf';
 import type { DistrictData } from '../data/district-data.ts';
 import { LABEL_FONT_STACK, labelFontFaces } from './basemap/fonts.ts';
+import { VILLAGE_OUTLINE } from './layers/villages-layer.ts';
 
 /**
  * The layers the basemap draws: land use, roads and boundary, and the names of the villages and
@@ -43,6 +44,7 @@ export function districtSources(data: BasemapData): Record<string, SourceSpecifi
     'district-boundary': { type: 'geojson', data: data.boundary },
     'district-roads': { type: 'geojson', data: data.roads },
     'district-landuse': { type: 'geojson', data: data.landuse },
+    'district-villages': { type: 'geojson', data: data.villages ?? EMPTY },
     'district-village-labels': { type: 'geojson', data: villageLabelPoints(data.villages) },
     'district-facility-labels': { type: 'geojson', data: data.facilities ?? EMPTY },
   };
@@ -165,13 +167,32 @@ export const DISTRICT_LAYERS: LayerSpecification[] = [
 ];
 
 /**
- * Where deck.gl draws the analysis (density, shortfall, villages, catchments): over the basemap,
- * the roads and the boundary, under every name (the basemap's annotation tiles and the labels).
+ * Where deck.gl draws the analysis (catchments, halos; density, shortfall and the villages' fill
+ * before the villages' outlines): over the basemap, the roads and the boundary, under every name
+ * (the basemap's annotation tiles and the labels).
  * An empty placeholder layer, so that the place exists in every style whatever its labels.
  */
 export const ANALYSIS_SLOT = 'analysis-slot';
 
 const SLOT_LAYER: LayerSpecification = { id: ANALYSIS_SLOT, type: 'background', layout: { visibility: 'none' } };
+
+/**
+ * The urban villages' outlines, drawn by the map between the analysis under them (density,
+ * shortfall, the villages' fill, drawn by deck.gl before this layer) and the catchments and halos
+ * over them. Not a deck.gl path: deck.gl draws every segment as an instance, and a software GPU
+ * (SwiftShader) pays per instance: a city's 300 villages are 12,900 segments, most of a frame.
+ */
+export const VILLAGE_OUTLINES = 'village-outlines';
+
+const VILLAGE_OUTLINE_LAYER: LayerSpecification = {
+  id: VILLAGE_OUTLINES,
+  type: 'line',
+  source: 'district-villages',
+  paint: { 'line-color': `rgb(${VILLAGE_OUTLINE.join(', ')})`, 'line-width': 2 },
+};
+
+/** The style's layers from the district's own over the basemap to the analysis slot. */
+const ANALYSIS_LAYERS: LayerSpecification[] = [...DISTRICT_LAYERS, VILLAGE_OUTLINE_LAYER, SLOT_LAYER];
 
 /** Style layer ids behind each entry of the layer panel (road names come and go with the roads). */
 export const STYLE_LAYER_GROUPS = {
@@ -180,6 +201,7 @@ export const STYLE_LAYER_GROUPS = {
   // Facility names follow the facilities' switch, as road names follow the roads'. Village names
   // stay: until deck.gl draws under the labels, switching the village fill off is how to read them.
   facilities: ['labels-facilities'],
+  villages: [VILLAGE_OUTLINES],
 } as const;
 
 export function localStyle(data: BasemapData): StyleSpecification {
@@ -189,7 +211,7 @@ export function localStyle(data: BasemapData): StyleSpecification {
     // No `glyphs`: every label is drawn in the browser from these font files.
     'font-faces': labelFontFaces(),
     sources: districtSources(data),
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...DISTRICT_LAYERS, SLOT_LAYER, ...LABEL_LAYERS],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...ANALYSIS_LAYERS, ...LABEL_LAYERS],
   };
 }
 
@@ -210,8 +232,7 @@ export function styleWithDistrict(
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } },
       ...basemap.layers,
-      ...DISTRICT_LAYERS,
-      SLOT_LAYER,
+      ...ANALYSIS_LAYERS,
       ...(basemap.above ?? []),
       ...LABEL_LAYERS,
     ],
@@ -227,7 +248,7 @@ export function styleWithDistrict(
 export function withDistrict(style: StyleSpecification, data: BasemapData): StyleSpecification {
   if (style.layers.some((l) => l.id === ANALYSIS_SLOT)) return style;
   const own = new Set(style.layers.map((l) => l.id));
-  const ours = [...DISTRICT_LAYERS, SLOT_LAYER, ...LABEL_LAYERS].filter((l) => !own.has(l.id));
+  const ours = [...ANALYSIS_LAYERS, ...LABEL_LAYERS].filter((l) => !own.has(l.id));
   return {
     ...style,
     'font-faces': { ...(style['font-faces'] ?? {}), ...labelFontFaces() },

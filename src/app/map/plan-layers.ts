@@ -1,7 +1,7 @@
 import { createSelector } from 'reselect';
 import type { Feature, Point } from 'geojson';
 import type { Layer } from '@deck.gl/core';
-import { ANALYSIS_SLOT } from './district-style.ts';
+import { ANALYSIS_SLOT, VILLAGE_OUTLINES } from './district-style.ts';
 import { symbolScale } from './symbol-scale.ts';
 import {
   FACILITY_TYPES,
@@ -109,9 +109,12 @@ const selectDesignedZones = createSelector(
   (outlines, colours) => (outlines && colours ? designedZoneFeatures(outlines, colours) : []),
 );
 
-/** `beforeId` is read by MapLibreOverlay (interleaved) and is not among deck.gl's layer props. */
-function underLabels(layer: Layer): Layer {
-  return layer.clone({ beforeId: ANALYSIS_SLOT } as Partial<Layer['props']>);
+/**
+ * `layer` drawn just before the style layer `beforeId`. The prop is read by MapLibreOverlay
+ * (interleaved) and is not among deck.gl's layer props.
+ */
+function before(beforeId: string) {
+  return (layer: Layer): Layer => layer.clone({ beforeId } as Partial<Layer['props']>);
 }
 
 function planLayers(plan: PlanData | null, layers: MapLayersState, side: CompareSide | undefined, scale = 1) {
@@ -144,13 +147,16 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   const facilities = selectFacilities(s);
   const iso = s.ui.isochrones;
   const access = layers.layers.access.visible ? selectAccessLayer(s) : null;
-  const analysis: Layer[] = [
+  // Under the villages' outlines (drawn by the map's style); then the analysis over them.
+  const underOutlines: Layer[] = [
     ...populationLayer(selectCells(s), layers.layers.population),
     ...(district.populationGrid ? [gridBitmapLayer('population-grid', district.populationGrid, selectDensityImage(s)!, layers.layers.population)] : []),
     ...(access ? accessLayers(access, layers.layers.access) : []),
     ...a.shortfall,
     ...b.shortfall,
     villagesLayer(district.villages.features, layers.layers.villages),
+  ];
+  const analysis: Layer[] = [
     // Walking distance: the analysed type's catchments are drawn as the streets reached, not circles.
     catchmentsLayer(iso ? facilities.filter((f) => f.properties.type !== iso.type) : facilities, layers.catchmentTypes, selectRadiusM(s), layers.layers.catchments),
     ...(iso && layers.catchmentTypes[iso.type] ? [isochronesLayer(iso.shapes, iso.type, layers.layers.catchments)] : []),
@@ -161,7 +167,8 @@ export function deckLayersOf(s: RootState, splitLng: number | null): Layer[] {
   ];
   // The analysis goes under the names; symbols and what the planner is working on stay on top.
   return [
-    ...analysis.map(underLabels),
+    ...underOutlines.map(before(VILLAGE_OUTLINES)),
+    ...analysis.map(before(ANALYSIS_SLOT)),
     facilitiesLayer(facilities, layers.facilityTypes, layers.layers.facilities, scale),
     ...a.proposals,
     ...b.proposals,

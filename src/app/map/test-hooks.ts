@@ -14,6 +14,8 @@ export interface CatchmapTestHooks {
   frames: number;
   project(lngLat: [number, number]): [number, number];
   styleLayerIds(): string[];
+  /** Every layer the map draws, in order, deck.gl's groups (`deck-maplibre-layer-group-before:<id>`) included. */
+  layerOrder(): string[];
   jumpTo(lngLat: [number, number], zoom: number): void;
   fitDistrict(): void;
   /** The proposed sites of the what-if editor, as sent to the engine. */
@@ -39,6 +41,7 @@ export function publishMapHooks(map: MapLibreMap, districtBounds: () => LngLatBo
       return [rect.left + p.x, rect.top + p.y];
     },
     styleLayerIds: () => map.getStyle().layers.map((l) => l.id),
+    layerOrder: () => map.getLayersOrder(),
     jumpTo: (lngLat, zoom) => map.jumpTo({ center: lngLat, zoom }),
     fitDistrict: () => map.fitBounds(districtBounds(), { padding: 40, animate: false }),
     whatIfSites: () => [],

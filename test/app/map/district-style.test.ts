@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import { createExpression, validateStyleMin, type StyleSpecification, type SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { ANALYSIS_SLOT, STYLE_LAYER_GROUPS, localStyle, villageLabelPoints, withDistrict, type BasemapData } from '../../../src/app/map/district-style.ts';
+import { ANALYSIS_SLOT, STYLE_LAYER_GROUPS, VILLAGE_OUTLINES, localStyle, villageLabelPoints, withDistrict, type BasemapData } from '../../../src/app/map/district-style.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const demo = <T>(name: string): T => JSON.parse(readFileSync(resolve(ROOT, 'data/geo', name), 'utf8')) as T;
@@ -114,10 +114,30 @@ describe('the local offline style', () => {
   it('keeps a place for the analysis over the roads and the boundary and under every name', () => {
     const ids = style.layers.map((l) => l.id);
     const slot = ids.indexOf(ANALYSIS_SLOT);
-    expect(slot).toBe(ids.indexOf('district-boundary-line') + 1);
+    expect(slot).toBe(ids.indexOf('district-boundary-line') + 2);
     expect(ids.slice(slot + 1).sort()).toEqual(['labels-facilities', 'labels-roads', 'labels-villages']);
     // A placeholder: it draws nothing.
     expect(style.layers[slot].layout?.visibility).toBe('none');
+  });
+});
+
+describe("the urban villages' outlines", () => {
+  it('are a line of the style, magenta and 2 px, over the boundary and just before the analysis slot, following the villages switch', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf(VILLAGE_OUTLINES)).toBe(ids.indexOf('district-boundary-line') + 1);
+    expect(ids.indexOf(ANALYSIS_SLOT)).toBe(ids.indexOf(VILLAGE_OUTLINES) + 1);
+    const outline = style.layers.find((l) => l.id === VILLAGE_OUTLINES)!;
+    expect(outline.type).toBe('line');
+    expect(outline.paint).toEqual({ 'line-color': 'rgb(197, 27, 125)', 'line-width': 2 });
+    expect(style.sources[(outline as { source: string }).source]).toEqual({ type: 'geojson', data: data.villages });
+    expect(STYLE_LAYER_GROUPS.villages).toEqual([VILLAGE_OUTLINES]);
+  });
+
+  it('are added, with their source, to a style from elsewhere, and an empty source without villages', () => {
+    const other = withDistrict({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background' }] }, { ...data, villages: undefined });
+    const ids = other.layers.map((l) => l.id);
+    expect(ids.indexOf(ANALYSIS_SLOT)).toBe(ids.indexOf(VILLAGE_OUTLINES) + 1);
+    expect(other.sources['district-villages']).toEqual({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   });
 });
 

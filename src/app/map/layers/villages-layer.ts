@@ -11,6 +11,7 @@ export const VILLAGE_OUTLINE: [number, number, number] = [197, 27, 125];
 /** A faint tint inside, so the density beneath keeps its colour. */
 export const VILLAGE_FILL: [number, number, number, number] = [...VILLAGE_OUTLINE, 28];
 
+/** The villages' fill (picked for the tooltip and the tables); the map's style draws their outlines (district-style.ts). */
 export function villagesLayer(features: Feature<Polygon | MultiPolygon, UrbanVillageProperties>[], setting: LayerSetting) {
   return new GeoJsonLayer<UrbanVillageProperties>({
     id: 'villages',
@@ -18,11 +19,8 @@ export function villagesLayer(features: Feature<Polygon | MultiPolygon, UrbanVil
     visible: setting.visible,
     opacity: setting.opacity,
     filled: true,
-    stroked: true,
+    stroked: false,
     getFillColor: VILLAGE_FILL,
-    getLineColor: [...VILLAGE_OUTLINE, 255],
-    lineWidthUnits: 'pixels',
-    getLineWidth: 2,
     pickable: true,
   });
 }
