@@ -317,6 +317,8 @@ export function readCollectionStreaming(
     });
     if (key === null) break;
     if (key.name === 'features' && buf[i] === 0x5b) {
+      // JSON.parse would keep the last: this reader cannot go back for it.
+      if (out.features) throw new InputError(file, 'the FeatureCollection has a second "features" member');
       i++;
       readFeatures();
     } else {

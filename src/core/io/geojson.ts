@@ -53,18 +53,38 @@ export const geojsonLoader: Loader = {
 };
 
 /**
- * The GeoJSON loader over a byte source: a file larger than `streamAbove` bytes is read a window
- * at a time (`readCollectionStreaming`, windows of `windowBytes`), so from a source on disk it is
- * never all in memory; a smaller one is read whole and parsed as one text.
+ * How a GeoJSON is read: `whole`, parsed as one text; `stream`, a window at a time
+ * (`readCollectionStreaming`); `auto`, streamed when larger than STREAM_BYTES, and a population
+ * file streamed first whatever its size (see below).
+ */
+export type GeojsonReading = 'auto' | 'whole' | 'stream';
+
+/**
+ * The GeoJSON loader over a byte source: a file read a window at a time (windows of
+ * `windowBytes`) is never all in memory when the source is on disk; one read whole is parsed as
+ * one text.
  */
 export async function loadGeojson(
   source: ByteSource,
   file: string,
   options: LoadOptions,
   onProgress?: LoadProgressCallback,
-  streamAbove = STREAM_BYTES,
+  reading: GeojsonReading = 'auto',
   windowBytes?: number,
 ): Promise<LoadResult> {
+  // A population read a feature at a time, plain features unparsed, takes a third of the time and
+  // half the memory of the whole parse (a 172 MB file of 750,000 cells: 14.6 s and 1.25 GB whole).
+  // What the streamed reader does not take (not UTF-8, not a FeatureCollection, not JSON) is read
+  // whole as before, so such a file gives the messages and results it always did.
+  const utf8 = ['utf-8', 'utf8'].includes(options.encoding?.toLowerCase() ?? 'utf-8');
+  if (reading === 'auto' && options.role === 'population' && source.size <= STREAM_BYTES && utf8) {
+    try {
+      return await loadGeojson(source, file, options, onProgress, 'stream', windowBytes);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+    }
+  }
+  const stream = reading === 'stream' || (reading === 'auto' && source.size > STREAM_BYTES);
   const limits = limitsOf(options.limits);
   const warnings: InputWarning[] = [];
   const features: RawFeature[] = [];
@@ -116,7 +136,7 @@ export async function loadGeojson(
   let value: unknown;
   let decoded: DecodedText;
   let read: number;
-  if (source.size > streamAbove) {
+  if (stream) {
     // Too big to parse as one string (or to want to): features are parsed a batch at a time.
     const enc = options.encoding?.toLowerCase() ?? 'utf-8';
     decoded = { text: '', encoding: enc, warnings: [] };
@@ -168,7 +188,7 @@ export async function loadGeojson(
     throw new InputError(file, `expected a GeoJSON FeatureCollection, got ${describe(value)}`);
   }
   // Streamed into the table, the items were taken batch by batch already.
-  const streamedIntoTable = table !== null && source.size > streamAbove;
+  const streamedIntoTable = table !== null && stream;
   if (!streamedIntoTable) read = items.length;
   if (read === 0) throw noFeatures(file, options, 'the FeatureCollection is empty');
   if (read > limits.features) throw overLimit(file, 'features', limits, `${read.toLocaleString('en-US')} features`);

@@ -78,7 +78,7 @@ const collection = (features: string[]) => `{"type":"FeatureCollection","feature
 async function bothWays(text: string, windowBytes?: number) {
   const bytes = enc.encode(text);
   const objects = applyMapping(await loadFile(bytes, 'cells.geojson'), 'population');
-  const loaded = await loadGeojson(bytesSource(bytes), 'cells.geojson', { role: 'population' }, undefined, 0, windowBytes);
+  const loaded = await loadGeojson(bytesSource(bytes), 'cells.geojson', { role: 'population' }, undefined, 'stream', windowBytes);
   const streamed = applyMapping(loaded, 'population');
   const parsed = await loadFile(bytes, 'cells.geojson');
   return { objects, streamed, table: streamed.table as PopulationTable, loaded, parsed };
@@ -158,5 +158,15 @@ describe('plain features read without JSON.parse', () => {
       expect(expected, bad).toMatch(/^bad\.geojson: /);
       expect(read(true), bad).toThrow(expected);
     }
+  });
+
+  it('refuses a collection with "features" twice when streamed, and a population file of one then reads it whole, keeping the last as JSON.parse does', async () => {
+    const a = '{"type":"Feature","properties":{"id":"A","population":1},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}';
+    const b = '{"type":"Feature","properties":{"id":"B","population":2},"geometry":{"type":"Point","coordinates":[113.7,34.8]}}';
+    const bytes = enc.encode(`{"type":"FeatureCollection","features":[${a}],"features":[${b}]}`);
+    await expect(loadGeojson(bytesSource(bytes), 'twice.geojson', { role: 'population' }, undefined, 'stream')).rejects.toThrow('twice.geojson: the FeatureCollection has a second "features" member');
+    const layer = applyMapping(await loadFile(bytes, 'twice.geojson', { role: 'population' }), 'population');
+    expect(layer.table!.count).toBe(1);
+    expect(layer.table!.ids.get(0)).toBe('B');
   });
 });
