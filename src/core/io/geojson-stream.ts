@@ -35,10 +35,11 @@ export interface PlainBatch {
 }
 
 /**
- * Takes the features of one batch; `first` is the index of the first of them. With `plain`, the
- * batch is `plain.slots.length` features, `features` only those parsed the ordinary way.
+ * Takes the features of one batch; `first` is the index of the first of them, `bytesRead` how far
+ * into the file the batch ends. With `plain`, the batch is `plain.slots.length` features,
+ * `features` only those parsed the ordinary way.
  */
-export type FeatureBatch = (features: unknown[], first: number, plain?: PlainBatch) => void;
+export type FeatureBatch = (features: unknown[], first: number, plain: PlainBatch | undefined, bytesRead: number) => void;
 
 /** Bytes of features parsed at once: few parses, and no string anywhere near the engine's limit. */
 const BATCH_BYTES = 16 * 1024 * 1024;
@@ -241,7 +242,7 @@ export function readCollectionStreaming(
     const flush = () => {
       if (batchStart < 0) return;
       const batch = parseBatch(out.featureCount + 1);
-      if (onBatch) onBatch(batch, out.featureCount, plain ? { plain, slots: slots.subarray(0, count), texts } : undefined);
+      if (onBatch) onBatch(batch, out.featureCount, plain ? { plain, slots: slots.subarray(0, count), texts } : undefined, base + batchEnd);
       else for (const f of batch) features.push(f);
       out.featureCount += plain ? count : batch.length;
       batchStart = -1;

@@ -141,6 +141,7 @@ export async function loadGeojson(
     const enc = options.encoding?.toLowerCase() ?? 'utf-8';
     decoded = { text: '', encoding: enc, warnings: [] };
     onProgress?.({ phase: 'read', fraction: 0.1, rows: 0 });
+    let reported = 0;
     const overLimitSoFar = (n: number) => overLimit(file, 'features', limits, `more than ${limits.features.toLocaleString('en-US')} features (${n.toLocaleString('en-US')} read so far)`);
     const streamed = readCollectionStreaming(
       source,
@@ -148,9 +149,14 @@ export async function loadGeojson(
       limits,
       enc,
       table
-        ? (batch, first, plain) => {
+        ? (batch, first, plain, bytesRead) => {
             const n = plain ? plain.slots.length : batch.length;
             if (first + n > limits.features) throw overLimitSoFar(first + n);
+            // A step a hundredth of the file: the app's bar moves while millions of features are read.
+            if (bytesRead >= reported + source.size / 100) {
+              reported = bytesRead;
+              onProgress?.({ phase: 'parse', fraction: 0.1 + (0.4 * bytesRead) / source.size, rows: first + n });
+            }
             if (plain) takeBatch(batch, first, plain);
             else batch.forEach((item, k) => take(item, first + k));
           }

@@ -248,6 +248,20 @@ describe('loadFile: safety, progress and cancel', () => {
     const aborted = new AbortController();
     aborted.abort();
     await expect(loadFile(text(geo), 'a.geojson', { signal: aborted.signal })).rejects.toThrow('a.geojson: loading cancelled');
+    await expect(loadFile(text(geo), 'a.geojson', { signal: aborted.signal, role: 'population' })).rejects.toThrow('a.geojson: loading cancelled');
+  });
+
+  it('moves the progress while a population GeoJSON is streamed, a hundredth of the file at a time', async () => {
+    const features = Array.from({ length: 20_000 }, (_, i) => ({ type: 'Feature', properties: { id: `c${i}`, population: i % 90 }, geometry: { type: 'Point', coordinates: [113.6 + (i % 100) / 1e4, 34.7] } }));
+    const seen: LoadProgress[] = [];
+    const r = await loadFile(text(JSON.stringify({ type: 'FeatureCollection', features })), 'cells.geojson', { role: 'population' }, (p) => seen.push(p));
+    expect(r.report.read).toBe(20_000);
+    const reading = seen.filter((p) => p.phase === 'parse');
+    // About 1.9 MB in 64 KiB batches: a report per batch past each hundredth, so one per batch here (about 29).
+    expect(reading.length).toBeGreaterThan(20);
+    expect(reading.at(-2)!.rows).toBeLessThan(20_000);
+    expect(seen.map((p) => p.fraction)).toEqual([...seen.map((p) => p.fraction)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toMatchObject({ fraction: 1 });
   });
 });
 
