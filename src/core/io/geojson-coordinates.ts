@@ -10,10 +10,7 @@
  * before, so what is accepted, refused and said about it does not change.
  */
 
-/** The value is not one of the plain shapes: parse it the ordinary way. */
-export const NOT_PLAIN = -1;
-/** The bytes end inside the value. */
-export const OUT_OF_BYTES = -2;
+import { grown, isDigit, isSpace, JsonCursor, notPlain, outOfBytes, Stop } from './json-bytes.ts';
 
 const OPEN = 0x5b;
 const CLOSE = 0x5d;
@@ -21,34 +18,17 @@ const COMMA = 0x2c;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;
-const NINE = 0x39;
 
 /** 10^k, exact as doubles for k ≤ 22. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-const isDigit = (c: number) => c >= ZERO && c <= NINE;
-
-/** Thrown inside a parse; `parse` turns it into its code. */
-class Stop {
-  constructor(readonly code: number) {}
-}
-const notPlain = new Stop(NOT_PLAIN);
-const outOfBytes = new Stop(OUT_OF_BYTES);
-
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
-}
 
 /**
  * The coordinates of a batch of features, flat: positions as x, y pairs; per ring the end of its
  * positions and whether it starts a polygon; per value its depth (1 a position, 3 rings, 4
  * polygons) and the end of its rings. Values are numbered in the order they were parsed.
  */
-export class CoordinateBatch {
+export class CoordinateBatch extends JsonCursor {
   xy = new Float64Array(1 << 16);
   /** Per ring: the end (exclusive, in positions) of its positions. */
   vertexEnds = new Uint32Array(1 << 12);
@@ -60,8 +40,6 @@ export class CoordinateBatch {
   positions = 0;
   rings = 0;
   values = 0;
-  private b: Uint8Array = new Uint8Array(0);
-  private j = 0;
 
   clear(): void {
     this.truncate(0);
@@ -115,7 +93,7 @@ export class CoordinateBatch {
       this.rings = mark.rings;
       return err.code;
     } finally {
-      this.b = new Uint8Array(0);
+      this.release();
     }
   }
 
@@ -132,14 +110,6 @@ export class CoordinateBatch {
     throw outOfBytes;
   }
 
-  private byte(): number {
-    if (this.j >= this.b.length) throw outOfBytes;
-    return this.b[this.j];
-  }
-
-  private ws(): void {
-    while (this.j < this.b.length && isSpace(this.b[this.j])) this.j++;
-  }
 
   // No closures below: the CLI runs under tsx, which names every closure made (a property
   // definition each), and these run millions of times.

@@ -1,4 +1,5 @@
-import { CoordinateBatch, NOT_PLAIN, OUT_OF_BYTES } from './geojson-coordinates.ts';
+import { CoordinateBatch } from './geojson-coordinates.ts';
+import { grown, isDigit, JsonCursor, notPlain, OUT_OF_BYTES, outOfBytes, Stop } from './json-bytes.ts';
 import { isUnsafeKey } from './properties.ts';
 
 /**
@@ -40,22 +41,11 @@ const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
 const TYPE_NAMES = GEOMETRY_CODES.map((t) => (t ? bytesOf(t) : new Uint8Array(0)));
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-const isDigit = (c: number) => c >= ZERO && c <= NINE;
 const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 /** Bytes that may follow a backslash in a JSON string (u is followed by four hex digits). */
 const ESCAPES = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74, 0x75]);
 
-/** Thrown inside a parse; `parse` turns it into its code. */
-class Stop {
-  constructor(readonly code: number) {}
-}
-const notPlain = new Stop(NOT_PLAIN);
-const outOfBytes = new Stop(OUT_OF_BYTES);
-
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-const EMPTY = new Uint8Array(0);
 
 /**
  * The plain features of a batch, numbered as parsed: geometry type code and coordinates value
@@ -67,7 +57,7 @@ const EMPTY = new Uint8Array(0);
  * No closures in the reading: the CLI runs under tsx, which names every closure it makes (a
  * property definition each), and this runs for each of millions of features.
  */
-export class PlainFeatures {
+export class PlainFeatures extends JsonCursor {
   readonly coordinates = new CoordinateBatch();
   readonly newFields: [feature: number, name: string][] = [];
   count = 0;
@@ -84,8 +74,6 @@ export class PlainFeatures {
   /** Names by their place in the last features' properties: most files repeat them, so few are decoded. */
   private readonly names: Uint8Array[] = [];
   private readonly added: string[] = [];
-  private b: Uint8Array = EMPTY;
-  private j = 0;
   /** Past the last member name read (its closing quote + 1). */
   private nameEnd = 0;
   /** Bytes of the strings read, or-ed: below 0x80 while all were ASCII. */
@@ -190,7 +178,7 @@ export class PlainFeatures {
       this.names.length = 0;
       return err.code;
     } finally {
-      this.b = EMPTY;
+      this.release();
     }
   }
 
@@ -415,19 +403,4 @@ export class PlainFeatures {
     return k;
   }
 
-  private byte(): number {
-    if (this.j >= this.b.length) throw outOfBytes;
-    return this.b[this.j];
-  }
-
-  private ws(): void {
-    while (this.j < this.b.length && isSpace(this.b[this.j])) this.j++;
-  }
-}
-
-function grown<T extends Uint8Array | Int32Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
 }

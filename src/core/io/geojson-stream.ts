@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { parseBoundedJson, parseJson } from './json.ts';
-import { NOT_PLAIN, OUT_OF_BYTES } from './geojson-coordinates.ts';
+import { OUT_OF_BYTES } from './json-bytes.ts';
 import { PlainFeatures } from './geojson-features.ts';
 import { overLimit, type Limits } from './limits.ts';
 

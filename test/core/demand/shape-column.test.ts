@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/core/siting/random.ts';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { ShapeColumn } from '../../../src/core/demand/shape-column.ts';
 import { polygonShape } from '../../../src/core/demand/polygon-shape.ts';
@@ -8,17 +9,10 @@ import { isLngLatPair, isValidPolygonal } from '../../../src/core/input/features
 
 const enc = new TextEncoder();
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** Random Points, Polygons (some with holes) and MultiPolygons; some out of lon/lat range, infinite, or with a ring too short. */
 function geometries(n: number, seed: number): { type: 'Point' | 'Polygon' | 'MultiPolygon'; text: string }[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const coord = (base: number) => (r() < 0.02 ? '1e400' : (base + (r() - 0.5) * (r() < 0.03 ? 500 : 0.05)).toFixed(1 + Math.floor(r() * 9)));
   const ringText = () => {
     const k = r() < 0.05 ? 3 : 4 + Math.floor(r() * 4);

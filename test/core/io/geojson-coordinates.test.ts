@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CoordinateBatch, NOT_PLAIN, OUT_OF_BYTES } from '../../../src/core/io/geojson-coordinates.ts';
+import { seededRandom } from '../../../src/core/siting/random.ts';
+import { CoordinateBatch } from '../../../src/core/io/geojson-coordinates.ts';
+import { NOT_PLAIN, OUT_OF_BYTES } from '../../../src/core/io/json-bytes.ts';
 
 const enc = new TextEncoder();
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** A JSON number of 1–20 digits, some with a sign, a fraction or an exponent. */
 function jsonNumber(r: () => number): string {
@@ -22,7 +17,7 @@ function jsonNumber(r: () => number): string {
 
 describe('GeoJSON coordinates read from bytes', () => {
   it('reads every number as JSON.parse does, to the bit', () => {
-    const r = random(5);
+    const r = seededRandom(5);
     const batch = new CoordinateBatch();
     for (let k = 0; k < 20000; k++) {
       const text = `[${jsonNumber(r)},${jsonNumber(r)}]`;

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/core/siting/random.ts';
 import { tableFeatures, type PopulationTable } from '../../../src/core/demand/population-table.ts';
 import { applyMapping, loadFile } from '../../../src/core/io/index.ts';
 import { loadGeojson } from '../../../src/core/io/geojson.ts';
 import { bytesSource, readCollectionStreaming } from '../../../src/core/io/geojson-stream.ts';
 import { PlainFeatures } from '../../../src/core/io/geojson-features.ts';
-import { NOT_PLAIN, OUT_OF_BYTES } from '../../../src/core/io/geojson-coordinates.ts';
+import { NOT_PLAIN, OUT_OF_BYTES } from '../../../src/core/io/json-bytes.ts';
 import { DEFAULT_LIMITS } from '../../../src/core/io/limits.ts';
 
 const enc = new TextEncoder();
 
-/** A seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const ring = (x: number, y: number, d: number) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
 
@@ -55,7 +48,7 @@ const HAND = [
 
 /** Random plain features: cells and points with decimals of every length, holes, ids of both kinds. */
 function randomFeatures(n: number, seed: number): string[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const num = (base: number) => {
     const digits = 1 + Math.floor(r() * 16);
     return (base + r() * 0.1).toFixed(digits).replace(/0+$/, '0');
