@@ -10,7 +10,7 @@ import { useAppState, useAppStore, useDispatch } from '../store/store.ts';
 import { selectEditing } from '../store/selectors.ts';
 import { useHub } from '../store/use-commands.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { plainSite, type EditorSite } from '../whatif/whatif-state.ts';
+import { plainSite, whatIfSynced, type EditorSite } from '../whatif/whatif-state.ts';
 import { siteProblem } from '../whatif/site-check.ts';
 import type { MapViewState } from '../scenario/scenario.ts';
 import { LOCAL_BASEMAP } from './basemap/choice.ts';
@@ -47,6 +47,7 @@ export function MapPane() {
   const zoneEditing = useAppState((s) => s.zones.editing && !s.ui.present);
   const hub = useHub();
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
+  const answerPending = useAppState((s) => s.whatIf.active && s.whatIf.status === 'ready' && !whatIfSynced(s.whatIf));
   const synthetic = useAppState((s) => (s.data.district?.demoLayers.length ?? 0) > 0);
   const drawing = draw !== null && !editable;
 
@@ -148,6 +149,7 @@ export function MapPane() {
       zoneDragging={zoneDragging}
       basemap={basemap}
       deckLayers={deckLayers}
+      answerPending={answerPending}
       styleLayers={styleLayers}
       basemapChoice={basemapChoice}
       onHover={onHover}

@@ -15,6 +15,7 @@ import { LOCAL_BASEMAP, basemapName, sameBasemap, withoutKey, type BasemapChoice
 import { basemapStyle } from './basemap/styles.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
 import { publishMapHooks, setMapReady } from './test-hooks.ts';
+import { LayerHold } from './layer-hold.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -62,6 +63,8 @@ export interface MapViewProps {
   /** Drawn by the basemap style; a new object (a loaded file) updates the sources in place. */
   basemap: BasemapData;
   deckLayers: Layer[];
+  /** An edit awaits its answer: new layers wait for it (at most HOLD_LAYERS_MS) to be drawn with it. */
+  answerPending: boolean;
   /** Visibility and opacity of what the style draws: roads, the boundary, facility names. */
   styleLayers: StyleLayerSettings;
   /** The basemap: the local offline style, a PMTiles file, Tianditu or a style/tile URL. */
@@ -76,6 +79,9 @@ export interface MapViewProps {
   /** Whether any layer on the map is the synthetic demo's (the attribution says so). */
   synthetic: boolean;
 }
+
+/** The longest a moved site waits to be drawn with its answer (which takes 5-50 ms for a city). */
+const HOLD_LAYERS_MS = 150;
 
 /** How near (px) a press must be to a proposed site's centre to take it: its drawn radius and a little. */
 const SITE_HIT_PX = 14;
@@ -131,7 +137,7 @@ function framePadding(container: HTMLElement) {
   return map.width - padding.left - padding.right > 200 ? padding : 60;
 }
 
-export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDragging = null, basemap, deckLayers, styleLayers, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
+export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDragging = null, basemap, deckLayers, answerPending, styleLayers, basemapChoice, onHover, onPick, onDrawPoint, onBasemapError, synthetic }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -349,13 +355,23 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
     else map.fitBounds(viewRequest.bounds, { padding: framePadding(map.getContainer()), bearing: 0, pitch: 0, maxZoom: 16, animate: false });
   }, [viewRequest]);
 
+  const holdRef = useRef<LayerHold<Layer[]> | null>(null);
   // Before paint, so the next frame draws exactly the layers that `layersRef` reports as drawn.
   useLayoutEffect(() => {
-    layersRef.current = deckLayers;
-    layersPendingRef.current = false;
-    overlayRef.current?.setProps({ layers: deckLayers });
-    publishReadyRef.current();
-  }, [deckLayers]);
+    holdRef.current ??= new LayerHold((layers) => {
+      layersRef.current = layers;
+      layersPendingRef.current = false;
+      overlayRef.current?.setProps({ layers });
+      publishReadyRef.current();
+    }, HOLD_LAYERS_MS);
+    holdRef.current.offer(deckLayers, answerPending);
+    // Held: the map is not ready until the layers for the state shown are drawn.
+    if (holdRef.current.holding) {
+      layersPendingRef.current = true;
+      publishReadyRef.current();
+    }
+  }, [deckLayers, answerPending]);
+  useEffect(() => () => holdRef.current?.dispose(), []);
 
   useEffect(() => {
     const map = mapRef.current;
