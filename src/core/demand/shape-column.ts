@@ -42,6 +42,8 @@ export interface FlatRings {
   positionStart(r: number): number;
 }
 
+const isLngLat = (x: number, y: number) => Math.abs(x) <= 180 && Math.abs(y) <= 90;
+
 const FLAT_KINDS = { Point: POINT, Polygon: POLYGON, MultiPolygon: MULTI_POLYGON } as const;
 const FLAT_TYPES = [null, 'Point', 'Polygon', 'MultiPolygon'] as const;
 
@@ -131,27 +133,30 @@ export class ShapeColumn {
    * its GeoJSON, without building it.
    */
   lngLatValid(i: number): boolean {
-    const point = this.kinds.get(i) === POINT;
-    let ok = true;
-    this.forRings(i, (from, to) => {
-      if (!point && to - from < 4) ok = false;
-      for (let v = from; v < to && ok; v++) {
-        const x = this.xy.get(2 * v);
-        const y = this.xy.get(2 * v + 1);
-        if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) ok = false;
-      }
-    });
-    return ok;
+    return this.kinds.get(i) === POINT ? isLngLat(this.pointX(i), this.pointY(i)) : this.polygonShape(i) !== null;
   }
 
-  /** Flat polygon i's `polygonShape`, without building its GeoJSON. */
-  polygonShape(i: number): PolygonShape {
+  /**
+   * Flat polygon i's `polygonShape`, without building its GeoJSON; null when `isValidPolygonal`
+   * would refuse it (a position not lon/lat, a ring of fewer than 4), found in the same pass.
+   */
+  polygonShape(i: number): PolygonShape | null {
     const rings = this.scratch;
     rings.clear();
-    this.forRings(i, (from, to, starts) => {
-      for (let v = from; v < to; v++) rings.position(this.xy.get(2 * v), this.xy.get(2 * v + 1));
-      rings.endRing(starts);
-    });
+    const ringTo = this.ringEnds.get(i);
+    // Plain loops, no closure: this runs for each of millions of cells.
+    for (let r = i === 0 ? 0 : this.ringEnds.get(i - 1); r < ringTo; r++) {
+      const from = r === 0 ? 0 : this.vertexEnds.get(r - 1);
+      const to = this.vertexEnds.get(r);
+      if (to - from < 4) return null;
+      for (let v = from; v < to; v++) {
+        const x = this.xy.get(2 * v);
+        const y = this.xy.get(2 * v + 1);
+        if (!isLngLat(x, y)) return null;
+        rings.position(x, y);
+      }
+      rings.endRing(this.outer.get(r) === 1);
+    }
     return ringsShape(rings);
   }
 

@@ -2,7 +2,7 @@ import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError, noUsableFeatures, type InputWarning } from '../errors.ts';
 import { ChunkedNumbers, float64s, uint32s, uint8s } from '../demand/chunked-numbers.ts';
 import { IdSet } from '../demand/id-set.ts';
-import { polygonShape } from '../demand/polygon-shape.ts';
+import { polygonShape, type PolygonShape } from '../demand/polygon-shape.ts';
 import type { PopulationTable } from '../demand/population-table.ts';
 import { TextColumn } from '../demand/text-column.ts';
 import type { FeatureTable } from './feature-table.ts';
@@ -41,10 +41,19 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
     const g = type ? null : shapes.geometry(i);
     const registration = registrationProblem(properties, mapping);
     if (registration !== null && typeof registration !== 'string') throw new InputError(file, `${label}: ${registration.refuse}`);
+    let shape: PolygonShape | null = null;
     const reason =
       registration ??
       residentsProblem(properties, mapping) ??
-      (type ? (shapes.lngLatValid(i) ? null : type === 'Point' ? INVALID_POINT : INVALID_POLYGON) : geometryProblem(g));
+      (type === 'Point'
+        ? shapes.lngLatValid(i)
+          ? null
+          : INVALID_POINT
+        : type
+          ? (shape = shapes.polygonShape(i))
+            ? null
+            : INVALID_POLYGON
+          : geometryProblem(g));
     if (reason !== null) {
       const w = { source: file, feature: label, reason: `${reason}; skipped` };
       warnings.push(w);
@@ -67,7 +76,7 @@ export function mappedTable(result: LoadResult, table: FeatureTable, mapping: Fi
       spread.push(0);
       polygonal.push(0);
     } else {
-      const shape = type ? shapes.polygonShape(i) : polygonShape(g as Polygon | MultiPolygon);
+      shape ??= polygonShape(g as Polygon | MultiPolygon);
       lng.push(shape.lngLat[0]);
       lat.push(shape.lngLat[1]);
       spread.push(shape.spreadM);
