@@ -70,6 +70,8 @@ export class PlainFeatures extends JsonCursor {
   private readonly otherIds: (string | number | undefined)[] = [];
   /** The properties' texts, each followed by a 0 byte (which JSON text never holds raw). */
   private text = new Uint8Array(1 << 17);
+  /** Per feature: where its text ends. */
+  private textEnds = new Int32Array(1024);
   private textLength = 0;
   /** Names by their place in the last features' properties: most files repeat them, so few are decoded. */
   private readonly names: Uint8Array[] = [];
@@ -102,6 +104,18 @@ export class PlainFeatures extends JsonCursor {
       from = to + 1;
     }
     return out;
+  }
+
+  /** Forgets the last feature read, whose end the caller could not see: it reads it again from a later window. */
+  dropLast(): void {
+    const k = --this.count;
+    this.textLength = k === 0 ? 0 : this.textEnds[k - 1];
+    if (this.values[k] >= 0) this.coordinates.truncate(this.values[k]);
+    while (this.newFields.length > 0 && this.newFields[this.newFields.length - 1][0] === k) this.newFields.pop();
+    this.ids.length = k;
+    this.otherIds.length = k;
+    // Its names must be noted again when it is read again.
+    this.names.length = 0;
   }
 
   /** Feature k's properties' "id" (given its properties' text), undefined when absent. */
@@ -160,7 +174,9 @@ export class PlainFeatures extends JsonCursor {
         this.values = grown(this.values, 2 * k);
         this.idFroms = grown(this.idFroms, 2 * k);
         this.idTos = grown(this.idTos, 2 * k);
+        this.textEnds = grown(this.textEnds, 2 * k);
       }
+      this.textEnds[k] = this.textLength;
       this.types[k] = type;
       this.values[k] = value;
       this.idFroms[k] = this.idFrom;

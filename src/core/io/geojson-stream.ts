@@ -254,10 +254,10 @@ export function readCollectionStreaming(
     if (step(() => (ws(), buf[i] === 0x5d))) return void i++;
     for (;;) {
       const from = i;
+      let slot = -1;
       try {
         ws();
         const start = i;
-        let slot = -1;
         if (plain && buf[i] === 0x7b) {
           const end = plain.parse(buf, i);
           if (end === OUT_OF_BYTES && more()) throw NEED_MORE;
@@ -290,6 +290,8 @@ export function readCollectionStreaming(
         if (batchEnd - batchStart >= (onBatch ? CALLBACK_BATCH_BYTES : BATCH_BYTES)) flush();
       } catch (err) {
         if (err !== NEED_MORE) throw err;
+        // A plain feature read whole, its end not seen: it is read again on the next window.
+        if (slot >= 0) plain!.dropLast();
         // The window moves past the features taken so far: they are parsed first.
         flush();
         refill(from);

@@ -162,4 +162,16 @@ describe('plain features read without JSON.parse', () => {
     expect(layer.table!.count).toBe(1);
     expect(layer.table!.ids.get(0)).toBe('B');
   });
+
+  it('keeps the fields of a feature the window cuts just after, for every cut', async () => {
+    // Each feature brings a property name of its own: a name noted for a feature read again on the next window must still be a field.
+    const features = Array.from({ length: 12 }, (_, i) => `{"type":"Feature","properties":{"id":"f${i}","population":${i},"only${i}":1},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}`);
+    const text = `{"type":"FeatureCollection","features":[${features.join(' ,\n ')}]}`;
+    const expected = ['id', 'population', ...features.map((_, i) => `only${i}`)];
+    for (let window = 120; window < 400; window++) {
+      const loaded = await loadGeojson(bytesSource(enc.encode(text)), 'cut.geojson', { role: 'population' }, undefined, 'stream', window);
+      expect(loaded.fields, `window ${window}`).toEqual(expected);
+      expect(Array.from({ length: loaded.table!.count }, (_, k) => loaded.table!.properties(k))).toEqual(features.map((f) => JSON.parse(f).properties));
+    }
+  });
 });
