@@ -174,4 +174,19 @@ describe('plain features read without JSON.parse', () => {
       expect(Array.from({ length: loaded.table!.count }, (_, k) => loaded.table!.properties(k))).toEqual(features.map((f) => JSON.parse(f).properties));
     }
   });
+
+  it('reads the hand-written features alike whatever byte the window ends at', async () => {
+    const text = collection(HAND);
+    const bytes = enc.encode(text);
+    // The features as JSON.parse gives them (a table read whole would write -0 back as 0).
+    const whole = await loadFile(bytes, 'hand.geojson');
+    const features = (r: typeof whole) => Array.from({ length: r.table!.count }, (_, k) => r.table!.feature(k));
+    // Windows from a little over the largest feature: every feature is cut somewhere by one of them.
+    for (let window = 260; window < 520; window++) {
+      const streamed = await loadGeojson(bytesSource(bytes), 'hand.geojson', { role: 'population' }, undefined, 'stream', window);
+      expect(streamed.fields, `window ${window}`).toEqual(whole.fields);
+      expect(streamed.warnings, `window ${window}`).toEqual(whole.warnings);
+      expect(features(streamed), `window ${window}`).toEqual(whole.features);
+    }
+  });
 });
