@@ -189,4 +189,14 @@ describe('plain features read without JSON.parse', () => {
       expect(features(streamed), `window ${window}`).toEqual(whole.features);
     }
   });
+
+  it('refuses a plain feature that is not UTF-8 as the ordinary reader does', () => {
+    const good = '{"type":"Feature","properties":{"id":"aXb","population":1},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}';
+    const bytes = enc.encode(collection([good, good.replace('aXb', 'aYb')]));
+    bytes[bytes.lastIndexOf(0x59)] = 0xff;
+    const read = (plain: boolean) => () => readCollectionStreaming(bytes, 'latin.geojson', DEFAULT_LIMITS, 'utf-8', () => undefined, 64 * 1024, plain);
+    const message = 'latin.geojson: features from 1 (at byte 41): invalid JSON at byte 41: features 1… is not valid utf-8 text';
+    expect(read(false)).toThrow(message);
+    expect(read(true)).toThrow(message);
+  });
 });
