@@ -222,21 +222,25 @@ export function readCollectionStreaming(
     };
     let texts: string[] = [];
     const parseBatch = (first: number): unknown[] => {
-      const parse = (t: string) => parseBoundedJson(`[${t}]`, file) as unknown[];
-      try {
-        // skipValue bounded every feature's nesting already.
-        if (!plain) return parse(decode(batchStart, batchEnd, `features ${first}…`));
+      // A decoding error says where it is itself; a parse error is placed in the batch.
+      const parse = (t: string) => {
         try {
-          texts = plain.texts();
-          return ordinary === 0 ? [] : parse(decoder.decode(text.subarray(0, textLength)));
-        } catch {
-          // The bytes as they are, for the error's position and wording (they are still in the window).
-          parse(decode(batchStart, batchEnd, `features ${first}…`));
-          throw new InputError(file, 'features could not be read');
+          // skipValue bounded every feature's nesting already.
+          return parseBoundedJson(`[${t}]`, file) as unknown[];
+        } catch (err) {
+          if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${base + batchStart}): ${err.reason}`);
+          throw err;
         }
-      } catch (err) {
-        if (err instanceof InputError) throw new InputError(file, `features from ${first} (at byte ${base + batchStart}): ${err.reason}`);
-        throw err;
+      };
+      const original = () => parse(decode(batchStart, batchEnd, `features ${first}…`));
+      if (!plain) return original();
+      try {
+        texts = plain.texts();
+        return ordinary === 0 ? [] : parse(decoder.decode(text.subarray(0, textLength)));
+      } catch {
+        // The bytes as they are, for the error's position and wording (they are still in the window).
+        original();
+        throw new InputError(file, `features from ${first} (at byte ${base + batchStart}) could not be read`);
       }
     };
     const flush = () => {

@@ -195,7 +195,7 @@ describe('plain features read without JSON.parse', () => {
     const bytes = enc.encode(collection([good, good.replace('aXb', 'aYb')]));
     bytes[bytes.lastIndexOf(0x59)] = 0xff;
     const read = (plain: boolean) => () => readCollectionStreaming(bytes, 'latin.geojson', DEFAULT_LIMITS, 'utf-8', () => undefined, 64 * 1024, plain);
-    const message = 'latin.geojson: features from 1 (at byte 41): invalid JSON at byte 41: features 1… is not valid utf-8 text';
+    const message = 'latin.geojson: invalid JSON at byte 41: features 1… is not valid utf-8 text';
     expect(read(false)).toThrow(message);
     expect(read(true)).toThrow(message);
   });
