@@ -9,7 +9,7 @@
  * --timeout=S (default 120).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,14 +92,19 @@ async function child(name: string, dir: string): Promise<void> {
   let stdout = '';
   let stderr = '';
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   const seconds = (performance.now() - t0) / 1000;
-  console.log(JSON.stringify({ code, seconds, maxRssMb: peakRssMb(), stdout: stdout.slice(0, 4000), stderr: stderr.slice(0, 2000) }));
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time beside the wall clock: on two shared cores the wall clock also counts other work's turns.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(JSON.stringify({ code, seconds, cpuSeconds, maxRssMb: peakRssMb(), stdout: stdout.slice(0, 4000), stderr: stderr.slice(0, 2000) }));
 }
 
 interface ChildResult {
   code: number;
   seconds: number;
+  cpuSeconds: number;
   maxRssMb: number;
   stdout: string;
   stderr: string;
@@ -130,6 +135,10 @@ export async function hostileBench(flags: string[]): Promise<void> {
       let bytes = 0;
       for (const [name, content] of Object.entries(c.files())) {
         writeFileSync(join(dir, name), content);
+        // On disk before the case runs: a gigabyte still being written back competed with it for the two cores.
+        const fd = openSync(join(dir, name), 'r');
+        fsyncSync(fd);
+        closeSync(fd);
         bytes += statSync(join(dir, name)).size;
       }
       const made = (performance.now() - t0) / 1000;
@@ -151,7 +160,7 @@ export async function hostileBench(flags: string[]): Promise<void> {
       const out = c.argv?.includes('--out') ? join(dir, 'out.csv') : null;
       const outMb = out ? (() => { try { return statSync(out).size / 1e6; } catch { return 0; } })() : 0;
       const text = result
-        ? `${c.name.padEnd(34)} exit ${result.code}  ${result.seconds.toFixed(1).padStart(6)} s  ${Math.round(result.maxRssMb).toString().padStart(5)} MB peak  input ${(bytes / 1e6).toFixed(1)} MB (made in ${made.toFixed(0)} s)${outMb ? `, output ${outMb.toFixed(0)} MB` : ''}  ${verdict(c, result)}\n    ${(result.stderr.split('\n').find((l) => l.startsWith('error:')) ?? result.stdout.split('\n').find((l) => /used|written|residents/.test(l)) ?? '').slice(0, 200)}`
+        ? `${c.name.padEnd(34)} exit ${result.code}  ${result.seconds.toFixed(1).padStart(6)} s (${result.cpuSeconds.toFixed(1)} s CPU)  ${Math.round(result.maxRssMb).toString().padStart(5)} MB peak  input ${(bytes / 1e6).toFixed(1)} MB (made in ${made.toFixed(0)} s)${outMb ? `, output ${outMb.toFixed(0)} MB` : ''}  ${verdict(c, result)}\n    ${(result.stderr.split('\n').find((l) => l.startsWith('error:')) ?? result.stdout.split('\n').find((l) => /used|written|residents/.test(l)) ?? '').slice(0, 200)}`
         : `${c.name.padEnd(34)} CRASHED or timed out (signal ${run.signal ?? 'none'}, status ${run.status}): ${(run.stderr ?? '').split('\n').slice(-3).join(' | ').slice(0, 300)}`;
       console.log(text);
       rows.push(text);
