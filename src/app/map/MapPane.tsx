@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView, type MapApi, type SiteEditing, type ZoneDragging } from './MapView.tsx';
 import { deckLayersOf } from './plan-layers.ts';
+import { layerInputsSelector } from './layer-inputs.ts';
 import { describePick } from './describe-pick.ts';
 import { cellShortfallPick, gridPick } from './grid-pick.ts';
 import { selectionOfPick } from '../tables/pick-selection.ts';
@@ -30,20 +31,14 @@ export function MapPane() {
   i18nRef.current = i18n;
   const district = useAppState((s) => s.data.district);
   const layers = useAppState((s) => s.layers);
-  const analysis = useAppState((s) => s.analysis);
-  const recommend = useAppState((s) => s.recommend);
-  const whatIf = useAppState((s) => s.whatIf);
-  const isochrones = useAppState((s) => s.ui.isochrones);
   const compare = useAppState((s) => s.ui.compare);
   const divider = useAppState((s) => s.ui.dividerFraction);
   const viewRequest = useAppState((s) => s.ui.viewRequest);
   const basemapChoice = useAppState((s) => s.ui.basemap);
-  const view = useAppState((s) => s.ui.view);
-  const selection = useAppState((s) => s.ui.selection);
-  const tableLayer = useAppState((s) => s.ui.tables.layer);
-  const searchPin = useAppState((s) => s.ui.searchPin);
   const draw = useAppState((s) => s.ui.draw);
   const zones = useAppState((s) => s.zones);
+  const [selectLayerInputs] = useState(layerInputsSelector);
+  const layerInputs = useAppState(selectLayerInputs);
   const zoneEditing = useAppState((s) => s.zones.editing && !s.ui.present);
   const hub = useHub();
   const editable = useAppState((s) => selectEditing(s) && !s.ui.present);
@@ -56,7 +51,7 @@ export function MapPane() {
     () => deckLayersOf(store.getState(), splitLng),
     // The layers depend on exactly these parts of the state (and on the view through the divider).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, district, layers, analysis, recommend, whatIf, isochrones, compare, splitLng, view, selection, tableLayer, searchPin, draw, zones],
+    [store, layerInputs, splitLng],
   );
   const { roads, boundary, facilities, villages } = layers.layers;
   const styleLayers = useMemo(() => ({ roads, boundary, facilities, villages }), [roads, boundary, facilities, villages]);
