@@ -12,7 +12,6 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HOSTILE_CASES, type HostileCase } from '../scripts/hostile-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -84,7 +83,7 @@ function peakRssMb(): number {
 }
 
 /** Runs one case in this process: the child side. Prints one JSON line. */
-async function child(name: string, dir: string): Promise<void> {
+export async function child(name: string, dir: string): Promise<void> {
   const c = [...HOSTILE_CASES, ...benchCases()].find((x) => x.name === name);
   if (!c) throw new Error(`no case ${name}`);
   const { main } = await import('../src/cli/cli.ts');
@@ -143,7 +142,7 @@ export async function hostileBench(flags: string[]): Promise<void> {
       }
       const made = (performance.now() - t0) / 1000;
       // The young generation as bin/catchmap.js sets it.
-      const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', c.name, dir], {
+      const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', join(ROOT, 'bench', 'hostile-child.js'), c.name, dir], {
         cwd: ROOT,
         env: { ...process.env, ...c.env },
         encoding: 'utf8',
@@ -174,6 +173,3 @@ export async function hostileBench(flags: string[]): Promise<void> {
   if (failed > 0) process.exitCode = 1;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === '--child') {
-  await child(process.argv[3], process.argv[4]);
-}
