@@ -16,6 +16,7 @@ import { basemapStyle } from './basemap/styles.ts';
 import type { LayerSetting } from '../state/map-layers.ts';
 import { publishMapHooks, setMapReady } from './test-hooks.ts';
 import { LayerHold } from './layer-hold.ts';
+import { OverlayLayers } from './overlay-layers.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -141,6 +142,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const overlayLayersRef = useRef<OverlayLayers | null>(null);
   const layersRef = useRef<Layer[]>(deckLayers);
   /** Set by a move until the app hands over the layers built for the new view. */
   const layersPendingRef = useRef(false);
@@ -170,9 +172,10 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
 
     let mapIdle = false;
     let deckLoaded = false;
-    // Ready: the map is still, every deck.gl layer has loaded, and the layers are those the app
-    // built for the view now shown (a move makes the app build them again: symbols scale by zoom).
-    const publishReady = (drawn?: string[]) => setMapReady(mapIdle && deckLoaded && !layersPendingRef.current, drawn);
+    // Ready: the map is still, every deck.gl layer has loaded and is in the style, and the layers
+    // are those the app built for the view now shown (a move makes the app build them again:
+    // symbols scale by zoom).
+    const publishReady = (drawn?: string[]) => setMapReady(mapIdle && deckLoaded && !layersPendingRef.current && !overlayLayers.pending, drawn);
     publishReadyRef.current = () => publishReady();
     // Interleaved: deck.gl draws into the map's own canvas, its analysis layers in the style's
     // analysis slot (under every name), so labels stay readable over the analysis.
@@ -187,8 +190,13 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
       },
     });
     map.addControl(overlay);
+    const overlayLayers = new OverlayLayers(map, overlay, layersRef.current);
+    map.on('styledata', () => overlayLayers.styleChanged());
+    map.on('sourcedata', () => overlayLayers.place());
     map.on('resize', () => mirrorCanvasSize(overlay));
     map.on('idle', () => {
+      // Layers put into the style only now make another frame, after which the map is idle again.
+      if (overlayLayers.place()) return;
       mapIdle = true;
       publishReady();
     });
@@ -334,9 +342,11 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
     };
     mapRef.current = map;
     overlayRef.current = overlay;
+    overlayLayersRef.current = overlayLayers;
     publishMapHooks(map, () => extentOf(propsRef.current.basemap.boundary) ?? WORLD);
     return () => {
       overlayRef.current = null;
+      overlayLayersRef.current = null;
       mapRef.current = null;
       map.remove();
     };
@@ -361,7 +371,7 @@ export function MapView({ apiRef, onViewChange, viewRequest, editing, zoneDraggi
     holdRef.current ??= new LayerHold((layers) => {
       layersRef.current = layers;
       layersPendingRef.current = false;
-      overlayRef.current?.setProps({ layers });
+      overlayLayersRef.current?.set(layers);
       publishReadyRef.current();
     }, HOLD_LAYERS_MS);
     holdRef.current.offer(deckLayers, answerPending);
