@@ -178,7 +178,8 @@ describe('village tagging against turf (independent overlap areas)', () => {
     }
   });
 
-  it('a village digitised with 200,000 vertices tags the demo in under 5 s, with the rectangle shares by hand', () => {
+  // Its time (under 5 s, against minutes when every cell met every edge) is measured by `npm run bench -- hostile`.
+  it('a village digitised with 200,000 vertices tags the demo with the rectangle shares by hand', () => {
     const population = readPopulation(JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/geo/demo-population.geojson'), 'utf8'))).features;
     // A rectangle over part of the demo, its edges densified to 200,000 vertices: its shares are rectangle overlaps.
     const box: Box = [113.6105, 34.7605, 113.6495, 34.7895];
@@ -192,10 +193,7 @@ describe('village tagging against turf (independent overlap areas)', () => {
     ring.push(ring[0]);
     expect(ring.length - 1).toBe(200_000);
     const v = village('dense', { type: 'Polygon', coordinates: [ring] });
-    const t0 = performance.now();
     const cells = buildDemandCells(population, [v], { usersPer1000: 66 });
-    const seconds = (performance.now() - t0) / 1000;
-    expect(seconds).toBeLessThan(5);
     let checked = 0;
     population.forEach((p, k) => {
       const g = p.polygon as Polygon;
