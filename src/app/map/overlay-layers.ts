@@ -3,11 +3,22 @@ import type { Layer } from '@deck.gl/core';
 /** What `OverlayLayers` needs of the map. */
 export interface StyleState {
   isStyleLoaded(): boolean | void;
+  getLayer(id: string): unknown;
 }
 
 /** What `OverlayLayers` needs of deck.gl's MapLibreOverlay. */
 export interface LayersOverlay {
   setProps(props: { layers: Layer[] }): void;
+}
+
+/**
+ * The style layer deck.gl's overlay draws `layer` in (as @deck.gl/maplibre 9.4 names it; not
+ * exported there). Were the name to change, a layer would look missing and be handed over once
+ * more, a frame too many: never a layer left out.
+ */
+export function overlayGroupId(layer: Layer): string {
+  const beforeId = (layer.props as { beforeId?: string }).beforeId;
+  return beforeId ? `deck-maplibre-layer-group-before:${beforeId}` : 'deck-maplibre-layer-group-last';
 }
 
 /**
@@ -41,11 +52,13 @@ export class OverlayLayers {
 
   /**
    * Puts the layers left out into the style, if the style has loaded by now (on the map's
-   * `sourcedata` and `idle`). True when it did: the map has a frame to draw again.
+   * `sourcedata` and `idle`). True when some were missing: the map has a frame to draw again (a
+   * frame of a whole city costs a second of software GL, so none is asked for needlessly).
    */
   place(): boolean {
     if (!this.unplaced || !this.map.isStyleLoaded()) return false;
     this.unplaced = false;
+    if (this.layers.every((layer) => this.map.getLayer(overlayGroupId(layer)) !== undefined)) return false;
     this.overlay.setProps({ layers: this.layers });
     return true;
   }
