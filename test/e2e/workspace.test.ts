@@ -75,9 +75,32 @@ describe('a city of your own, far from the demo', () => {
     await chooser.setFiles({ name: 'two-schools.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('load-dialog').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('load-role').inputValue()).toBe('facilities');
+    // What the analysis panel shows from the click on, each state as the page commits it.
+    await page.evaluate(`(() => {
+      const states = (window.__panelStates = []);
+      const panel = document.querySelector('[data-testid="analysis-panel"]');
+      const record = () => {
+        const state = [
+          panel.querySelector('[data-testid="district-progress"]') ? 'preparing' : '-',
+          panel.querySelector('[data-testid="analysis-outdated"]') ? 'outdated' : '-',
+          panel.getAttribute('aria-busy'),
+          panel.querySelector('[data-testid="summary-seats"]')?.textContent ?? '',
+        ].join('|');
+        if (states[states.length - 1] !== state) states.push(state);
+      };
+      record();
+      new MutationObserver(record).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+    })()`);
     await page.getByTestId('load-add').click();
     await page.waitForFunction((text) => document.querySelector('[data-testid="summary-seats"]')?.textContent === text, count(900), { timeout: 60_000 });
     expect(await page.getByTestId('summary-over-capacity').textContent()).toMatch(/ of 2$/);
+    const states = (await page.evaluate('window.__panelStates')) as string[];
+    const before = count(schools.reduce((sum, s) => sum + s.seats, 0));
+    expect(states[0]).toBe(`-|-|false|${before}`);
+    // First "preparing" with the old figures marked outdated, then the new figures alone.
+    expect(states).toContain(`preparing|outdated|true|${before}`);
+    expect(states.indexOf(`preparing|outdated|true|${before}`)).toBeLessThan(states.indexOf(`-|-|false|${count(900)}`));
+    expect(states[states.length - 1]).toBe(`-|-|false|${count(900)}`);
     await expect(page.getByTestId('workspace-facilities').textContent()).resolves.toContain('two-schools.csv');
   });
 

@@ -24,6 +24,8 @@ export interface AnalysisState {
   progress: number;
   message: string;
   result: Evaluation | null;
+  /** The district version (`DataState.version`) the result was computed on: another means it is being redone. */
+  resultDistrict: number;
   /** With a walking-network distance: the coverage the same standard gives by straight line. */
   straightCoveragePct: number | null;
   error: string | null;
@@ -44,7 +46,7 @@ export type AnalysisAction =
   | { type: 'straight-coverage'; runId: number; coveragePct: number | null }
   | { type: 'started'; runId: number }
   | { type: 'progress'; runId: number; progress: number; message: string }
-  | { type: 'finished'; runId: number; result: Evaluation }
+  | { type: 'finished'; runId: number; result: Evaluation; districtVersion: number }
   | { type: 'failed'; runId: number; error: string }
   | { type: 'set-access'; patch: Partial<AccessSettings> }
   /** Access settings from an opened scenario or a share link (validated on the way in). */
@@ -59,6 +61,7 @@ export const initialAnalysis: AnalysisState = {
   progress: 0,
   message: '',
   result: null,
+  resultDistrict: 0,
   straightCoveragePct: null,
   error: null,
   runId: 0,
@@ -94,7 +97,7 @@ export function analysisReducer(state: AnalysisState, action: AnalysisAction): A
     case 'progress':
       return action.runId === state.runId ? { ...state, progress: action.progress, message: action.message } : state;
     case 'finished':
-      return action.runId === state.runId ? { ...state, status: 'done', progress: 1, result: action.result, straightCoveragePct: null } : state;
+      return action.runId === state.runId ? { ...state, status: 'done', progress: 1, result: action.result, resultDistrict: action.districtVersion, straightCoveragePct: null } : state;
     case 'failed':
       return action.runId === state.runId ? { ...state, status: 'error', error: action.error } : state;
     case 'set-access':

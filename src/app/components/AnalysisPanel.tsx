@@ -14,6 +14,7 @@ import {
 import { currentAccess, type AnalysisAction } from '../analysis/analysis-state.ts';
 import { accessUnitText, accessValueText } from '../analysis/access-text.ts';
 import { useAppState, useDispatch } from '../store/store.ts';
+import { selectPreparingDistrict, selectResultOutdated } from '../store/selectors.ts';
 import { progressText, useI18n } from '../i18n/i18n.ts';
 import { en, type MessageKey } from '../i18n/messages.ts';
 import { NumberField } from './NumberField.tsx';
@@ -37,6 +38,8 @@ export function AnalysisPanel() {
   const i18n = useI18n();
   const { t, n, pct } = i18n;
   const state = useAppState((s) => s.analysis);
+  const preparing = useAppState(selectPreparingDistrict);
+  const outdated = useAppState(selectResultOutdated);
   const rootDispatch = useDispatch();
   const dispatch = (action: AnalysisAction) => rootDispatch({ type: 'analysis', action });
   const { settings: params, result } = state;
@@ -66,8 +69,14 @@ export function AnalysisPanel() {
   );
 
   return (
-    <div className="analysis" data-testid="analysis-panel">
+    <div className={outdated ? 'analysis outdated' : 'analysis'} data-testid="analysis-panel" aria-busy={outdated}>
       <div className="progress-row" aria-live="polite">
+        {preparing && state.status !== 'running' && (
+          <>
+            <progress data-testid="district-progress" aria-label={t('progress.preparing')} />
+            <span>{t('progress.preparing')}</span>
+          </>
+        )}
         {state.status === 'running' && (
           <>
             <progress max={1} value={state.progress} data-testid="analysis-progress" aria-label={t('analysis.progress')} />
@@ -76,6 +85,11 @@ export function AnalysisPanel() {
         )}
         {state.status === 'error' && <p className="error" role="alert">{state.error}</p>}
       </div>
+      {outdated && (
+        <p className="outdated-note" data-testid="analysis-outdated">
+          {t('analysis.staleDistrict')}
+        </p>
+      )}
 
       <StepSection step="residents">
         {growthField}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
 import { useAppState } from '../store/store.ts';
-import { selectShowProposals } from '../store/selectors.ts';
+import { selectResultOutdated, selectShowProposals } from '../store/selectors.ts';
 import { stepFigures } from '../analysis/step-figures.ts';
 
 /** The Zhengzhou method as six steps, from residents to a reviewed set of proposed sites. */
@@ -31,11 +31,12 @@ export function StepNav() {
   const i18n = useI18n();
   const { t } = i18n;
   const today = useAppState((s) => s.analysis.result?.summary ?? null);
+  const outdated = useAppState(selectResultOutdated);
   const recommendation = useAppState((s) => (selectShowProposals(s) ? s.recommend.result : null));
   const whatIf = useAppState((s) => s.whatIf);
   const figures = stepFigures(i18n, today, recommendation, whatIf.active && whatIf.evaluation ? whatIf : null);
   return (
-    <nav className="step-nav" aria-label={t('step.nav')} data-testid="step-nav">
+    <nav className={outdated ? 'step-nav outdated' : 'step-nav'} aria-label={t('step.nav')} aria-busy={outdated} data-testid="step-nav">
       <ol>
         {STEPS.map((step) => (
           <li key={step}>

@@ -401,6 +401,8 @@ export const en = {
   'field.range': 'Enter a number from {min} to {max}',
   'field.wholeRange': 'Enter a whole number from {min} to {max}',
   'progress.running': 'Working… {pct}',
+  'progress.preparing': 'Preparing the district for the engines…',
+  'analysis.staleDistrict': 'These figures are for the data before your change; new ones are on their way.',
 
   'workspace.title': 'Layers in use',
   'workspace.origin.demo': 'synthetic demo',
@@ -1073,6 +1075,8 @@ export const zhCN: Messages = {
   'field.range': '请输入 {min} 至 {max} 之间的数',
   'field.wholeRange': '请输入 {min} 至 {max} 之间的整数',
   'progress.running': '正在计算… {pct}',
+  'progress.preparing': '正在为计算准备数据…',
+  'analysis.staleDistrict': '以下数字为更改前数据的结果，新结果正在计算。',
 
   'workspace.title': '使用中的图层',
   'workspace.origin.demo': '合成演示数据',

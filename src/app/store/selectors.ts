@@ -7,6 +7,12 @@ import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../scenario/sc
 import type { EditorSite } from '../whatif/whatif-state.ts';
 import type { RootState } from './root.ts';
 
+/** The district changed and the engines do not hold it yet (the analysis waits for them). */
+export const selectPreparingDistrict = (s: RootState): boolean => s.data.district !== null && s.data.version !== s.data.readyVersion;
+
+/** The analysis shown was computed on the data before a change: its figures are being redone. */
+export const selectResultOutdated = (s: RootState): boolean => s.analysis.result !== null && s.analysis.resultDistrict !== s.data.version;
+
 /** The recommendation is shown: made for today's settings, "with proposals" chosen, no editing open. */
 export const selectShowProposals = (s: RootState): boolean =>
   !s.whatIf.active && s.recommend.result !== null && s.recommend.view === 'after' && sameSettings(s.recommend.basis, s.analysis.settings);

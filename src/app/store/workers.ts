@@ -106,6 +106,22 @@ const districtInput = (d: DistrictData) => ({
  * older one, so the numbers shown belong to the settings shown); an editing session is started
  * and kept in step with the site list; files are read one at a time. Answers come back as actions.
  */
+/**
+ * Runs `send` once the browser has painted what the store shows now (or after 100 ms, as a hidden
+ * page paints nothing): sending a city to the engines holds the main thread for seconds, and the
+ * planner should see that the district is being prepared first.
+ */
+function afterPaint(send: () => void): void {
+  let sent = false;
+  const once = () => {
+    if (sent) return;
+    sent = true;
+    send();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, typeof requestAnimationFrame === 'function' ? 100 : 0);
+}
+
 export function connectWorkers(store: AppStore, workers: Workers, { debounceMs = 200 } = {}): WorkerHub {
   const dispatch = (a: RootAction) => store.dispatch(a);
   let analysisTimer: ReturnType<typeof setTimeout> | null = null;
@@ -127,11 +143,12 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
     analysisBusy = true;
     dispatch({ type: 'analysis', action: { type: 'started', runId } });
     const settings = analysis.settings;
+    const districtVersion = store.getState().data.readyVersion;
     workers.evaluator
       .evaluate(settings, (progress, text) => dispatch({ type: 'analysis', action: { type: 'progress', runId, progress, message: text ?? '' } }))
       .then(
         async (result) => {
-          dispatch({ type: 'analysis', action: { type: 'finished', runId, result } });
+          dispatch({ type: 'analysis', action: { type: 'finished', runId, result, districtVersion } });
           // Walking distance: say how far it is from the straight-line figure planners know.
           if (settings.distance !== 'straight') {
             const straight = await workers.evaluator.evaluate({ ...settings, distance: 'straight' });
@@ -236,10 +253,14 @@ export function connectWorkers(store: AppStore, workers: Workers, { debounceMs =
     if (d && d !== prev.data.district) {
       const version = s.data.version;
       const engines = [workers.evaluator, workers.optimizer, workers.editor];
-      void Promise.all(engines.map((e) => e.setDistrict(districtInput(d)))).then(
-        () => dispatch({ type: 'data', action: { type: 'district-ready', version } }),
-        (err: unknown) => dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: 'district', reason: message(err) } } } }),
-      );
+      afterPaint(() => {
+        // A newer district is on its way: this one is not sent.
+        if (store.getState().data.version !== version) return;
+        void Promise.all(engines.map((e) => e.setDistrict(districtInput(d)))).then(
+          () => dispatch({ type: 'data', action: { type: 'district-ready', version } }),
+          (err: unknown) => dispatch({ type: 'ui', action: { type: 'notify', notice: { key: 'data.refused', vars: { file: 'district', reason: message(err) } } } }),
+        );
+      });
     }
     if (s.data.readyVersion > 0 && (s.analysis.settings !== prev.analysis.settings || s.data.readyVersion !== prev.data.readyVersion)) {
       if (analysisTimer) clearTimeout(analysisTimer);

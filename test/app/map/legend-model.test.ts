@@ -14,7 +14,7 @@ describe('the legend model', () => {
     // Before any analysis: the population and the things on the map.
     expect(ids()).toEqual(['density', 'features']);
     store.dispatch({ type: 'analysis', action: { type: 'started', runId: 1 } });
-    store.dispatch({ type: 'analysis', action: { type: 'finished', runId: 1, result: workedEvaluation() } });
+    store.dispatch({ type: 'analysis', action: { type: 'finished', runId: 1, result: workedEvaluation(), districtVersion: 1 } });
     expect(ids()).toEqual(['density', 'shortfall', 'utilisation', 'features']);
     store.dispatch({ type: 'layers', action: { type: 'toggle-layer', layer: 'shortfall' } });
     store.dispatch({ type: 'layers', action: { type: 'toggle-layer', layer: 'population' } });

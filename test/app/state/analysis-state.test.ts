@@ -7,9 +7,9 @@ describe('analysis state', () => {
     let s = analysisReducer(initialAnalysis, { type: 'started', runId: 1 });
     s = analysisReducer(s, { type: 'started', runId: 2 });
     const stale = { summary: { type: 'primary' } } as Evaluation;
-    expect(analysisReducer(s, { type: 'finished', runId: 1, result: stale })).toBe(s);
+    expect(analysisReducer(s, { type: 'finished', runId: 1, result: stale, districtVersion: 1 })).toBe(s);
     expect(analysisReducer(s, { type: 'progress', runId: 1, progress: 0.5, message: 'x' })).toBe(s);
-    const done = analysisReducer(s, { type: 'finished', runId: 2, result: stale });
+    const done = analysisReducer(s, { type: 'finished', runId: 2, result: stale, districtVersion: 1 });
     expect(done.status).toBe('done');
     expect(done.result).toBe(stale);
   });

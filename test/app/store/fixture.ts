@@ -49,6 +49,6 @@ export function analysedStore(): AppStore {
   store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
   store.dispatch({ type: 'data', action: { type: 'district-ready', version: 1 } });
   store.dispatch({ type: 'analysis', action: { type: 'started', runId: 1 } });
-  store.dispatch({ type: 'analysis', action: { type: 'finished', runId: 1, result: workedEvaluation() } });
+  store.dispatch({ type: 'analysis', action: { type: 'finished', runId: 1, result: workedEvaluation(), districtVersion: 1 } });
   return store;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCESS_SETTINGS, readCostMatrix, type CellAccess, type Evaluation, type Recommendation } from '../../../src/core/index.ts';
 import { currentAccess } from '../../../src/app/analysis/analysis-state.ts';
 import { connectWorkers, type Workers } from '../../../src/app/store/workers.ts';
+import { selectPreparingDistrict, selectResultOutdated } from '../../../src/app/store/selectors.ts';
 import { newStore, workedDistrict, workedEvaluation } from './fixture.ts';
 
 /** A promise the test settles by hand, like a worker that answers when told to. */
@@ -57,6 +58,51 @@ describe('the worker module', () => {
     answers['evaluator.evaluate'][0].resolve(result);
     await flush();
     expect(store.getState().analysis.result).toBe(result);
+  });
+
+  it('says the district is being prepared before it is sent, and marks the figures outdated until the new data are analysed', async () => {
+    const store = newStore();
+    const { workers, calls, answers } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    const sent = () => calls.filter((c) => c.method === 'setDistrict').length;
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    // Not sent in the same task: the page first shows that the district is being prepared.
+    expect(sent()).toBe(0);
+    expect(selectPreparingDistrict(store.getState())).toBe(true);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(sent()).toBe(3);
+    expect(selectPreparingDistrict(store.getState())).toBe(false);
+    answers['evaluator.evaluate'][0].resolve(workedEvaluation());
+    await flush();
+    expect(selectResultOutdated(store.getState())).toBe(false);
+
+    // A new layer: the figures shown are the old data's until the analysis of the new data answers.
+    const changed = workedDistrict();
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: { ...changed, files: { ...changed.files, population: 'new.geojson' } } } });
+    expect(selectPreparingDistrict(store.getState())).toBe(true);
+    expect(selectResultOutdated(store.getState())).toBe(true);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(sent()).toBe(6);
+    expect(selectPreparingDistrict(store.getState())).toBe(false);
+    expect(store.getState().analysis.status).toBe('running');
+    expect(selectResultOutdated(store.getState())).toBe(true);
+    answers['evaluator.evaluate'][1].resolve(workedEvaluation({ radiusM: 600 }));
+    await flush();
+    expect(selectResultOutdated(store.getState())).toBe(false);
+  });
+
+  it('sends only the last of districts changed faster than the page paints', async () => {
+    const store = newStore();
+    const { workers, calls } = fakeWorkers();
+    connectWorkers(store, workers, { debounceMs: 10 });
+    const last = workedDistrict();
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: workedDistrict() } });
+    store.dispatch({ type: 'data', action: { type: 'district-loaded', district: last } });
+    await vi.advanceTimersByTimeAsync(20);
+    const sent = calls.filter((c) => c.method === 'setDistrict');
+    expect(sent).toHaveLength(3);
+    expect(sent.every((c) => (c.args[0] as { facilities: unknown }).facilities === last.facilities)).toBe(true);
+    expect(store.getState().data.readyVersion).toBe(2);
   });
 
   it('stops an older analysis in the worker when a newer one starts, and never shows its answer', async () => {
