@@ -101,12 +101,6 @@ const districtInput = (d: DistrictData) => ({
 });
 
 /**
- * The one module that talks to the workers. It follows the store: a new district goes to every
- * engine; changed analysis settings run the analysis again (debounced; a newer run cancels an
- * older one, so the numbers shown belong to the settings shown); an editing session is started
- * and kept in step with the site list; files are read one at a time. Answers come back as actions.
- */
-/**
  * Runs `send` once the browser has painted what the store shows now (or after 100 ms, as a hidden
  * page paints nothing): sending a city to the engines holds the main thread for seconds, and the
  * planner should see that the district is being prepared first.
@@ -122,6 +116,12 @@ function afterPaint(send: () => void): void {
   setTimeout(once, typeof requestAnimationFrame === 'function' ? 100 : 0);
 }
 
+/**
+ * The one module that talks to the workers. It follows the store: a new district goes to every
+ * engine; changed analysis settings run the analysis again (debounced; a newer run cancels an
+ * older one, so the numbers shown belong to the settings shown); an editing session is started
+ * and kept in step with the site list; files are read one at a time. Answers come back as actions.
+ */
 export function connectWorkers(store: AppStore, workers: Workers, { debounceMs = 200 } = {}): WorkerHub {
   const dispatch = (a: RootAction) => store.dispatch(a);
   let analysisTimer: ReturnType<typeof setTimeout> | null = null;
