@@ -90,6 +90,16 @@ describe('a city of your own, far from the demo', () => {
       };
       record();
       new MutationObserver(record).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+      // And the dialog's Add button, until the dialog closes.
+      const dialog = document.querySelector('[data-testid="load-dialog"]');
+      const add = dialog.querySelector('[data-testid="load-add"]');
+      const adding = (window.__dialogStates = []);
+      const recordDialog = () => {
+        const state = [add.disabled, add.textContent, dialog.querySelector('[data-testid="load-adding"]')?.textContent ?? '-', dialog.querySelector('[data-testid="load-discard"]').disabled].join('|');
+        if (adding[adding.length - 1] !== state) adding.push(state);
+      };
+      recordDialog();
+      new MutationObserver(recordDialog).observe(dialog, { subtree: true, childList: true, characterData: true, attributes: true });
     })()`);
     await page.getByTestId('load-add').click();
     await page.waitForFunction((text) => document.querySelector('[data-testid="summary-seats"]')?.textContent === text, count(900), { timeout: 60_000 });
@@ -101,6 +111,8 @@ describe('a city of your own, far from the demo', () => {
     expect(states).toContain(`preparing|outdated|true|${before}`);
     expect(states.indexOf(`preparing|outdated|true|${before}`)).toBeLessThan(states.indexOf(`-|-|false|${count(900)}`));
     expect(states[states.length - 1]).toBe(`-|-|false|${count(900)}`);
+    // The dialog said it was adding, with Add and Discard disabled, until it closed.
+    expect(await page.evaluate('window.__dialogStates')).toEqual(['false|Add to map|-|false', 'true|Adding…|Adding to the map (2 usable)…|true']);
     await expect(page.getByTestId('workspace-facilities').textContent()).resolves.toContain('two-schools.csv');
   });
 

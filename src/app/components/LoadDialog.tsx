@@ -57,12 +57,19 @@ export function LoadDialog({
   onDiscard,
 }: {
   pending: PendingLoad;
-  onConfirm: (role: Role, mapping: FieldMapping, options: MergeOptions, mappingOptions: MappingOptions) => void;
+  /** Settles when the layer is added (or refused); until then the dialog says it is adding. */
+  onConfirm: (role: Role, mapping: FieldMapping, options: MergeOptions, mappingOptions: MappingOptions) => Promise<void>;
   onReload: (options: LoadOptions) => void;
   onDiscard: () => void;
 }) {
   const { t, n } = useI18n();
-  const modal = useModalFocus(onDiscard);
+  // Mapping a city's cells takes seconds: the dialog says so, and is not discarded meanwhile.
+  const [adding, setAdding] = useState(false);
+  const addingRef = useRef(false);
+  const discard = () => {
+    if (!addingRef.current) onDiscard();
+  };
+  const modal = useModalFocus(discard);
   const p = pending.preview;
   const [role, setRole] = useState<Role>(p.suggestedRole);
   const [mapping, setMapping] = useState<FieldMapping>(p.suggestedMapping);
@@ -262,11 +269,30 @@ export function LoadDialog({
             {pending.error}
           </p>
         )}
+        {adding && (
+          <p className="progress-row" data-testid="load-adding" aria-live="polite">
+            <progress aria-label={t('load.adding')} />
+            <span>{t('load.addingFeatures', { n: n(p.report.used) })}</span>
+          </p>
+        )}
         <div className="button-row">
-          <button type="button" className="primary" data-testid="load-add" onClick={() => onConfirm(role, mapping, { replaceFacilities }, mappingOptions())}>
-            {t('load.add')}
+          <button
+            type="button"
+            className="primary"
+            data-testid="load-add"
+            disabled={adding}
+            onClick={() => {
+              addingRef.current = true;
+              setAdding(true);
+              void onConfirm(role, mapping, { replaceFacilities }, mappingOptions()).finally(() => {
+                addingRef.current = false;
+                setAdding(false);
+              });
+            }}
+          >
+            {adding ? t('load.adding') : t('load.add')}
           </button>
-          <button type="button" onClick={onDiscard} data-testid="load-discard">
+          <button type="button" onClick={discard} disabled={adding} data-testid="load-discard">
             {t('load.discard')}
           </button>
           <button
